@@ -1,0 +1,1 @@
+"""dutydesk: the command line and the demo that start everything else."""

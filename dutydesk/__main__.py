@@ -1,0 +1,5 @@
+import sys
+
+from dutydesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,35 @@
+"""The `dutydesk` command. Each group of subcommands lives in its own module with
+`register(subparsers)`; with no subcommand, dutydesk opens the dashboard on the configured store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from dutydesk import cmd_desk, cmd_intake, cmd_policy
+
+GROUPS = (cmd_policy, cmd_intake, cmd_desk)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dutydesk",
+        description="The duty officer's desk for council social-media accounts.")
+    cmd_desk.add_desk_options(parser)
+    parser.set_defaults(handler=cmd_desk.run_dashboard)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

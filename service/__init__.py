@@ -1,0 +1,1 @@
+"""The service layer: wires the store, the scheduler and intake to the core rules."""

@@ -1,0 +1,1 @@
+"""The store: aiosqlite behind `storage.base.Store`; the only place SQL lives."""
