@@ -1,0 +1,160 @@
+"""How a message is handled: close reasons, referral, signed replies, and what the policy
+expects next of the officer. Pure: everything it needs is passed in.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict
+
+from core.hours import OpeningHours
+from core.models import Message, MessageKind
+from core.policy import Audience, Officer, PolicyPack
+from core.sla import format_span
+
+
+class CloseReason(StrEnum):
+    """Why a message was closed without a reply (Lewes & Eastbourne 7.2: there will be times
+    when it would not be appropriate to respond)."""
+
+    RHETORICAL = "rhetorical"
+    REPEAT = "repeat"
+    PROVOCATION = "provocation"
+    ANSWERED_ELSEWHERE = "answered_elsewhere"
+
+    @property
+    def label(self) -> str:
+        return _CLOSE_LABELS[self]
+
+
+_CLOSE_LABELS = {
+    CloseReason.RHETORICAL: "No reply needed: rhetorical",
+    CloseReason.REPEAT: "No reply needed: a repeat",
+    CloseReason.PROVOCATION: "No reply needed: meant to provoke",
+    CloseReason.ANSWERED_ELSEWHERE: "Answered elsewhere",
+}
+
+
+class HandlingError(ValueError):
+    """The action cannot be done to this message as it stands (said in plain words)."""
+
+
+def sign(text: str, pack: PolicyPack, officer: Officer) -> str:
+    """`text` signed with the officer's name as the policies ask (Lewes & Eastbourne: always
+    sign a response with your name). Placeholders in the text are filled in too."""
+    fill = {"officer": officer.name, "council": pack.council.short_name}
+    body = _fill(text, fill).rstrip()
+    signature = _fill(pack.signature, fill)
+    if body.endswith(signature):
+        return body
+    return f"{body}\n{signature}"
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    # Only our own placeholders: the text may contain braces typed by the officer.
+    out = template
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", value)
+    return out
+
+
+def draft_reply(pack: PolicyPack, officer: Officer, template_id: str | None) -> str:
+    """A reply body from a template of the pack (unsigned; `sign` adds the signature)."""
+    fill = {"officer": officer.name, "council": pack.council.short_name}
+    for template in pack.templates:
+        if template.id == template_id:
+            return _fill(template.text, fill)
+    return ""
+
+
+def suggested_template(message: Message) -> str | None:
+    """The template id that fits the message's labels best, if any."""
+    for label, template in (("safeguarding", "safeguarding"), ("press", "press"),
+                            ("foi", "foi"), ("complaint", "complaint"),
+                            ("personal_data", "personal_data")):
+        if label in message.labels:
+            return template
+    return "acknowledge"
+
+
+def expectations(message: Message, pack: PolicyPack, now: datetime) -> list[str]:
+    """What the policy expects next of the officer for `message`, most urgent first."""
+    c = pack.contacts
+    out: list[str] = []
+    labels = set(message.labels)
+    if "safeguarding" in labels:
+        out.append(f"Safeguarding disclosure: act at once. Refer to {c.safeguarding}. "
+                   "If anyone is in immediate danger, call the police on 999.")
+    if "press" in labels:
+        out.append(f"Press enquiry: refer it to {c.press}; do not comment yourself.")
+    if "foi" in labels:
+        out.append(f"FOI request: acknowledge it and log it with {c.foi} (statutory clock: "
+                   "20 working days).")
+    if "complaint" in labels:
+        out.append(f"Complaint: acknowledge it and redirect to {c.complaints}.")
+    if "personal_data" in labels and message.kind != MessageKind.DIRECT_MESSAGE:
+        out.append("Personal data posted in public: advise the author to remove it and "
+                   "continue privately.")
+    if "abuse" in labels:
+        out.append(f"Possibly inappropriate: refer to {pack.moderation.report_to}; "
+                   f"{pack.moderation.warnings_before_block} warnings before any block.")
+    account = pack.account(message.account)
+    if account.audience == Audience.YOUNG_OR_VULNERABLE and message.kind == MessageKind.DIRECT_MESSAGE:
+        out.append("Young or vulnerable audience: do not continue in private messages.")
+    out.append(_response_line(message, pack, now))
+    return out
+
+
+def _response_line(message: Message, pack: PolicyPack, now: datetime) -> str:
+    if message.responded_at is not None:
+        return "Answered: no further first response is due."
+    if not message.state.awaiting_response:
+        return "Closed: nothing more is due."
+    if message.due_at is None:
+        return "No response target in this policy: respond in a timely manner."
+    target = pack.first_response.minutes
+    when = message.due_at.astimezone(ZoneInfo(pack.hours_for(message.account).timezone))
+    if now >= message.due_at:
+        return f"First response is overdue (was due {when:%a %H:%M}, target {target} minutes)."
+    return f"First response due by {when:%a %d %b %H:%M} (target {target} working minutes)."
+
+
+class OpeningStatus(BaseModel):
+    """An account's opening status at one instant, for the header and sidebar."""
+
+    model_config = ConfigDict(frozen=True)
+
+    is_open: bool
+    until: datetime | None = None
+    """When it closes (open), or None if it never does."""
+    opens_at: datetime | None = None
+    """When it next opens (closed)."""
+
+    def describe(self, now: datetime, zone) -> str:  # noqa: ANN001 - a tzinfo
+        """`OPEN until 17:00 (2h 14m left)` or `CLOSED, opens Mon 08:30`."""
+        if self.is_open:
+            if self.until is None:
+                return "OPEN"
+            return f"OPEN until {_local_when(self.until, now, zone)} ({format_span(self.until - now)} left)"
+        if self.opens_at is None:
+            return "CLOSED"
+        return f"CLOSED, opens {_local_when(self.opens_at, now, zone)}"
+
+
+def _local_when(when: datetime, now: datetime, zone) -> str:  # noqa: ANN001
+    local = when.astimezone(zone)
+    if local.date() == now.astimezone(zone).date():
+        return f"{local:%H:%M}"
+    if when - now < timedelta(days=6):
+        return f"{local:%a %H:%M}"
+    return f"{local:%a %d %b %H:%M}"
+
+
+def opening_status(hours: OpeningHours, now: datetime) -> OpeningStatus:
+    """Whether `hours` is open at `now`, and until or from when."""
+    if hours.is_open(now):
+        return OpeningStatus(is_open=True, until=hours.next_close(now))
+    return OpeningStatus(is_open=False, opens_at=hours.next_open(now))

@@ -1,0 +1,170 @@
+"""One officer's session at the desk: what the dashboard calls to read the queue and act.
+
+Every action checks the officer's rights in `core.permissions` before it touches the store, and
+lands in the action log with the officer's id in the same transaction as the change itself. The
+screen may hide what a role cannot do, but the refusal is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from core.clock import Clock
+from core.handling import (
+    CloseReason,
+    HandlingError,
+    OpeningStatus,
+    draft_reply,
+    expectations,
+    opening_status,
+    sign,
+    suggested_template,
+)
+from core.models import Action, Message, MessageState, OutboxItem
+from core.permissions import authorised_officer, require
+from core.policy import Officer, Permission, PolicyPack, Role
+from core.sla import Countdown, countdown
+from storage.base import (
+    AccountCounts,
+    ClaimConflictError,
+    QueueQuery,
+    StateChange,
+    StateConflictError,
+    Store,
+)
+
+#: States from which a message can still be claimed, answered, closed or referred.
+_OPEN_STATES = frozenset({MessageState.NEW, MessageState.CLAIMED, MessageState.REFERRED})
+
+
+class DeskError(Exception):
+    """An action that did not happen, with the reason to show the officer (e.g. "claimed by
+    Sam Patel"). Nothing was changed."""
+
+
+class DeskSession:
+    """The acting officer's view of one store under one policy pack."""
+
+    def __init__(self, store: Store, pack: PolicyPack, clock: Clock, officer_id: str) -> None:
+        """Refuses (core.permissions.UnknownOfficerError / NotAuthorisedError) anyone not on
+        the pack's register, untrained, or whose access has ended."""
+        self.store = store
+        self.pack = pack
+        self.clock = clock
+        self.officer: Officer = authorised_officer(pack, officer_id, clock.now())
+        self.role: Role = pack.role(self.officer.role)
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def visible_accounts(self) -> tuple[str, ...]:
+        """The accounts this officer is authorised for, in the pack's order."""
+        allowed = self.officer.accounts
+        return tuple(a.id for a in self.pack.accounts if allowed is None or a.id in allowed)
+
+    def may(self, permission: Permission, account: str | None = None) -> bool:
+        """Whether the officer may do `permission` (for showing or hiding a key)."""
+        from core.permissions import can
+
+        return can(self.pack, self.officer, permission, account)
+
+    async def queue(self, search: str | None = None, accounts: Sequence[str] | None = None,
+                    limit: int = 200) -> list[Message]:
+        """Open messages on the officer's accounts, soonest due first."""
+        chosen = tuple(a for a in (accounts or self.visible_accounts) if a in self.visible_accounts)
+        return await self.store.queue(QueueQuery(accounts=chosen, search=search or None, limit=limit))
+
+    async def counts(self) -> dict[str, AccountCounts]:
+        """Waiting, warning and breached counts for each of the officer's accounts."""
+        counts = await self.store.account_counts(self.clock.now())
+        return {a: counts.get(a, AccountCounts(account=a)) for a in self.visible_accounts}
+
+    def countdown(self, message: Message, now: datetime) -> Countdown:
+        return countdown(message, self.pack.hours_for(message.account), now)
+
+    def opening(self, account: str, now: datetime) -> OpeningStatus:
+        return opening_status(self.pack.hours_for(account), now)
+
+    def expectations(self, message: Message, now: datetime) -> list[str]:
+        return expectations(message, self.pack, now)
+
+    def draft(self, message: Message, template_id: str | None = None) -> str:
+        """A reply body to start from: the given template, or the one the labels suggest."""
+        return draft_reply(self.pack, self.officer, template_id or suggested_template(message))
+
+    def signed(self, text: str) -> str:
+        """`text` as it will be sent: signed with the officer's name."""
+        return sign(text, self.pack, self.officer)
+
+    async def history(self, message_id: int) -> list[Action]:
+        return await self.store.actions(message_id=message_id)
+
+    # -- acting -----------------------------------------------------------------------------
+    async def claim(self, message_id: int) -> Message:
+        """Take the message. Another officer's claim wins: DeskError("claimed by NAME")."""
+        message = await self.store.get_message(message_id)
+        require(self.pack, self.officer, Permission.CLAIM, message.account)
+        now = self.clock.now()
+        change = StateChange(message_id=message_id, to_state=MessageState.CLAIMED, by=self.officer.id,
+                             at=now, expect_from=_OPEN_STATES, claim=True)
+        return await self._apply(change, self._action(now, "claim", message))
+
+    async def reply(self, message_id: int, text: str) -> Message:
+        """Send a signed reply: it goes to the outbox, the message is answered, its clock stops."""
+        message = await self.store.get_message(message_id)
+        require(self.pack, self.officer, Permission.REPLY, message.account)
+        body = text.strip()
+        if not body:
+            raise HandlingError("a reply cannot be empty")
+        now = self.clock.now()
+        signed = self.signed(body)
+        change = StateChange(message_id=message_id, to_state=MessageState.RESPONDED, by=self.officer.id,
+                             at=now, expect_from=_OPEN_STATES, claim=True, respond=True)
+        outbox = OutboxItem(created_at=now, account=message.account, kind="reply", text=signed,
+                            in_reply_to=message_id, created_by=self.officer.id)
+        action = self._action(now, "reply", message, text=signed)
+        return await self._apply(change, action, outbox=(outbox,))
+
+    async def close(self, message_id: int, reason: CloseReason) -> Message:
+        """Close without a reply, for a stated reason."""
+        message = await self.store.get_message(message_id)
+        require(self.pack, self.officer, Permission.CLOSE, message.account)
+        now = self.clock.now()
+        change = StateChange(message_id=message_id, to_state=MessageState.CLOSED, by=self.officer.id,
+                             at=now, expect_from=_OPEN_STATES, claim=True)
+        action = self._action(now, "close", message, reason=reason.value, reason_text=reason.label)
+        return await self._apply(change, action)
+
+    async def refer(self, message_id: int, to: str, note: str) -> Message:
+        """Refer to a team or manager with a note. A referral is not a response: the
+        first-response clock keeps running as the policy says."""
+        message = await self.store.get_message(message_id)
+        require(self.pack, self.officer, Permission.REFER, message.account)
+        if not to.strip():
+            raise HandlingError("say who the message is referred to")
+        now = self.clock.now()
+        change = StateChange(message_id=message_id, to_state=MessageState.REFERRED, by=self.officer.id,
+                             at=now, expect_from=_OPEN_STATES, claim=True)
+        action = self._action(now, "refer", message, to=to.strip(), note=note.strip())
+        return await self._apply(change, action)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _action(self, now: datetime, verb: str, message: Message, **detail: str) -> Action:
+        return Action(at=now, actor=self.officer.id, verb=verb, message_id=message.id,
+                      account=message.account, detail=detail)
+
+    async def _apply(self, change: StateChange, action: Action,
+                     outbox: Sequence[OutboxItem] = ()) -> Message:
+        try:
+            return await self.store.change_state(change, actions=(action,), outbox=outbox)
+        except ClaimConflictError as exc:
+            raise DeskError(f"claimed by {self.officer_name(exc.holder)}") from None
+        except StateConflictError:
+            current = await self.store.get_message(change.message_id)
+            who = self.officer_name(current.state_by) if current.state_by else "someone"
+            raise DeskError(f"already {current.state.value} by {who}") from None
+
+    def officer_name(self, officer_id: str) -> str:
+        """The register's name for an officer id (the id itself if not on the register)."""
+        officer = self.pack.officer(officer_id)
+        return officer.name if officer else officer_id
