@@ -4,34 +4,70 @@ A pack is a TOML file. Shipped packs live in `core/packs/`; a user's own pack is
 Every model forbids unknown keys, so a typo is an error naming the field, not a silent default.
 Each section carries `source`: the policy section a value comes from, or, where the policy is
 silent, the default dutydesk picked and why.
+
+Loading (`load_pack`, `parse_pack`) never stops at the first fault: `PackError.problems` lists
+each one as file, field (a dotted path such as `officers[2].role`) and reason.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 
 from core.hours import OpeningHours
 from core.models import Platform
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Free text that must say something (a name, a title, a source)."""
+
+#: The only placeholders a template or signature may hold; anything else is a typo.
+PLACEHOLDERS = frozenset({"officer", "council"})
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+#: Set in the validation context by `parse_pack`, which reports cross-references itself,
+#: one problem per field, instead of as one joined error at the top level.
+_DEFER_REFERENCES = "defer_references"
+
+
+def _known_placeholders(text: str) -> str:
+    unknown = sorted({m for m in _PLACEHOLDER.findall(text) if m not in PLACEHOLDERS})
+    if unknown:
+        names = ", ".join("{" + u + "}" for u in unknown)
+        raise ValueError(f"unknown placeholder {names}; only {{officer}} and {{council}} are filled in")
+    return text
 
 
 class Permission(StrEnum):
     """What a role may do. `core.permissions` checks these; the screen only mirrors them."""
 
     VIEW = "view"
+    VIEW_DIRECT_MESSAGES = "view_direct_messages"
+    """See direct (private) messages; Leighton-Linslade 12.1 keeps them from editors."""
     CLAIM = "claim"
     REPLY = "reply"
     CLOSE = "close"
@@ -51,13 +87,13 @@ class Audience(StrEnum):
 
 
 class Council(_Strict):
-    name: str
+    name: Text
     """The council's full name, shown in the header."""
-    short_name: str
-    """A short name for tight spaces."""
-    policy_title: str
+    short_name: Text
+    """A short name for tight spaces; fills `{council}` in replies."""
+    policy_title: Text
     """The title (and date) of the written policy this pack is built from."""
-    source: str
+    source: Text
     """Where in the shared policies this council's document is."""
 
 
@@ -66,7 +102,7 @@ class Account(_Strict):
     """The account's id within dutydesk; inbound messages name it."""
     platform: Platform
     """The network."""
-    handle: str
+    handle: Text
     """The public handle or page name."""
     audience: Audience = Audience.GENERAL
     """general, or young_or_vulnerable (monitored more closely; no private messaging)."""
@@ -76,22 +112,26 @@ class Account(_Strict):
 
 class FirstResponse(_Strict):
     minutes: int | None = Field(gt=0)
-    """The business minutes within which a first response is due; None: no target."""
-    warnings_minutes_left: tuple[int, int] = (30, 10)
+    """The business minutes within which a first response is due; None: no target.
+    (TOML has no null: a shipped pack always sets it, naming in `source` any default chosen.)"""
+    warnings_minutes_left: tuple[int, int] = Field(default=(30, 10), validate_default=True)
     """Business minutes left before the due time when the first and second warnings fire."""
     escalate_to: Ident
     """The role a breach is escalated to."""
-    source: str
+    source: Text
     """The policy section (or the reason for the default chosen)."""
 
-    @model_validator(mode="after")
-    def _warnings_inside_target(self) -> FirstResponse:
-        first, second = self.warnings_minutes_left
+    @field_validator("warnings_minutes_left")
+    @classmethod
+    def _warnings_inside_target(cls, value: tuple[int, int], info: ValidationInfo) -> tuple[int, int]:
+        first, second = value
         if not first > second > 0:
             raise ValueError("warnings_minutes_left must be two decreasing positive numbers")
-        if self.minutes is not None and first >= self.minutes:
-            raise ValueError("the first warning must fall after the message arrives (less than minutes)")
-        return self
+        minutes = info.data.get("minutes")
+        if minutes is not None and first >= minutes:
+            raise ValueError(f"the first warning ({first} minutes left) must fall inside the "
+                             f"{minutes}-minute target: make it less than {minutes}")
+        return value
 
 
 class Removal(StrEnum):
@@ -105,16 +145,16 @@ class Moderation(_Strict):
     warnings_before_block: int = Field(ge=0, le=10)
     """How many warnings a persistent poster gets before a block."""
     block_roles: tuple[Ident, ...] = Field(min_length=1)
-    """The only roles that may block."""
+    """The only roles that may block (each must hold, and only they may hold, `block`)."""
     removal: Removal
     """Whether inappropriate content may be removed or only referred."""
     log_required: bool = True
     """Whether a log of the content and how it was dealt with must be kept."""
-    categories: tuple[str, ...] = Field(min_length=1)
+    categories: tuple[Text, ...] = Field(min_length=1)
     """The categories of inappropriate content the policy names."""
-    report_to: str
-    """Who inappropriate content, threats and abuse are reported to."""
-    source: str
+    report_to: Text
+    """Who inappropriate content, threats and abuse are reported to (read after "refer to")."""
+    source: Text
 
 
 class Emergency(_Strict):
@@ -125,47 +165,49 @@ class Emergency(_Strict):
     approval_required: bool
     """Whether each crisis update must be approved before it is posted."""
     approver_roles: tuple[Ident, ...] = ()
-    """The roles that may approve crisis updates."""
+    """The roles that may approve crisis updates (exactly those holding `approve_crisis_post`)."""
     responder_roles: tuple[Ident, ...] = Field(min_length=1)
-    """The roles designated as crisis responders."""
+    """The roles designated as crisis responders (exactly those holding `post_crisis_update`)."""
     declare_roles: tuple[Ident, ...] = Field(min_length=1)
-    """The roles that may declare and end an emergency."""
+    """The roles that may declare and end an emergency (exactly those holding `declare_emergency`)."""
     extended_hours_announced: bool = True
     """Whether extended hours (and when coverage resumes) must be stated publicly."""
-    source: str
+    source: Text
 
 
 class Contacts(_Strict):
-    alternative: str
+    """Where things go. Each is a noun phrase the desk reads after "refer to" or "log it with"."""
+
+    alternative: Text
     """The alternative contact given while the channel is closed for engagement."""
-    safeguarding: str
-    """Where safeguarding disclosures go at once (immediate danger: police, 999)."""
-    press: str
+    safeguarding: Text
+    """Where safeguarding disclosures go at once (the desk adds: immediate danger, police, 999)."""
+    press: Text
     """Where press enquiries are referred."""
-    complaints: str
+    complaints: Text
     """Where formal complaints are redirected."""
-    foi: str
+    foi: Text
     """Where FOI requests are logged."""
-    source: str
+    source: Text
 
 
 class Role(_Strict):
     id: Ident
-    title: str
+    title: Text
     """The post's title in the policy."""
     permissions: frozenset[Permission]
     """What holders of this role may do."""
-    source: str
+    source: Text
 
 
 class Officer(_Strict):
     id: Ident
     """The login name dutydesk knows the officer by (`--as`)."""
-    name: str
+    name: Text
     """The name responses are signed with."""
     role: Ident
-    accounts: tuple[Ident, ...] | None = None
-    """The accounts this officer may act on; None means every account of the pack."""
+    accounts: tuple[Ident, ...] | None = Field(default=None, min_length=1)
+    """The accounts this officer may act on; None (omitted) means every account of the pack."""
     trained: bool = True
     """Whether the required training is complete (North Lincolnshire: before access)."""
     access_until: date | None = None
@@ -174,9 +216,22 @@ class Officer(_Strict):
 
 class Template(_Strict):
     id: Ident
-    title: str
-    text: str
-    """The reply body; `{officer}` and `{council}` are filled in."""
+    title: Text
+    text: Annotated[Text, StringConstraints(max_length=2000)]
+    """The reply body, without the signature (added when sent); `{officer}` and `{council}`
+    are filled in."""
+
+    @field_validator("text")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        return _known_placeholders(value)
+
+
+# Each emergency/moderation role list and the permission its roles, and only they, must hold.
+_ROLE_LISTS = (("moderation.block_roles", Permission.BLOCK),
+               ("emergency.approver_roles", Permission.APPROVE_CRISIS_POST),
+               ("emergency.responder_roles", Permission.POST_CRISIS_UPDATE),
+               ("emergency.declare_roles", Permission.DECLARE_EMERGENCY))
 
 
 class PolicyPack(_Strict):
@@ -184,56 +239,41 @@ class PolicyPack(_Strict):
 
     council: Council
     hours: dict[Ident, OpeningHours] = Field(min_length=1)
-    """Named opening-hour calendars that accounts refer to."""
-    hours_source: str
+    """Named opening-hour calendars that accounts refer to (one time zone for the pack)."""
+    hours_source: Text
     """The policy section the opening hours come from."""
     accounts: tuple[Account, ...] = Field(min_length=1)
     first_response: FirstResponse
     moderation: Moderation
     emergency: Emergency
     contacts: Contacts
-    signature: str = "{officer}, {council}"
+    signature: Text = "{officer}, {council}"
     """How a reply is signed; `{officer}` and `{council}` are filled in."""
     roles: tuple[Role, ...] = Field(min_length=1)
     officers: tuple[Officer, ...] = Field(min_length=1)
     """The register of authorised officers."""
-    register_source: str
+    register_source: Text
     """The policy section that requires the register."""
     templates: tuple[Template, ...] = ()
 
+    @field_validator("signature")
+    @classmethod
+    def _signature_placeholders(cls, value: str) -> str:
+        return _known_placeholders(value)
+
     @model_validator(mode="after")
-    def _references_resolve(self) -> PolicyPack:
-        role_ids = {r.id for r in self.roles}
-        account_ids = [a.id for a in self.accounts]
-        problems: list[str] = []
-        if len(set(account_ids)) != len(account_ids):
-            problems.append("accounts: ids must be unique")
-        if len(role_ids) != len(self.roles):
-            problems.append("roles: ids must be unique")
-        officer_ids = [o.id for o in self.officers]
-        if len(set(officer_ids)) != len(officer_ids):
-            problems.append("officers: ids must be unique")
-        for i, account in enumerate(self.accounts):
-            if account.hours not in self.hours:
-                problems.append(f"accounts[{i}].hours: no hours named {account.hours!r}")
-        refs = [("first_response.escalate_to", (self.first_response.escalate_to,)),
-                ("moderation.block_roles", self.moderation.block_roles),
-                ("emergency.approver_roles", self.emergency.approver_roles),
-                ("emergency.responder_roles", self.emergency.responder_roles),
-                ("emergency.declare_roles", self.emergency.declare_roles)]
-        for where, ids in refs:
-            problems += [f"{where}: no role named {r!r}" for r in ids if r not in role_ids]
-        for i, officer in enumerate(self.officers):
-            if officer.role not in role_ids:
-                problems.append(f"officers[{i}].role: no role named {officer.role!r}")
-            for a in officer.accounts or ():
-                if a not in account_ids:
-                    problems.append(f"officers[{i}].accounts: no account named {a!r}")
-        if self.emergency.approval_required and not self.emergency.approver_roles:
-            problems.append("emergency.approver_roles: approval_required needs at least one approver role")
+    def _references_resolve(self, info: ValidationInfo) -> PolicyPack:
+        if info.context and info.context.get(_DEFER_REFERENCES):
+            return self
+        problems = self.reference_problems()
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError("; ".join(f"{field}: {reason}" for field, reason in problems))
         return self
+
+    def reference_problems(self) -> list[tuple[str, str]]:
+        """Every cross-reference fault as (field, reason): ids used twice, roles, accounts or
+        hours named but not defined, permissions that disagree with the role lists."""
+        return [*_duplicates(self), *_dangling(self), *_permission_mismatches(self), *_hours_problems(self)]
 
     # -- look-ups -------------------------------------------------------------------------
     def account(self, account_id: str) -> Account:
@@ -253,6 +293,89 @@ class PolicyPack(_Strict):
 
     def officer(self, officer_id: str) -> Officer | None:
         return next((o for o in self.officers if o.id == officer_id), None)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The council's time zone (every calendar of a pack shares it): local dates such as
+        `Officer.access_until` are read in it."""
+        return next(iter(self.hours.values())).zone
+
+    def roles_with(self, permission: Permission) -> tuple[Role, ...]:
+        """The roles holding `permission`, in the pack's order."""
+        return tuple(r for r in self.roles if permission in r.permissions)
+
+
+# -- cross-reference checks (each yields (field, reason)) ---------------------------------------
+
+def _repeats(where: str, ids: Iterable[str]) -> list[tuple[str, str]]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            out.append((f"{where}[{i}].id", f"duplicate id {ident!r} (also {where}[{seen[ident]}])"))
+        seen.setdefault(ident, i)
+    return out
+
+
+def _duplicates(pack: PolicyPack) -> list[tuple[str, str]]:
+    return [*_repeats("accounts", (a.id for a in pack.accounts)),
+            *_repeats("roles", (r.id for r in pack.roles)),
+            *_repeats("officers", (o.id for o in pack.officers)),
+            *_repeats("templates", (t.id for t in pack.templates))]
+
+
+def _dangling(pack: PolicyPack) -> list[tuple[str, str]]:
+    role_ids = {r.id for r in pack.roles}
+    account_ids = {a.id for a in pack.accounts}
+    out = [(f"accounts[{i}].hours", f"no hours named {a.hours!r} (defined: {', '.join(pack.hours)})")
+           for i, a in enumerate(pack.accounts) if a.hours not in pack.hours]
+    refs = [("first_response.escalate_to", (pack.first_response.escalate_to,)),
+            *((where, _role_list(pack, where)) for where, _ in _ROLE_LISTS)]
+    out += [(where, f"no role named {r!r}") for where, ids in refs for r in ids if r not in role_ids]
+    for i, officer in enumerate(pack.officers):
+        if officer.role not in role_ids:
+            out.append((f"officers[{i}].role", f"no role named {officer.role!r}"))
+        out += [(f"officers[{i}].accounts", f"no account named {a!r}")
+                for a in officer.accounts or () if a not in account_ids]
+    return out
+
+
+def _role_list(pack: PolicyPack, where: str) -> tuple[str, ...]:
+    section, name = where.split(".")
+    return getattr(getattr(pack, section), name)
+
+
+def _permission_mismatches(pack: PolicyPack) -> list[tuple[str, str]]:
+    # One truth for who may block or act in a crisis: the role list and the permission agree,
+    # so a duty officer's role cannot be given `block` behind the policy's back.
+    out = []
+    for where, permission in _ROLE_LISTS:
+        listed = set(_role_list(pack, where))
+        for i, role in enumerate(pack.roles):
+            if permission in role.permissions and role.id not in listed:
+                out.append((f"roles[{i}].permissions", f"{permission.value!r} is for {where} only, "
+                            f"which does not list {role.id!r}"))
+            if role.id in listed and permission not in role.permissions:
+                out.append((where, f"role {role.id!r} lacks the {permission.value!r} permission"))
+    emergency = pack.emergency
+    if emergency.approval_required and not emergency.approver_roles:
+        out.append(("emergency.approver_roles", "approval_required needs at least one approver role"))
+    removers = [i for i, r in enumerate(pack.roles) if Permission.REMOVE in r.permissions]
+    if pack.moderation.removal is Removal.REFER:
+        out += [(f"roles[{i}].permissions", "'remove' is not allowed: moderation.removal is 'refer'")
+                for i in removers]
+    elif not removers:
+        out.append(("moderation.removal", "'remove' but no role holds the 'remove' permission"))
+    return out
+
+
+def _hours_problems(pack: PolicyPack) -> list[tuple[str, str]]:
+    out = [(f"hours.{name}.weekly", "never open: give at least one day some hours")
+           for name, hours in pack.hours.items() if not any(hours.weekly.day(d) for d in range(7))]
+    zones = {hours.timezone for hours in pack.hours.values()}
+    if len(zones) > 1:
+        out.append(("hours", f"one council, one time zone: found {', '.join(sorted(zones))}"))
+    return out
 
 
 # -- loading --------------------------------------------------------------------------------
@@ -286,6 +409,16 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return out or "(top level)"
 
 
+#: pydantic's wording for the commonest faults, said the way a pack's author needs to hear it.
+_REASONS = {"extra_forbidden": "unknown key (a typo?): packs allow only the documented keys",
+            "missing": "required, but missing"}
+
+
+def _reason(error: ErrorDetails) -> str:
+    # pydantic prefixes our own ValueErrors; the reader wants the reason only.
+    return _REASONS.get(error["type"]) or error["msg"].removeprefix("Value error, ")
+
+
 def parse_pack(text: str, file: str) -> PolicyPack:
     """Parse and validate TOML `text`; `file` names it in errors. Raises PackError."""
     try:
@@ -293,11 +426,15 @@ def parse_pack(text: str, file: str) -> PolicyPack:
     except tomllib.TOMLDecodeError as exc:
         raise PackError([PackProblem(file=file, field="(toml)", reason=str(exc))]) from None
     try:
-        return PolicyPack.model_validate(data)
+        pack = PolicyPack.model_validate(data, context={_DEFER_REFERENCES: True})
     except ValidationError as exc:
-        problems = [PackProblem(file=file, field=_field_path(e["loc"]), reason=e["msg"])
+        problems = [PackProblem(file=file, field=_field_path(e["loc"]), reason=_reason(e))
                     for e in exc.errors(include_url=False)]
         raise PackError(problems) from None
+    problems = [PackProblem(file=file, field=f, reason=r) for f, r in pack.reference_problems()]
+    if problems:
+        raise PackError(problems)
+    return pack
 
 
 def shipped_pack_names() -> list[str]:
