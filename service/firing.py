@@ -1,0 +1,122 @@
+"""What the engine records when a message's first-response warning or breach fires.
+
+Event 1 and 2 are the policy's two warnings before the due time, event 3 the breach at the due
+time, escalated to the role the pack names (`first_response.escalate_to`). Each fired event is
+one Action for the log and one Notification for the dashboards, written in one transaction by
+`Store.fire_event`, which fires an event at most once however many engines try.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, tzinfo
+
+from core.models import Action, Message, Notification, NotificationLevel, Platform
+from core.policy import PolicyPack
+from storage.base import FiredEvent, Store
+
+log = logging.getLogger("dutydesk.engine")
+
+ENGINE_ACTOR = "engine"
+
+#: The action verb and notification kind of each event.
+EVENT_VERBS = {1: "warning_1", 2: "warning_2", 3: "breach"}
+_TITLES = {1: "First warning", 2: "Second warning", 3: "Breach"}
+_LEVELS = {1: NotificationLevel.WARNING, 2: NotificationLevel.WARNING, 3: NotificationLevel.ERROR}
+
+PLATFORM_NAMES = {Platform.X: "X", Platform.FACEBOOK: "Facebook", Platform.INSTAGRAM: "Instagram",
+                  Platform.MASTODON: "Mastodon", Platform.LINKEDIN: "LinkedIn"}
+
+#: How much of the message a notification quotes: enough to recognise it, not to read it.
+FIRST_WORDS = 12
+FIRST_CHARS = 80
+
+
+def first_words(text: str, words: int = FIRST_WORDS, chars: int = FIRST_CHARS) -> str:
+    """The opening words of `text` on one line, with an ellipsis if anything was cut."""
+    parts = text.split()
+    short = " ".join(parts[:words])
+    if len(short) > chars:
+        short = short[:chars].rstrip()
+    cut = len(short) < len(" ".join(parts))
+    return short + "…" if cut else short
+
+
+def author_label(message: Message) -> str:
+    """How a notification names the author: the @handle, else the display name, else the id."""
+    author = message.author
+    handle = author.handle.strip()
+    if handle:
+        return handle if handle.startswith("@") else f"@{handle}"
+    return author.display_name.strip() or author.platform_id
+
+
+def account_zone(pack: PolicyPack, account: str) -> tzinfo:
+    """The time zone the account's hours are kept in (UTC for an account the pack lacks)."""
+    try:
+        return pack.hours_for(account).zone
+    except KeyError:
+        return UTC
+
+
+def local_time(at: datetime, zone: tzinfo, now: datetime) -> str:
+    """`at` as the desk reads it: `14:32` today, `Mon 09:15` on another day."""
+    local = at.astimezone(zone)
+    if local.date() == now.astimezone(zone).date():
+        return local.strftime("%H:%M")
+    return local.strftime("%a %H:%M")
+
+
+def event_title(message: Message, event: int, zone: tzinfo, now: datetime) -> str:
+    """E.g. `Second warning: @handle on Facebook due 14:32`; a breach says `was due`."""
+    due = "no due time" if message.due_at is None else local_time(message.due_at, zone, now)
+    when = f"was due {due}" if event == 3 else f"due {due}"
+    platform = PLATFORM_NAMES.get(message.platform, str(message.platform))
+    return f"{_TITLES[event]}: {author_label(message)} on {platform} {when}"
+
+
+def event_records(pack: PolicyPack, message: Message, event: int, when: datetime,
+                  now: datetime) -> tuple[Action, Notification]:
+    """The log line and the dashboard notice for `event` of `message`, firing at `now`."""
+    verb = EVENT_VERBS[event]
+    detail = {"event": event, "event_at": when.isoformat(),
+              "due_at": None if message.due_at is None else message.due_at.isoformat(),
+              "late_seconds": max(0, round((now - when).total_seconds()))}
+    action = Action(at=now, actor=ENGINE_ACTOR, verb=verb, message_id=message.id,
+                    account=message.account, detail=detail)
+    notice = Notification(
+        at=now, level=_LEVELS[event], kind=verb,
+        title=event_title(message, event, account_zone(pack, message.account), now),
+        body=first_words(message.text),
+        role=pack.first_response.escalate_to if event == 3 else None,
+        message_id=message.id, account=message.account)
+    return action, notice
+
+
+async def fire(store: Store, pack: PolicyPack, message: Message, event: int, when: datetime,
+               now: datetime) -> bool:
+    """Fire one event with its records; False if it had already fired (or its clock stopped)."""
+    action, notice = event_records(pack, message, event, when, now)
+    fired = await store.fire_event(FiredEvent(message_id=message.id, event=event), [action], [notice])
+    if fired:
+        log.info("%s: message %d (%s) %s", action.verb, message.id, message.account, notice.title)
+    return fired
+
+
+#: How many pending events one query fetches; `fire_due` keeps going until none are left.
+BATCH = 500
+
+
+async def fire_due(store: Store, pack: PolicyPack, now: datetime) -> int:
+    """Fire every unfired event due at or before `now`, earliest first; how many fired."""
+    total = 0
+    while True:
+        batch = await store.pending_events(now, limit=BATCH)
+        fired = 0
+        for message, event, when in batch:
+            fired += await fire(store, pack, message, event, when, now)
+        total += fired
+        # A short batch was the last. A full batch where nothing fired means another engine is
+        # working through the same events: leave the rest to it (or to the next run), not spin.
+        if len(batch) < BATCH or fired == 0:
+            return total
