@@ -1,0 +1,269 @@
+"""How fast messages get in, and how fast the queue comes back out.
+
+Run with `python -m bench intake` (`--quick` for smaller sizes). Measures, each on a fresh
+SQLite store in a temp folder:
+
+* batch import: N messages from a JSON Lines file through `import_stream` (read, parse,
+  validate, triage, due time, store), msgs/s; and the same rows written by a bare `sqlite3`
+  executemany into the same schema, in the same run, as the floor to compare against (the
+  year's bank-holiday tables are loaded before the clock starts: a one-off per process);
+* live intake: 50 producers through one `IntakeWriter`, each awaiting its ack before its next
+  message, msgs/s;
+* the queue query `store.queue(QueueQuery(limit=200))` on 1M stored messages, 10k still open
+  (made quickly with one SQL statement into the store's own schema), median and p95 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from core.clock import FixedClock
+from core.models import InboundMessage
+from core.policy import PolicyPack, load_pack
+from core.sla import deadlines
+from service.intake import IntakeWriter, Preparer, import_stream, read_lines
+from storage.base import QueueQuery
+from storage.migrations import migrate
+from storage.sqlite import _INSERT_MESSAGE, SqliteStore, _insert_params
+
+PACK = "lewes-eastbourne"
+#: Monday 2 March 2026: messages arrive over the four weeks after, day and night.
+START = datetime(2026, 3, 2, tzinfo=UTC)
+PRODUCERS = 50
+
+TEXTS = (
+    "When is the green bin collected on {street}? Missed again this week.",
+    "Is the tip on {street} open on bank holidays?",
+    "Huge pothole outside number {n} {street}, nearly lost a wheel.",
+    "Thanks to the crew who cleared the fly-tipping on {street} so quickly!",
+    "How do I apply for a resident's parking permit for {street}?",
+    "Street light {n} on {street} has been out for a fortnight.",
+    "I want to make a formal complaint about the state of {street}.",
+    "This is an FOI request: how much was spent resurfacing {street}?",
+    "Ring me on 07700 900{n:03d} about the missed collection please",
+    "You useless bunch of idiots, {street} has been dug up for months",
+    "I'm a journalist at the Sussex Express, could we have a comment for the news desk?",
+    "Where can I find the agenda for Thursday's planning committee?",
+)
+STREETS = ("Mill Road", "High Street", "Station Parade", "Church Lane", "Cliff Gardens",
+           "Southover Road", "Terminus Road", "Winterbourne Close")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One measured figure against its target."""
+
+    name: str
+    value: float
+    unit: str
+    target: str
+    passed: bool
+
+    def line(self, width: int) -> str:
+        verdict = "PASS" if self.passed else "MISS"
+        return f"{self.name:<{width}}  {self.value:>10.2f} {self.unit:<5} {self.target:<14} {verdict}"
+
+
+# -- data ---------------------------------------------------------------------------------------
+
+def inbound_lines(count: int, pack: PolicyPack, seed: int = 7) -> Iterator[bytes]:
+    """`count` varied, valid inbound JSON lines for `pack`'s accounts."""
+    rng = random.Random(seed)
+    accounts = [a.id for a in pack.accounts]
+    platforms = {a.id: a.platform.value for a in pack.accounts}
+    kinds = ("comment", "mention", "dm", "reply")
+    for i in range(count):
+        account = accounts[i % len(accounts)]
+        received = START + timedelta(seconds=rng.randrange(28 * 86400), microseconds=rng.randrange(10**6))
+        text = rng.choice(TEXTS).format(street=rng.choice(STREETS), n=rng.randrange(1000))
+        yield json.dumps({
+            "platform": platforms[account], "platform_id": f"b{i}", "account": account,
+            "kind": kinds[i % 4], "text": text, "received_at": received.isoformat(),
+            "author": {"platform_id": f"u{i % 9000}", "handle": f"@resident{i % 9000}",
+                       "display_name": f"Resident {i % 9000}"},
+            "thread_id": f"t{i // 5}", "url": f"https://example.org/{platforms[account]}/b{i}",
+        }, ensure_ascii=False).encode()
+
+
+def _write_feed(path: Path, count: int, pack: PolicyPack) -> None:
+    with path.open("wb") as out:
+        for line in inbound_lines(count, pack):
+            out.write(line + b"\n")
+
+
+# -- batch import ----------------------------------------------------------------------------------
+
+async def _import_rate(feed: Path, db: Path, pack: PolicyPack, clock: FixedClock) -> float:
+    store = SqliteStore(db)
+    await store.open()
+    try:
+        with feed.open("rb") as source:
+            began = time.perf_counter()
+            summary = await import_stream(read_lines(source), store, pack, clock, io.StringIO())
+            elapsed = time.perf_counter() - began
+    finally:
+        await store.close()
+    if summary.stored != summary.read:
+        raise RuntimeError(f"the bench feed did not import cleanly: {summary}")
+    return summary.stored / elapsed
+
+
+def _raw_rate(feed: Path, db: Path, pack: PolicyPack, clock: FixedClock, batch: int = 2000) -> float:
+    """The same rows, already converted, written by bare sqlite3 with the store's own SQL."""
+    prepare = Preparer(pack)
+    with feed.open("rb") as source:
+        params = [_insert_params(prepare(InboundMessage.model_validate_json(line), clock.now()))
+                  for line in read_lines(source)]
+    conn = sqlite3.connect(db, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn, db)
+        began = time.perf_counter()
+        for start in range(0, len(params), batch):
+            chunk = params[start:start + batch]
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(_INSERT_MESSAGE, [(*p, start + i + 1) for i, p in enumerate(chunk)])
+            conn.execute("COMMIT")
+        elapsed = time.perf_counter() - began
+    finally:
+        conn.close()
+    return len(params) / elapsed
+
+
+# -- live intake -----------------------------------------------------------------------------------
+
+async def _live_rate(db: Path, pack: PolicyPack, clock: FixedClock, total: int) -> tuple[float, int]:
+    messages = [InboundMessage.model_validate_json(line) for line in inbound_lines(total, pack, seed=11)]
+    store = SqliteStore(db)
+    await store.open()
+    writer = IntakeWriter(store, pack, clock)
+    await writer.start()
+
+    async def producer(mine: list[InboundMessage]) -> None:
+        for message in mine:
+            await writer.submit(message)
+
+    try:
+        began = time.perf_counter()
+        await asyncio.gather(*(producer(messages[p::PRODUCERS]) for p in range(PRODUCERS)))
+        elapsed = time.perf_counter() - began
+    finally:
+        await writer.aclose()
+        await store.close()
+    return total / elapsed, writer.commits
+
+
+# -- the queue query --------------------------------------------------------------------------------
+
+_FILL = """
+WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < :total)
+INSERT INTO messages (platform, platform_id, account, kind, author_platform_id, author_handle,
+    author_display_name, text, received_at, ingested_at, state, responded_at, due_at,
+    warning_1_at, warning_2_at, warnings_fired, breach_fired, labels, revision, next_event_at)
+SELECT 'facebook', 'q' || i, :account, 'comment', 'u' || (i % 9000), '@resident' || (i % 9000),
+    'Resident', 'Message ' || i || ': the bins on Mill Road were missed again this week',
+    :t0 + i * 60000000, :t0 + i * 60000000 + 5000000,
+    CASE WHEN i % :every = 0 THEN 'new' WHEN i % 3 = 0 THEN 'responded' ELSE 'closed' END,
+    CASE WHEN i % :every = 0 THEN NULL ELSE :t0 + i * 60000000 + 1800000000 END,
+    :t0 + i * 60000000 + 5400000000, :t0 + i * 60000000 + 3600000000,
+    :t0 + i * 60000000 + 4800000000,
+    CASE WHEN i % :every = 0 THEN 0 ELSE 2 END, CASE WHEN i % :every = 0 THEN 0 ELSE 1 END,
+    '[]', i, CASE WHEN i % :every = 0 THEN :t0 + i * 60000000 + 3600000000 END
+FROM seq
+"""
+
+
+async def _queue_ms(db: Path, pack: PolicyPack, total: int, open_count: int,
+                    runs: int) -> tuple[float, float]:
+    store = SqliteStore(db)
+    await store.open()  # makes the schema
+    await store.close()
+    conn = sqlite3.connect(db, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        conn.execute(_FILL, {"total": total, "every": total // open_count,
+                             "account": pack.accounts[0].id,
+                             "t0": int((START - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()) * 10**6})
+        conn.execute("COMMIT")
+        conn.execute("ANALYZE")
+    finally:
+        conn.close()
+    store = SqliteStore(db)
+    await store.open()
+    try:
+        shown = await store.queue(QueueQuery(limit=200))
+        if len(shown) != 200 or await store.count_messages() != total:
+            raise RuntimeError("the queue bench's store was not filled as meant")
+        times = []
+        for _ in range(runs):
+            began = time.perf_counter()
+            await store.queue(QueueQuery(limit=200))
+            times.append((time.perf_counter() - began) * 1000)
+    finally:
+        await store.close()
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+# -- all of it ----------------------------------------------------------------------------------------
+
+async def measure(quick: bool = False) -> list[Result]:
+    pack = load_pack(PACK)
+    clock = FixedClock(START + timedelta(days=28))
+    batch_n, live_n = (20_000, 4_000) if quick else (200_000, 20_000)
+    queue_n, open_n, runs = (100_000, 1_000, 50) if quick else (1_000_000, 10_000, 200)
+    # Load the year's bank holidays once before any clock starts: a one-off cost per process
+    # (the holidays package builds its tables lazily), not a cost per message.
+    for account in pack.accounts:
+        deadlines(START, pack.hours_for(account.id), pack.first_response)
+    with tempfile.TemporaryDirectory(prefix="dutydesk-bench-") as tmp:
+        folder = Path(tmp)
+        feed = folder / "feed.jsonl"
+        _write_feed(feed, batch_n, pack)
+        ours = await _import_rate(feed, folder / "import.sqlite3", pack, clock)
+        raw = _raw_rate(feed, folder / "raw.sqlite3", pack, clock)
+        live, commits = await _live_rate(folder / "live.sqlite3", pack, clock, live_n)
+        median, p95 = await _queue_ms(folder / "queue.sqlite3", pack, queue_n, open_n, runs)
+    k = lambda n: f"{n // 1000}k" if n < 1_000_000 else f"{n // 1_000_000}M"  # noqa: E731
+    return [
+        Result(f"batch import, {k(batch_n)} msgs", ours, "msg/s", ">= 50,000", ours >= 50_000),
+        Result("  bare sqlite3 executemany, same rows", raw, "msg/s", "-", True),
+        Result("  import / bare sqlite3", ours / raw, "x", ">= 0.25", ours / raw >= 0.25),
+        Result(f"live intake, {PRODUCERS} producers awaiting acks", live, "msg/s", ">= 2,000", live >= 2_000),
+        Result(f"  messages per commit ({k(live_n)} msgs)", live_n / max(commits, 1), "rows", "-", True),
+        Result(f"queue(limit=200), {k(queue_n)} stored, {k(open_n)} open: median", median, "ms",
+               "< 5 ms", median < 5),
+        Result("  p95", p95, "ms", "< 5 ms", p95 < 5),
+    ]
+
+
+def run(quick: bool = False) -> list[Result]:
+    """Measure and print one aligned line per figure: name, value, target, PASS/MISS."""
+    results = asyncio.run(measure(quick))
+    width = max(len(r.name) for r in results)
+    for result in results:
+        print(result.line(width), flush=True)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.intake", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a fast check")
+    run(parser.parse_args().quick)
+
+
+if __name__ == "__main__":
+    main()

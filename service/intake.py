@@ -1,0 +1,563 @@
+"""Intake: turning inbound messages into stored ones, from an import file or a live connector.
+
+Three ways in, one rule: a message is validated, given its first-response due time from its
+account's opening hours, labelled by triage, and only reported stored once its transaction
+has committed. A repeat of (platform, platform_id) is stored once, so a retried import or a
+connector that resends never duplicates.
+
+* `prepare` — one `InboundMessage` to a `NewMessage` (due times and labels).
+* `parse_line` / `import_stream` — JSON Lines, one message per line; a bad line becomes a
+  `RejectedLine` naming the line and the reason, written to a rejects file, and the rest goes on.
+* `IntakeWriter` — the live path: many producers `await submit(...)`; one writer task commits
+  whatever arrived together in one transaction and then acknowledges each producer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import inspect
+import json
+import logging
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import IO, Any, BinaryIO, TextIO
+
+from pydantic import ValidationError
+
+from core.clock import Clock, require_aware
+from core.hours import ZERO, OpeningHours, Span
+from core.models import MAX_TEXT_CHARS, InboundMessage
+from core.policy import FirstResponse, PolicyPack
+from core.sla import NO_DEADLINES, Deadlines, deadlines
+from core.triage import triage
+from storage.base import InsertResult, NewMessage, Store
+
+log = logging.getLogger(__name__)
+
+#: The longest import line accepted, in bytes: a body at MAX_TEXT_CHARS of 4-byte characters,
+#: JSON-escaped, still fits; anything longer is broken or hostile and is refused unread.
+MAX_LINE_BYTES = 2 * 1024 * 1024
+#: How much of a rejected line the rejects file keeps, in characters.
+REJECT_RAW_CHARS = 200
+#: Received times whose year falls outside these are refused: a broken clock or a unit
+#: mix-up, and no opening-hours calendar can place them. (The year as written, not in UTC: a
+#: comparison of years costs nothing, one of aware datetimes a microsecond.)
+YEARS = range(2000, 2100)
+
+OnStored = Callable[[Sequence[InsertResult]], Any]
+"""A hook called with the results of each committed group (may return an awaitable)."""
+
+
+class UnknownAccountError(ValueError):
+    """The message names an account the policy pack does not have."""
+
+
+def unknown_account_reason(account: str, known: Iterable[str]) -> str:
+    """A sentence naming the unknown account and the ones the pack has."""
+    return f"unknown account {account!r}; this policy pack's accounts are: {', '.join(known)}"
+
+
+# -- one message ---------------------------------------------------------------------------------
+
+def merged_labels(inbound: InboundMessage) -> tuple[str, ...]:
+    """The intake labels, then triage's, each once, in that order."""
+    found = triage(inbound)
+    if not found and not inbound.labels:
+        return ()
+    return tuple(dict.fromkeys((*inbound.labels, *found)))
+
+
+def prepare(inbound: InboundMessage, pack: PolicyPack, ingested_at: datetime) -> NewMessage:
+    """`inbound` ready to store: its first-response deadlines and its labels.
+
+    Raises UnknownAccountError when the pack has no account of that id.
+    """
+    try:
+        hours = pack.hours_for(inbound.account)
+    except KeyError:
+        raise UnknownAccountError(
+            unknown_account_reason(inbound.account, (a.id for a in pack.accounts))) from None
+    due = deadlines(inbound.received_at, hours, pack.first_response)
+    return _new_message(inbound, (due.warning_1_at, due.warning_2_at, due.due_at),
+                        require_aware(ingested_at, "ingested_at"))
+
+
+def _new_message(inbound: InboundMessage,
+                 times: tuple[datetime | None, datetime | None, datetime | None],
+                 ingested_at: datetime) -> NewMessage:
+    w1, w2, due = times
+    return NewMessage(inbound=inbound, ingested_at=ingested_at, due_at=due,
+                      warning_1_at=w1, warning_2_at=w2, labels=merged_labels(inbound))
+
+
+class DeadlineCache:
+    """Exact first-response deadlines for many messages on one calendar, fast.
+
+    `core.sla.deadlines` asks `OpeningHours` afresh each time (tens of microseconds); an import
+    asks thousands of times a second about the same few weeks. This fetches those weeks' open
+    spans once (through `OpeningHours.open_spans`, the calendar's one source of open time) and
+    walks them with the same rule as `OpeningHours.add_business_time`; anything beyond the
+    cached weeks goes to `core.sla.deadlines`. Keep one per import run, not for ever: extra
+    hours declared later would not be seen.
+    """
+
+    WINDOW = timedelta(days=28)
+    """Received times are grouped into windows this long; each window's spans are fetched once."""
+    REACH = timedelta(days=42)
+    """How far past its window a window's spans go (room for the longest due time)."""
+    MAX_WINDOWS = 64
+
+    def __init__(self, hours: OpeningHours, target: FirstResponse) -> None:
+        self._hours = hours
+        self._target = target
+        self._offsets: tuple[timedelta, timedelta, timedelta] | None = None
+        if target.minutes is not None:
+            span = timedelta(minutes=target.minutes)
+            first, second = (timedelta(minutes=m) for m in target.warnings_minutes_left)
+            self._offsets = (span - first, span - second, span)
+        self._windows: dict[int, tuple[list[datetime], list[Span]]] = {}
+        self._window_seconds = self.WINDOW.total_seconds()
+
+    def __call__(self, received_at: datetime) -> Deadlines:
+        """The same as `core.sla.deadlines(received_at, hours, target)`."""
+        w1, w2, due = self.times(received_at)
+        return Deadlines(due_at=due, warning_1_at=w1, warning_2_at=w2)
+
+    def times(self, received_at: datetime) -> tuple[datetime | None, datetime | None, datetime | None]:
+        """(warning_1_at, warning_2_at, due_at): `__call__` without building a Deadlines."""
+        if self._offsets is None:
+            return None, None, None
+        start = received_at.astimezone(UTC)
+        closes, spans = self._window(int(start.timestamp() // self._window_seconds))
+        found = self._walk(spans, bisect_right(closes, start), start, self._offsets)
+        if found is None:
+            exact = deadlines(received_at, self._hours, self._target)
+            return exact.warning_1_at, exact.warning_2_at, exact.due_at
+        return found
+
+    @staticmethod
+    def _walk(spans: list[Span], index: int, start: datetime,
+              offsets: tuple[timedelta, timedelta, timedelta]) -> tuple[datetime, datetime, datetime] | None:
+        """Where each of `offsets` (increasing) of open time from `start` runs out, walking the
+        spans from `index` as `OpeningHours.add_business_time` does; None past the cached ones."""
+        found: list[datetime] = []
+        passed = ZERO  # open time before the current span
+        for i in range(index, len(spans)):
+            opens, closes = spans[i]
+            if opens < start:
+                opens = start
+            room = closes - opens
+            while passed + room >= offsets[len(found)]:
+                found.append(opens + (offsets[len(found)] - passed))
+                if len(found) == 3:
+                    return found[0], found[1], found[2]
+            passed += room
+        return None
+
+    def _window(self, key: int) -> tuple[list[datetime], list[Span]]:
+        cached = self._windows.get(key)
+        if cached is None:
+            if len(self._windows) >= self.MAX_WINDOWS:
+                self._windows.clear()
+            begins = datetime.fromtimestamp(key * self._window_seconds, UTC)
+            spans = list(self._hours.open_spans(begins, begins + self.WINDOW + self.REACH))
+            cached = self._windows[key] = ([c for _, c in spans], spans)
+        return cached
+
+
+class Preparer:
+    """`prepare` for many messages of one pack: the account look-up and deadlines cached."""
+
+    def __init__(self, pack: PolicyPack) -> None:
+        self.pack = pack
+        by_hours = {name: DeadlineCache(hours, pack.first_response) for name, hours in pack.hours.items()}
+        self._deadlines = {a.id: by_hours[a.hours] for a in pack.accounts}
+
+    @property
+    def accounts(self) -> KeysView[str]:
+        """The pack's account ids, in pack order."""
+        return self._deadlines.keys()
+
+    def __call__(self, inbound: InboundMessage, ingested_at: datetime) -> NewMessage:
+        cache = self._deadlines.get(inbound.account)
+        if cache is None:
+            raise UnknownAccountError(unknown_account_reason(inbound.account, self._deadlines))
+        return _new_message(inbound, cache.times(inbound.received_at), ingested_at)
+
+
+# -- one import line ----------------------------------------------------------------------------
+
+class RejectedLine(ValueError):
+    """An import line that cannot be stored: which line (1-based) and why, in plain words."""
+
+    def __init__(self, lineno: int, reason: str) -> None:
+        self.lineno = lineno
+        self.reason = reason
+        super().__init__(f"line {lineno}: {reason}")
+
+
+def parse_line(raw: bytes, lineno: int, pack: PolicyPack) -> InboundMessage:
+    """One JSON Lines line as an `InboundMessage`, or RejectedLine saying what is wrong."""
+    return _parse(raw, lineno, {a.id: None for a in pack.accounts}.keys())
+
+
+# `InboundMessage.model_validate_json` minus a Python-level wrapper: a microsecond a line.
+_validate_json = InboundMessage.__pydantic_validator__.validate_json
+
+
+def _parse(raw: bytes, lineno: int, accounts: KeysView[str]) -> InboundMessage:
+    if len(raw) > MAX_LINE_BYTES:
+        raise RejectedLine(lineno, f"line is over {MAX_LINE_BYTES:,} bytes")
+    try:
+        message: InboundMessage = _validate_json(raw)
+    except ValidationError as exc:
+        raise RejectedLine(lineno, _invalid_reason(raw, exc)) from None
+    if message.account not in accounts:
+        raise RejectedLine(lineno, unknown_account_reason(message.account, accounts))
+    if message.received_at.year not in YEARS:
+        raise RejectedLine(lineno, f"received_at: {message.received_at.isoformat()} is not a "
+                                   f"plausible time (expected {YEARS[0]} to {YEARS[-1]})")
+    if b"\\u0000" in raw and _has_nul(message):
+        raise RejectedLine(lineno, "a field contains a NUL character (\\u0000)")
+    return message
+
+
+def _has_nul(message: InboundMessage) -> bool:
+    # text and author are checked by the model; these are the other free-text fields.
+    fields = (message.platform_id, message.account, message.thread_id or "", message.url or "",
+              *message.labels)
+    return any("\x00" in value for value in fields)
+
+
+def _invalid_reason(raw: bytes, exc: ValidationError) -> str:
+    errors = exc.errors(include_url=False, include_input=False)
+    if errors and errors[0]["type"] == "json_invalid":
+        return _not_json_reason(raw, errors[0]["msg"])
+    if errors and errors[0]["type"] == "model_type":
+        return f"not a JSON object: the line holds {_json_kind(raw)}"
+    return "; ".join(f"{_field_path(e['loc'])}: {_plain(e['msg'])}" for e in errors)
+
+
+def _not_json_reason(raw: bytes, message: str) -> str:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"invalid UTF-8 at byte {exc.start} (counting from 0): {exc.reason}"
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return f"a NUL byte at byte {nul} (counting from 0)"
+    return f"not valid JSON: {message.removeprefix('Invalid JSON: ')}"
+
+
+def _json_kind(raw: bytes) -> str:
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return "something else"
+    kinds = {list: "a list", str: "a string", int: "a number", float: "a number",
+             bool: "true or false", type(None): "null"}
+    return kinds.get(type(value), "something else")
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
+    return out or "(the line)"
+
+
+def _plain(message: str) -> str:
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def reject_record(lineno: int, reason: str, raw: bytes) -> str:
+    """One rejects-file line: {"line", "reason", "raw"}, raw cut short and safely decoded.
+
+    ASCII-only JSON, so control characters and escape sequences from the raw line are shown
+    as escapes and never act on the terminal of whoever reads the file.
+    """
+    snippet = raw[:REJECT_RAW_CHARS * 4].decode("utf-8", "backslashreplace")[:REJECT_RAW_CHARS]
+    return json.dumps({"line": lineno, "reason": reason, "raw": snippet}, ensure_ascii=True) + "\n"
+
+
+def read_lines(source: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes]:
+    """The lines of a binary stream, without their line ends, never holding more than `limit`
+    bytes of one: an over-long line comes out as its first `limit + 1` bytes (so it is refused
+    as too long) and the rest of it is skipped."""
+    while True:
+        line = source.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := source.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield line
+            continue
+        yield line.rstrip(b"\r\n")
+
+
+# -- a whole import ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did. `read` counts non-blank lines; read = stored + duplicates + rejected."""
+
+    read: int
+    stored: int
+    """New messages committed."""
+    duplicates: int
+    """Messages already in the store (or earlier in the same file), so not stored again."""
+    rejected: int
+    """Lines refused; each is in the rejects file with its reason."""
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.read = self.stored = self.duplicates = self.rejected = 0
+
+    def add(self, results: Sequence[InsertResult]) -> None:
+        inserted = sum(1 for r in results if r.inserted)
+        self.stored += inserted
+        self.duplicates += len(results) - inserted
+
+    def summary(self) -> ImportSummary:
+        return ImportSummary(self.read, self.stored, self.duplicates, self.rejected)
+
+
+async def import_stream(lines: Iterable[bytes], store: Store, pack: PolicyPack, clock: Clock,
+                        rejects: TextIO | IO[str], batch: int = 2000,
+                        on_stored: Sequence[OnStored] = ()) -> ImportSummary:
+    """Validate, prepare and store JSON Lines messages, `batch` to a transaction.
+
+    Each refused line is written to `rejects` (see `reject_record`) and the import goes on.
+    Blank lines are skipped. Batches commit in order; while one commits, the next is parsed.
+    Safe to re-run on the same input: what is already stored counts as a duplicate.
+    """
+    if batch < 1:
+        raise ValueError(f"batch must be at least 1, got {batch}")
+    with _fewer_gc_pauses():
+        return await _import(lines, store, pack, clock, rejects, batch, on_stored)
+
+
+@contextmanager
+def _fewer_gc_pauses() -> Iterator[None]:
+    """While an import runs: freeze what already exists and collect young objects less often.
+
+    An import makes millions of short-lived, acyclic objects; the cyclic collector would keep
+    re-scanning the long-lived ones (the pack, pydantic's schemas, holiday tables) for nothing,
+    which costs a third of the import's time. Both settings are restored afterwards.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+async def _import(lines: Iterable[bytes], store: Store, pack: PolicyPack, clock: Clock,
+                  rejects: TextIO | IO[str], batch: int,
+                  on_stored: Sequence[OnStored]) -> ImportSummary:
+    run = _ImportRun(store, pack, clock, rejects, on_stored)
+    try:
+        for lineno, raw in enumerate(lines, start=1):
+            if lineno == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors add
+            if raw and not raw.isspace() and run.take(lineno, raw) >= batch:
+                await run.commit()
+        await run.commit()
+        await run.settle()
+    except BaseException:
+        run.abandon()
+        raise
+    return run.tally.summary()
+
+
+class _ImportRun:
+    """One import's state: the counts, the batch being filled, the batch being committed."""
+
+    def __init__(self, store: Store, pack: PolicyPack, clock: Clock, rejects: TextIO | IO[str],
+                 on_stored: Sequence[OnStored]) -> None:
+        self.store, self.clock, self.rejects, self.on_stored = store, clock, rejects, on_stored
+        self.tally = _Tally()
+        self.prepare = Preparer(pack)
+        self.accounts = self.prepare.accounts
+        self.rows: list[NewMessage] = []
+        self.now = clock.now()
+        self.pending: asyncio.Task[list[InsertResult]] | None = None
+
+    def take(self, lineno: int, raw: bytes) -> int:
+        """Parse and prepare one non-blank line (or reject it); the batch's size after."""
+        self.tally.read += 1
+        try:
+            self.rows.append(self.prepare(_parse(raw, lineno, self.accounts), self.now))
+        except RejectedLine as exc:
+            self._reject(lineno, exc.reason, raw)
+        except (ValueError, OverflowError) as exc:  # e.g. hours that never open
+            self._reject(lineno, f"cannot work out the first-response due time: {exc}", raw)
+        return len(self.rows)
+
+    def _reject(self, lineno: int, reason: str, raw: bytes) -> None:
+        self.tally.rejected += 1
+        self.rejects.write(reject_record(lineno, reason, raw))
+
+    async def commit(self) -> None:
+        """Wait for the batch in flight, then start committing the filled one (one transaction)."""
+        await self.settle()
+        if not self.rows:
+            return
+        self.pending = asyncio.ensure_future(self.store.add_messages(self.rows))
+        self.rows, self.now = [], self.clock.now()
+        # One turn of the loop lets the task hand the batch to the store's thread, so it
+        # commits while this one parses the next batch (two cores: one parses, one writes).
+        await asyncio.sleep(0)
+
+    async def settle(self) -> None:
+        """Wait for the batch in flight, count it and tell the hooks."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            results = await pending
+            self.tally.add(results)
+            await _call_hooks(self.on_stored, results)
+
+    def abandon(self) -> None:
+        """The import failed: let the batch in flight finish on its own, its outcome unread."""
+        if self.pending is not None:
+            self.pending.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+
+async def _call_hooks(hooks: Sequence[OnStored], results: Sequence[InsertResult]) -> None:
+    """Tell each hook what was committed; a failing hook is logged, never un-commits anything."""
+    for hook in hooks:
+        try:
+            outcome = hook(results)
+            if inspect.isawaitable(outcome):
+                await outcome
+        except Exception:
+            log.exception("an on_stored hook failed")
+
+
+# -- the live path ----------------------------------------------------------------------------------
+
+class IntakeWriterClosedError(RuntimeError):
+    """`submit` after `aclose()` (or before `start()`)."""
+
+
+@dataclass
+class _Pending:
+    row: NewMessage
+    ack: asyncio.Future[InsertResult]
+
+
+class IntakeWriter:
+    """Group commit for live intake: `await submit(inbound)` returns once the row is committed.
+
+    One writer task takes everything submitted while the previous group committed, plus what
+    arrives while producers keep coming (at most `window` seconds after the first, at most
+    `max_rows` rows), and stores it with ONE `store.add_messages` call (one transaction). Each
+    producer then gets its own InsertResult. If the commit fails, every producer in that group
+    gets the exception: nothing is acknowledged that was not committed.
+    After each commit the callables in `on_stored` are called with the group's results (to
+    nudge the engine); a failing hook is logged and ignored.
+    """
+
+    def __init__(self, store: Store, pack: PolicyPack, clock: Clock, *, window: float = 0.02,
+                 max_rows: int = 1000) -> None:
+        self.store = store
+        self.pack = pack
+        self.clock = clock
+        self.window = window
+        self.max_rows = max_rows
+        self.on_stored: list[OnStored] = []
+        self._queue: asyncio.Queue[_Pending | None] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+        self._closing = False
+        self.commits = 0
+        """How many groups were committed (for tests and benches)."""
+
+    async def start(self) -> None:
+        """Start the writer task (once)."""
+        if self._task is None:
+            self._closing = False
+            self._task = asyncio.create_task(self._run(), name="intake-writer")
+
+    async def submit(self, inbound: InboundMessage) -> InsertResult:
+        """Store `inbound`; returns after its transaction committed. UnknownAccountError for an
+        account the pack lacks (nothing stored); the store's error if the commit failed."""
+        if self._task is None or self._closing:
+            raise IntakeWriterClosedError("the intake writer is not running")
+        pending = _Pending(prepare(inbound, self.pack, self.clock.now()),
+                           asyncio.get_running_loop().create_future())
+        self._queue.put_nowait(pending)
+        return await pending.ack
+
+    async def aclose(self) -> None:
+        """Refuse new submits, commit everything already submitted, stop the task."""
+        if self._task is None:
+            return
+        self._closing = True
+        self._queue.put_nowait(None)
+        task, self._task = self._task, None
+        await task
+
+    async def _run(self) -> None:
+        stop = False
+        try:
+            while not stop:
+                first = await self._queue.get()
+                if first is None:
+                    break
+                group, stop = await self._gather(first)
+                await self._commit(group)
+        finally:
+            # Never leave an ack hanging, even if the task is cancelled.
+            while not self._queue.empty():
+                item = self._queue.get_nowait()
+                if item is not None:
+                    _fail(item.ack, IntakeWriterClosedError("the intake writer stopped first"))
+
+    async def _gather(self, first: _Pending) -> tuple[list[_Pending], bool]:
+        """`first` and what follows it: keep yielding while producers keep submitting."""
+        group = [first]
+        deadline = asyncio.get_running_loop().time() + self.window
+        while len(group) < self.max_rows:
+            before = len(group)
+            while len(group) < self.max_rows and not self._queue.empty():
+                item = self._queue.get_nowait()
+                if item is None:
+                    return group, True
+                group.append(item)
+            if len(group) == before or asyncio.get_running_loop().time() >= deadline:
+                break
+            await asyncio.sleep(0)  # let producers that are ready submit too
+        return group, False
+
+    async def _commit(self, group: list[_Pending]) -> None:
+        try:
+            results = await self.store.add_messages([p.row for p in group])
+        except Exception as exc:
+            for p in group:
+                _fail(p.ack, exc)
+            return
+        except BaseException:
+            # Cancelled mid-commit: it may or may not have committed, so nobody is told it did
+            # (a producer that retries is safe: a repeat is stored once).
+            for p in group:
+                _fail(p.ack, IntakeWriterClosedError("stopped before the commit was confirmed"))
+            raise
+        self.commits += 1
+        for p, result in zip(group, results, strict=True):
+            if not p.ack.done():
+                p.ack.set_result(result)
+        await _call_hooks(self.on_stored, results)
+
+
+def _fail(ack: asyncio.Future[InsertResult], exc: BaseException) -> None:
+    if not ack.done():
+        ack.set_exception(exc)
