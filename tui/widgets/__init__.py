@@ -1,0 +1,1 @@
+"""The dashboard's widgets, one feature a module (e.g. `tui.widgets.queue.QueueTable`)."""
