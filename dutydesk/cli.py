@@ -8,9 +8,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from dutydesk import cmd_desk, cmd_intake, cmd_policy
+from dutydesk import cmd_desk, cmd_engine, cmd_intake, cmd_policy
 
-GROUPS = (cmd_policy, cmd_intake, cmd_desk)
+GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,97 @@
+"""`dutydesk` (the dashboard on the configured store) and `dutydesk demo` (a fresh store with a
+seeded backlog and a simulated feed)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+import tempfile
+from pathlib import Path
+
+from core.permissions import NotAuthorisedError
+from core.policy import PackError, Permission, PolicyPack
+from dutydesk.options import add_store_options, db_path, load_policy, report_pack_error
+from service.clock import SystemClock
+from service.runtime import DeskRuntime
+from storage.base import StoreError
+
+
+def add_desk_options(parser: argparse.ArgumentParser) -> None:
+    """--db, --policy and --as, for the dashboard commands."""
+    add_store_options(parser)
+    parser.add_argument("--as", dest="officer", default=None, metavar="NAME",
+                        help="the acting officer's id on the pack's register (default: your login name)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    demo = sub.add_parser("demo", help="open the dashboard on a fresh store with a simulated feed")
+    add_desk_options(demo)
+    demo.add_argument("--seed", type=int, default=None, help="seed the simulated feed (repeatable demo)")
+    demo.set_defaults(handler=run_demo)
+
+
+def run_dashboard(args: argparse.Namespace) -> int:
+    """Plain `dutydesk`: the configured store, the engine in-process if none holds the store."""
+    pack = _pack_or_none(args)
+    if pack is None:
+        return 2
+    officer = args.officer or getpass.getuser()
+    return _run(DeskRuntime(db_path(args), pack, SystemClock(), officer))
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """`dutydesk demo`: a fresh SQLite file, a seeded backlog and a live simulated feed."""
+    pack = _pack_or_none(args)
+    if pack is None:
+        return 2
+    path = args.db or Path(tempfile.mkdtemp(prefix="dutydesk-demo-")) / "demo.sqlite3"
+    if path.exists() and path.stat().st_size:
+        print(f"dutydesk demo: {path} already exists; the demo wants a fresh file", file=sys.stderr)
+        return 2
+    officer = args.officer or _demo_officer(pack)
+    runtime = DeskRuntime(path, pack, SystemClock(), officer, demo=True, demo_seed=args.seed)
+    status = _run(runtime)
+    print(f"dutydesk demo: the demo store was {path}", file=sys.stderr)
+    return status
+
+
+def _demo_officer(pack: PolicyPack) -> str:
+    """The first officer on the register who may reply (a duty officer, not the lead)."""
+    for officer in pack.officers:
+        perms = pack.role(officer.role).permissions
+        if Permission.REPLY in perms and Permission.BLOCK not in perms and officer.trained:
+            return officer.id
+    return pack.officers[0].id
+
+
+def _pack_or_none(args: argparse.Namespace) -> PolicyPack | None:
+    try:
+        return load_policy(args)
+    except PackError as exc:
+        report_pack_error(exc)
+        return None
+
+
+async def _dashboard(runtime: DeskRuntime) -> int:
+    from tui.app import DeskApp
+
+    async with runtime:
+        app = DeskApp(runtime.session, runtime.feed, runtime.clock, services=runtime.services)
+        await app.run_async()
+        return app.return_code or 0
+
+
+def _run(runtime: DeskRuntime) -> int:
+    try:
+        return asyncio.run(_dashboard(runtime))
+    except NotAuthorisedError as exc:
+        print(f"dutydesk: {exc}", file=sys.stderr)
+        return 3
+    except StoreError as exc:
+        print(f"dutydesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+

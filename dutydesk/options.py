@@ -1,0 +1,46 @@
+"""Options every command that touches a store shares: which file, which policy pack."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from core.policy import PackError, PolicyPack, load_pack
+from storage.sqlite import SqliteStore, default_db_path
+
+DEFAULT_PACK = "lewes-eastbourne"
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    """Add --db and --policy to `parser`."""
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
+                        help="the SQLite store (default: dutydesk.sqlite3 in your user data folder)")
+    parser.add_argument("--policy", default=DEFAULT_PACK, metavar="NAME|PATH",
+                        help=f"a shipped policy pack or a pack file (default: {DEFAULT_PACK})")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The store file the user chose, or the default one (its folder made if need be)."""
+    path = args.db if args.db is not None else default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def make_store(args: argparse.Namespace) -> SqliteStore:
+    """An unopened store on the chosen file."""
+    return SqliteStore(db_path(args))
+
+
+def load_policy(args: argparse.Namespace) -> PolicyPack:
+    """The chosen pack; a broken one raises PackError listing every problem."""
+    return load_pack(args.policy)
+
+
+def report_pack_error(exc: PackError) -> int:
+    """Print a pack's problems to stderr and return the exit status for them."""
+    import sys
+
+    print("dutydesk: the policy pack has problems:", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 2

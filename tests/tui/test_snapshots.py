@@ -1,0 +1,57 @@
+"""What the officer sees, as SVG snapshots: frozen clock, fixed sizes, no cursor blink, the
+same seeded store every run. Update with `pytest tests/tui --snapshot-update` after looking."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import Desk, settle
+from tui.widgets.queue import QueueTable
+
+
+def after(*keys: str, select: int | None = None) -> Callable[[Pilot], Awaitable[None]]:
+    """Wait for the first fetch, optionally select a message, press `keys`, wait again."""
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        if select is not None:
+            assert pilot.app.screen.query_one(QueueTable).move_to(select)
+            await settle(pilot)
+        if keys:
+            await pilot.press(*keys)
+        await settle(pilot)
+    return run_before
+
+
+def test_open_desk_with_every_countdown_state(snap_compare, open_desk_sync: Desk) -> None:
+    assert snap_compare(open_desk_sync.app(), terminal_size=(140, 40), run_before=after())
+
+
+def test_closed_desk(snap_compare, closed_desk_sync: Desk) -> None:
+    assert snap_compare(closed_desk_sync.app(), terminal_size=(140, 40), run_before=after())
+
+
+def test_detail_with_hostile_text(snap_compare, open_desk_sync: Desk) -> None:
+    desk = open_desk_sync
+    assert snap_compare(desk.app(), terminal_size=(140, 40),
+                        run_before=after("enter", select=desk.ids["hostile"]))
+
+
+def test_help_screen(snap_compare, open_desk_sync: Desk) -> None:
+    assert snap_compare(open_desk_sync.app(), terminal_size=(140, 44),
+                        run_before=after("question_mark"))
+
+
+def test_reply_editor(snap_compare, open_desk_sync: Desk) -> None:
+    desk = open_desk_sync
+    assert snap_compare(desk.app(), terminal_size=(140, 40),
+                        run_before=after("r", select=desk.ids["warning1"]))
+
+
+def test_small_terminal(snap_compare, open_desk_sync: Desk) -> None:
+    assert snap_compare(open_desk_sync.app(), terminal_size=(80, 24), run_before=after())
+
+
+def test_small_terminal_with_the_accounts_list_open(snap_compare, open_desk_sync: Desk) -> None:
+    assert snap_compare(open_desk_sync.app(), terminal_size=(80, 24), run_before=after("a"))

@@ -1,0 +1,1 @@
+"""The dashboard's screens: the desk itself and the modals it opens."""
