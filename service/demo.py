@@ -98,32 +98,40 @@ def _url(platform: Platform, prefix: str, n: int) -> str:
     return f"https://{host}/demo/{prefix}/{n}"
 
 
-#: The backlog: (minutes before the demo start, category) for accounts open at the start.
-#: With a 90-minute target and warnings at 30 and 10 minutes left this gives: on time,
-#: first warning, second warning, and breached.
-OPEN_BACKLOG = [(4, "question"), (12, "praise"), (25, "foi"), (40, "question"),
-                (66, "complaint"), (72, "personal"), (83, "safeguarding"), (86, "abuse"),
-                (104, "question"), (150, "press"), (170, "hostile")]
+#: Minutes before the demo start at which backlog messages arrive on an open account. With a
+#: 90-minute target and warnings at 30 and 10 minutes left these fall: on time (under 60),
+#: first warning (60-80), second warning (80-90), and breached (over 90).
+PHASE_OFFSETS = {"on_time": (3, 55), "warning_1": (61, 78), "warning_2": (81, 88), "breached": (95, 200)}
+
+#: Categories that each appear once in the backlog, whatever the dice say, so the demo shows
+#: what triage flags and how hostile text is shown.
+MUST_SHOW = ["safeguarding", "foi", "complaint", "personal", "press", "abuse", "hostile"]
 
 
 def backlog(pack: PolicyPack, start: datetime, rng: random.Random) -> list[InboundMessage]:
     """Messages received before `start`, chosen so every countdown phase shows at `start`.
 
-    On an account closed at `start`, messages arrive in its last open half hour, so they wait
-    paused (with time left) until it reopens.
+    Each open account gets messages in every phase, with varied times and texts. On an account
+    closed at `start`, messages arrive in its last open half hour, so they wait paused (with
+    time left) until it reopens.
     """
     factory = MessageFactory(pack, rng, prefix="seed")
+    must = list(MUST_SHOW)
     out: list[InboundMessage] = []
-    for i, account in enumerate(pack.accounts):
+    for account in pack.accounts:
         hours = pack.hours_for(account.id)
         if hours.is_open(start):
-            chosen = OPEN_BACKLOG[i % 3::2] if i else OPEN_BACKLOG
-            out += [factory.make(account, cat, start - timedelta(minutes=m)) for m, cat in chosen]
+            for phase, (low, high) in PHASE_OFFSETS.items():
+                for _ in range(2 if phase == "on_time" else 1):
+                    category = must.pop(0) if must else factory.random_category()
+                    minutes = rng.uniform(low, high)
+                    out.append(factory.make(account, category, start - timedelta(minutes=minutes)))
         else:
             last_close = _last_close(hours, start)
             if last_close is not None:
-                out += [factory.make(account, cat, last_close - timedelta(minutes=m))
-                        for m, cat in ((25, "question"), (12, "complaint"))]
+                out += [factory.make(account, factory.random_category(),
+                                     last_close - timedelta(minutes=rng.uniform(5, 40)))
+                        for _ in range(3)]
     return out
 
 
