@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from core.permissions import NotAuthorisedError
-from core.policy import PackError, Permission, PolicyPack
+from core.policy import Officer, PackError, Permission, PolicyPack
 from dutydesk.options import add_store_options, db_path, load_policy, report_pack_error
 from service.clock import SystemClock
 from service.runtime import DeskRuntime
@@ -58,12 +58,15 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def _demo_officer(pack: PolicyPack) -> str:
-    """The first officer on the register who may reply (a duty officer, not the lead)."""
-    for officer in pack.officers:
-        perms = pack.role(officer.role).permissions
-        if Permission.REPLY in perms and Permission.BLOCK not in perms and officer.trained:
-            return officer.id
-    return pack.officers[0].id
+    """A duty officer (may reply, may not block) whose accounts span the most calendars, so the
+    demo shows open and closed accounts side by side."""
+    def reach(officer: Officer) -> tuple[int, int]:
+        accounts = officer.accounts or tuple(a.id for a in pack.accounts)
+        return len({pack.account(a).hours for a in accounts}), len(accounts)
+
+    duty = [o for o in pack.officers if o.trained and Permission.REPLY in pack.role(o.role).permissions
+            and Permission.BLOCK not in pack.role(o.role).permissions]
+    return max(duty, key=reach).id if duty else pack.officers[0].id
 
 
 def _pack_or_none(args: argparse.Namespace) -> PolicyPack | None:
