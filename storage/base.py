@@ -6,12 +6,16 @@ Every method that writes does so in one transaction: it is all there or none of 
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+from pydantic_core import to_jsonable_python
 
+from core.clock import require_aware
 from core.models import Action, InboundMessage, Message, MessageState, Notification, OutboxItem
 
 
@@ -222,3 +226,146 @@ class Store(ABC):
     @abstractmethod
     async def data_version(self) -> int:
         """A number that changes when any process commits to the store (cheap to poll)."""
+
+    # -- outbox (added by the store helper) ----------------------------------------------------
+    @abstractmethod
+    async def mark_outbox_sent(self, item_id: int, at: datetime) -> bool:
+        """Record that a connector posted outbox item `item_id` at `at`; False if it was
+        already marked sent (the first time stands). NotFoundError if there is no such item."""
+
+
+# -- the rules both stores apply, so the fake and SQLite cannot drift apart -----------------------
+#
+# "Awaiting" means the state is new, claimed or referred (the queue and the `waiting` count use
+# this). The first-response *clock* runs only while a message is awaiting and has no
+# `responded_at`: warnings, breaches, `pending_events` and the warning/breached counts use that.
+
+AWAITING_STATES: frozenset[MessageState] = frozenset(s for s in MessageState if s.awaiting_response)
+EVENTS: tuple[int, ...] = (1, 2, 3)
+"""1 first warning, 2 second warning, 3 breach (see `FiredEvent`)."""
+
+
+def utc(value: datetime, name: str) -> datetime:
+    """`value` as a UTC instant; NaiveDatetimeError naming `name` if it has no timezone."""
+    return require_aware(value, name).astimezone(UTC)
+
+
+def clock_runs(message: Message) -> bool:
+    """Whether `message`'s first-response clock is running (warnings and breach may fire)."""
+    return message.state in AWAITING_STATES and message.responded_at is None
+
+
+def event_time(message: Message, event: int) -> datetime | None:
+    """When event 1 (first warning), 2 (second warning) or 3 (breach) of `message` falls."""
+    if event not in EVENTS:
+        raise ValueError(f"event must be 1, 2 or 3, got {event!r}")
+    return (message.warning_1_at, message.warning_2_at, message.due_at)[event - 1]
+
+
+def event_fired(message: Message, event: int) -> bool:
+    """Whether the event has fired. Firing warning 2 counts warning 1 as done too."""
+    if event == 3:
+        return message.breach_fired
+    return message.warnings_fired >= event
+
+
+def unfired_events(message: Message, until: datetime | None = None) -> list[tuple[int, datetime]]:
+    """(event, when) of each unfired event at or before `until` (all if None), earliest first;
+    none at all when the clock is not running."""
+    if not clock_runs(message):
+        return []
+    found = []
+    for event in EVENTS:
+        when = event_time(message, event)
+        if when is not None and not event_fired(message, event) and (until is None or when <= until):
+            found.append((event, when))
+    return sorted(found, key=lambda pair: (pair[1], pair[0]))
+
+
+def next_event(message: Message) -> datetime | None:
+    """When the earliest unfired event of `message` falls, or None."""
+    events = unfired_events(message)
+    return events[0][1] if events else None
+
+
+def with_event_fired(message: Message, event: int) -> Message | None:
+    """`message` with `event` marked fired, or None if it had fired or the clock has stopped."""
+    if not clock_runs(message) or event_time(message, event) is None or event_fired(message, event):
+        return None
+    if event == 3:
+        return message.model_copy(update={"breach_fired": True})
+    return message.model_copy(update={"warnings_fired": event})
+
+
+def changed_state(message: Message, change: StateChange) -> Message:
+    """`message` after `change`, or ClaimConflictError / StateConflictError.
+
+    The claim is checked first, so the loser of a claim race learns who holds it. Moving a
+    message back to NEW releases its claim. The revision is left for the store to set.
+    """
+    holder = message.claimed_by
+    if change.claim and holder not in (None, change.by) and message.state in AWAITING_STATES:
+        raise ClaimConflictError(message.id, holder)
+    if change.expect_from is not None and message.state not in change.expect_from:
+        expected = ", ".join(sorted(s.value for s in change.expect_from))
+        raise StateConflictError(
+            f"message {message.id} is {message.state.value}, not {expected}")
+    at = utc(change.at, "change.at")
+    if change.claim:
+        holder = change.by
+    elif change.to_state is MessageState.NEW:
+        holder = None
+    update: dict[str, Any] = {"state": change.to_state, "state_by": change.by, "state_at": at,
+                              "claimed_by": holder}
+    if change.respond:
+        update["responded_at"] = at
+    return message.model_copy(update=update)
+
+
+def status_changes(current: tuple[bool, datetime] | None, is_open: bool, since: datetime) -> bool:
+    """Whether recording (is_open, since) is a change: not if that state is already recorded,
+    nor if the recorded change is later than `since` (a stale engine)."""
+    if current is None:
+        return True
+    current_open, current_since = current
+    return current_open != is_open and since >= current_since
+
+
+def lease_free_for(current: tuple[str, datetime] | None, holder: str, now: datetime) -> bool:
+    """Whether `holder` may take or renew a lease whose (holder, expires_at) is `current`."""
+    return current is None or current[1] <= now or current[0] == holder
+
+
+def jsonable_detail(detail: dict[str, Any]) -> dict[str, Any]:
+    """An action's detail as it comes back from the store: JSON values only (datetimes become
+    ISO strings), so both stores return the same thing."""
+    return json.loads(json.dumps(to_jsonable_python(detail)))
+
+
+def merged_labels(new: NewMessage) -> tuple[str, ...]:
+    """Intake's labels then triage's, each once, in order (so none is lost if a caller passed
+    only the triage ones)."""
+    return tuple(dict.fromkeys((*new.inbound.labels, *new.labels)))
+
+
+def search_matches(needle: str, text: str, handle: str, display_name: str,
+                   labels: Sequence[str]) -> bool:
+    """The queue's search rule: `needle` (already casefolded) is a substring of the text, the
+    handle or the display name, or equals a label, all compared casefolded (any Unicode)."""
+    return (needle in text.casefold() or needle in handle.casefold()
+            or needle in display_name.casefold()
+            or any(label.casefold() == needle for label in labels))
+
+
+def unstorable_text(new: NewMessage) -> str | None:
+    """Where `new` holds text that cannot be stored (a lone surrogate is not UTF-8), or None."""
+    m = new.inbound
+    fields = (("text", m.text), ("author.handle", m.author.handle),
+              ("author.display_name", m.author.display_name), ("thread_id", m.thread_id or ""),
+              ("url", m.url or ""), *(("labels", label) for label in merged_labels(new)))
+    for name, value in fields:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"{m.platform.value} message {m.platform_id!r}, field {name}"
+    return None

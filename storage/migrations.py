@@ -1,0 +1,173 @@
+"""The SQLite schema, as an ordered list of migrations; `PRAGMA user_version` says how many ran.
+
+Append a migration to change the schema; never edit one that has shipped. `migrate` runs the
+missing ones on open, all in one transaction, so a file is either upgraded fully or untouched.
+
+Times are INTEGER microseconds since 1970-01-01 UTC (see `storage.sqlite.to_micros`): exact to
+the microsecond, compared and indexed as plain integers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from storage.base import SchemaTooNewError, StoreError
+
+#: A literal, not a bound parameter: SQLite uses a partial index only when the query repeats
+#: the index's WHERE clause word for word. Keep in step with `storage.base.AWAITING_STATES`.
+AWAITING_SQL = "state IN ('new', 'claimed', 'referred')"
+
+#: The queue's sort key: no due time sorts after every real one (and stays index-ordered).
+QUEUE_ORDER_SQL = "coalesce(due_at, 9223372036854775807), received_at, id"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: SQL statements, or a function given the open connection."""
+
+    summary: str
+    steps: Sequence[str] | Callable[[sqlite3.Connection], None]
+
+    def apply(self, conn: sqlite3.Connection) -> None:
+        if callable(self.steps):
+            self.steps(conn)
+            return
+        for statement in self.steps:
+            conn.execute(statement)
+
+
+_INITIAL = (
+    """CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        platform_id TEXT NOT NULL,
+        account TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        author_platform_id TEXT NOT NULL,
+        author_handle TEXT NOT NULL,
+        author_display_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        ingested_at INTEGER NOT NULL,
+        thread_id TEXT,
+        url TEXT,
+        state TEXT NOT NULL DEFAULT 'new',
+        state_by TEXT,
+        state_at INTEGER,
+        claimed_by TEXT,
+        responded_at INTEGER,
+        due_at INTEGER,
+        warning_1_at INTEGER,
+        warning_2_at INTEGER,
+        warnings_fired INTEGER NOT NULL DEFAULT 0,
+        breach_fired INTEGER NOT NULL DEFAULT 0,
+        labels TEXT NOT NULL DEFAULT '[]',
+        revision INTEGER NOT NULL,
+        next_event_at INTEGER,
+        UNIQUE (platform, platform_id)
+    )""",
+    # Every change gets its own revision, so dashboards can page through changed_since safely.
+    "CREATE UNIQUE INDEX messages_by_revision ON messages (revision)",
+    # One partial index (only messages awaiting a reply: a small part of a long-used file)
+    # serves the queue in order and, covering, the per-account counts and the engine's next
+    # events; its extra columns are there for those. One index instead of three keeps bulk
+    # imports fast. next_event_at is the earliest unfired warning or breach while the clock
+    # runs, else NULL, kept by every write.
+    f"""CREATE INDEX messages_queue ON messages ({QUEUE_ORDER_SQL}, account, warning_1_at,
+        responded_at, due_at, state, next_event_at) WHERE {AWAITING_SQL}""",
+    """CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        verb TEXT NOT NULL,
+        message_id INTEGER,
+        account TEXT,
+        detail TEXT NOT NULL DEFAULT '{}'
+    )""",
+    "CREATE INDEX actions_by_message ON actions (message_id, id) WHERE message_id IS NOT NULL",
+    """CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '',
+        role TEXT,
+        message_id INTEGER,
+        account TEXT
+    )""",
+    """CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        account TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        in_reply_to INTEGER,
+        created_by TEXT NOT NULL,
+        sent_at INTEGER
+    )""",
+    "CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL",
+    """CREATE TABLE account_status (
+        account TEXT PRIMARY KEY,
+        is_open INTEGER NOT NULL,
+        since INTEGER NOT NULL
+    )""",
+    """CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    )""",
+)
+
+#: Every schema step in order; the file's user_version is how many of these it has had.
+MIGRATIONS: list[Migration] = [
+    Migration("messages, logs, outbox, opening records and leases", _INITIAL),
+]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The file's `PRAGMA user_version` (0 for a new, empty file)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check_not_newer(conn: sqlite3.Connection, path: Path,
+                    migrations: Sequence[Migration] | None = None) -> int:
+    """The file's schema version; SchemaTooNewError if a newer dutydesk wrote it."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    found = schema_version(conn)
+    if found > len(migrations):
+        raise SchemaTooNewError(
+            f"{path} was written by a newer dutydesk (schema version {found}; this dutydesk "
+            f"knows up to {len(migrations)}). The file was left untouched: upgrade dutydesk "
+            "to open it.")
+    return found
+
+
+def migrate(conn: sqlite3.Connection, path: Path,
+            migrations: Sequence[Migration] | None = None) -> int:
+    """Bring the file up to the latest schema in one IMMEDIATE transaction; the version reached.
+
+    The version is read again under the write lock, since another process may have just
+    upgraded the same file. `conn` must be in autocommit mode (isolation_level=None).
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = check_not_newer(conn, path, migrations)
+        for number, migration in enumerate(migrations[found:], start=found + 1):
+            try:
+                migration.apply(conn)
+            except sqlite3.Error as exc:
+                raise StoreError(f"{path}: could not upgrade the schema to version {number} "
+                                 f"({migration.summary}): {exc}") from exc
+        # PRAGMA takes no bound parameters; this is our own integer, not input.
+        conn.execute(f"PRAGMA user_version = {int(len(migrations))}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # some errors (a full disk) have already rolled it back
+            conn.execute("ROLLBACK")
+        raise
+    return len(migrations)
