@@ -8,7 +8,7 @@ screen may hide what a role cannot do, but the refusal is here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from core.clock import Clock
 from core.handling import (
@@ -21,7 +21,7 @@ from core.handling import (
     sign,
     suggested_template,
 )
-from core.models import Action, Message, MessageState, OutboxItem
+from core.models import Action, Message, MessageKind, MessageState, OutboxItem
 from core.permissions import authorised_officer, require
 from core.policy import Officer, Permission, PolicyPack, Role
 from core.sla import Countdown, countdown
@@ -36,6 +36,12 @@ from storage.base import (
 
 #: States from which a message can still be claimed, answered, closed or referred.
 _OPEN_STATES = frozenset({MessageState.NEW, MessageState.CLAIMED, MessageState.REFERRED})
+
+#: How long an answered or closed message stays in the queue (greyed, after the waiting ones),
+#: so the officer sees it leave rather than vanish.
+RECENTLY_HANDLED = timedelta(minutes=30)
+#: At most this many recently handled rows are shown.
+HANDLED_ROWS = 50
 
 
 class DeskError(Exception):
@@ -70,9 +76,22 @@ class DeskSession:
 
     async def queue(self, search: str | None = None, accounts: Sequence[str] | None = None,
                     limit: int = 200) -> list[Message]:
-        """Open messages on the officer's accounts, soonest due first."""
+        """Waiting messages on the officer's accounts, soonest due first (at most `limit`),
+        then those answered or closed in the last RECENTLY_HANDLED, most recent first.
+        Direct messages are left out for a role that may not see them."""
         chosen = tuple(a for a in (accounts or self.visible_accounts) if a in self.visible_accounts)
-        return await self.store.queue(QueueQuery(accounts=chosen, search=search or None, limit=limit))
+        base = QueueQuery(accounts=chosen, search=search or None, limit=limit,
+                          exclude_kinds=self._hidden_kinds())
+        waiting = await self.store.queue(base)
+        since = self.clock.now() - RECENTLY_HANDLED
+        handled = await self.store.queue(base.model_copy(update={"handled_since": since,
+                                                                 "limit": HANDLED_ROWS}))
+        return waiting + handled
+
+    def _hidden_kinds(self) -> tuple[MessageKind, ...]:
+        if self.may(Permission.VIEW_DIRECT_MESSAGES):
+            return ()
+        return (MessageKind.DIRECT_MESSAGE,)
 
     async def counts(self) -> dict[str, AccountCounts]:
         """Waiting, warning and breached counts for each of the officer's accounts."""
@@ -100,10 +119,18 @@ class DeskSession:
         return await self.store.actions(message_id=message_id)
 
     # -- acting -----------------------------------------------------------------------------
+    async def _message_for(self, message_id: int, permission: Permission) -> Message:
+        """The message, if the officer may do `permission` on its account and may see it
+        (Leighton-Linslade 12.1: access to direct messages is restricted)."""
+        message = await self.store.get_message(message_id)
+        require(self.pack, self.officer, permission, message.account)
+        if message.kind == MessageKind.DIRECT_MESSAGE:
+            require(self.pack, self.officer, Permission.VIEW_DIRECT_MESSAGES, message.account)
+        return message
+
     async def claim(self, message_id: int) -> Message:
         """Take the message. Another officer's claim wins: DeskError("claimed by NAME")."""
-        message = await self.store.get_message(message_id)
-        require(self.pack, self.officer, Permission.CLAIM, message.account)
+        message = await self._message_for(message_id, Permission.CLAIM)
         now = self.clock.now()
         change = StateChange(message_id=message_id, to_state=MessageState.CLAIMED, by=self.officer.id,
                              at=now, expect_from=_OPEN_STATES, claim=True)
@@ -111,8 +138,7 @@ class DeskSession:
 
     async def reply(self, message_id: int, text: str) -> Message:
         """Send a signed reply: it goes to the outbox, the message is answered, its clock stops."""
-        message = await self.store.get_message(message_id)
-        require(self.pack, self.officer, Permission.REPLY, message.account)
+        message = await self._message_for(message_id, Permission.REPLY)
         body = text.strip()
         if not body:
             raise HandlingError("a reply cannot be empty")
@@ -127,8 +153,7 @@ class DeskSession:
 
     async def close(self, message_id: int, reason: CloseReason) -> Message:
         """Close without a reply, for a stated reason."""
-        message = await self.store.get_message(message_id)
-        require(self.pack, self.officer, Permission.CLOSE, message.account)
+        message = await self._message_for(message_id, Permission.CLOSE)
         now = self.clock.now()
         change = StateChange(message_id=message_id, to_state=MessageState.CLOSED, by=self.officer.id,
                              at=now, expect_from=_OPEN_STATES, claim=True)
@@ -138,8 +163,7 @@ class DeskSession:
     async def refer(self, message_id: int, to: str, note: str) -> Message:
         """Refer to a team or manager with a note. A referral is not a response: the
         first-response clock keeps running as the policy says."""
-        message = await self.store.get_message(message_id)
-        require(self.pack, self.officer, Permission.REFER, message.account)
+        message = await self._message_for(message_id, Permission.REFER)
         if not to.strip():
             raise HandlingError("say who the message is referred to")
         now = self.clock.now()

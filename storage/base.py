@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_jsonable_python
 
 from core.clock import require_aware
-from core.models import Action, InboundMessage, Message, MessageState, Notification, OutboxItem
+from core.models import Action, MessageKind, InboundMessage, Message, MessageState, Notification, OutboxItem
 
 
 class StoreError(Exception):
@@ -77,6 +77,11 @@ class QueueQuery(BaseModel):
     """Case-insensitive substring of text, author handle or display name, or a label."""
     awaiting_only: bool = True
     """Only messages whose first-response clock runs (new, claimed, referred)."""
+    handled_since: datetime | None = None
+    """Instead: messages no longer awaiting (answered, closed) whose state changed at or after
+    this instant, most recently handled first. `awaiting_only` is then ignored."""
+    exclude_kinds: tuple[MessageKind, ...] = ()
+    """Leave out messages of these kinds (direct messages, for a role that may not see them)."""
     limit: int = 200
 
 

@@ -65,6 +65,14 @@ def _queue_key(message: Message) -> tuple:
     return (due is None, due or message.received_at, message.received_at, message.id)
 
 
+def _in_view(message: Message, query: QueueQuery, since: datetime | None) -> bool:
+    """The state part of the queue's filter (see QueueQuery.handled_since and awaiting_only)."""
+    if since is not None:
+        return (message.state not in AWAITING_STATES and message.state_at is not None
+                and message.state_at >= since)
+    return not query.awaiting_only or message.state in AWAITING_STATES
+
+
 class MemoryStore(Store):
     """A `Store` in memory. `data_version()` goes up by one on every write that changed something."""
 
@@ -134,11 +142,16 @@ class MemoryStore(Store):
     async def queue(self, query: QueueQuery) -> list[Message]:
         self._check_open()
         needle = query.search.casefold() if query.search else None
+        since = utc(query.handled_since, "handled_since") if query.handled_since else None
         picked = [m for m in self._messages.values()
-                  if (not query.awaiting_only or m.state in AWAITING_STATES)
+                  if _in_view(m, query, since)
                   and (query.accounts is None or m.account in query.accounts)
+                  and m.kind not in query.exclude_kinds
                   and (needle is None or search_matches(needle, m.text, m.author.handle,
                                                         m.author.display_name, m.labels))]
+        if since is not None:
+            picked.sort(key=lambda m: (m.state_at, m.id), reverse=True)
+            return picked[:max(query.limit, 0)]
         return sorted(picked, key=_queue_key)[:max(query.limit, 0)]
 
     async def changed_since(self, revision: int, limit: int = 1000) -> list[Message]:

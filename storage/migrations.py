@@ -125,6 +125,8 @@ _INITIAL = (
 #: Every schema step in order; the file's user_version is how many of these it has had.
 MIGRATIONS: list[Migration] = [
     Migration("messages, logs, outbox, opening records and leases", _INITIAL),
+    Migration("recently handled messages, newest first, for the queue's answered rows",
+              (f"CREATE INDEX messages_handled ON messages (state_at) WHERE NOT ({AWAITING_SQL})",)),
 ]
 
 

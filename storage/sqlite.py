@@ -320,16 +320,26 @@ def _outbox_item(row: Sequence[Any]) -> OutboxItem:
 
 def queue_sql(query: QueueQuery) -> tuple[str, list[Any]]:
     """The queue's SELECT and its parameters; values are always bound, never spliced in."""
-    where: list[str] = [AWAITING_SQL] if query.awaiting_only else []
+    where: list[str] = []
     params: list[Any] = []
+    if query.handled_since is not None:
+        # Word for word the messages_handled index's WHERE clause, so SQLite uses it.
+        where += [f"NOT ({AWAITING_SQL})", "state_at >= ?"]
+        params.append(to_micros(query.handled_since, "handled_since"))
+    elif query.awaiting_only:
+        where.append(AWAITING_SQL)
     if query.accounts is not None:
         where.append(f"account IN ({', '.join('?' * len(query.accounts))})")
         params.extend(query.accounts)
+    if query.exclude_kinds:
+        where.append(f"kind NOT IN ({', '.join('?' * len(query.exclude_kinds))})")
+        params.extend(k.value for k in query.exclude_kinds)
     if query.search:
         where.append("dd_search(?, text, author_handle, author_display_name, labels)")
         params.append(query.search.casefold())
     sql = _SELECT_MESSAGES + (f" WHERE {' AND '.join(where)}" if where else "")
-    return f"{sql} ORDER BY {QUEUE_ORDER_SQL} LIMIT ?", [*params, max(query.limit, 0)]
+    order = "state_at DESC, id DESC" if query.handled_since is not None else QUEUE_ORDER_SQL
+    return f"{sql} ORDER BY {order} LIMIT ?", [*params, max(query.limit, 0)]
 
 
 #: Waiting, warning and breached per account at :now; covered by the messages_queue index.

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from core.clock import NaiveDatetimeError
-from core.models import MessageState, Platform
+from core.models import MessageKind, MessageState, Platform
 from storage.base import (
     AccountCounts,
     ClaimConflictError,
@@ -171,6 +171,28 @@ async def test_queue_filters_accounts_and_awaiting(store: Store) -> None:
     assert await ids_in_queue(store, accounts=("a", "b")) == ["b1"]
     assert await ids_in_queue(store, accounts=("a", "b"), awaiting_only=False) == ["a1", "b1"]
     assert await ids_in_queue(store, accounts=()) == []
+
+
+async def test_queue_of_recently_handled_is_newest_first(store: Store) -> None:
+    results = await store.add_messages([new_message(n, due_in=i + 1) for i, n in enumerate("abcd")])
+    a, b, c, _d = (r.message_id for r in results)
+    await store.change_state(StateChange(message_id=a, to_state=RESPONDED, by="o", at=T0 + minutes(5),
+                                         respond=True))
+    await store.change_state(StateChange(message_id=b, to_state=CLOSED, by="o", at=T0 + minutes(9)))
+    await store.change_state(StateChange(message_id=c, to_state=CLOSED, by="o", at=T0 - minutes(30)))
+    # Handled since T0: newest first; the one closed before T0 and the one still waiting are out.
+    assert await ids_in_queue(store, handled_since=T0) == ["b", "a"]
+    assert await ids_in_queue(store, handled_since=T0 + minutes(6)) == ["b"]
+    assert await ids_in_queue(store, handled_since=T0, limit=1) == ["b"]
+    assert await ids_in_queue(store) == ["d"]
+
+
+async def test_queue_can_leave_out_direct_messages(store: Store) -> None:
+    dm = new_message("dm", due_in=1)
+    dm = dm.model_copy(update={"inbound": dm.inbound.model_copy(update={"kind": MessageKind.DIRECT_MESSAGE})})
+    await store.add_messages([dm, new_message("public", due_in=2)])
+    assert await ids_in_queue(store) == ["dm", "public"]
+    assert await ids_in_queue(store, exclude_kinds=(MessageKind.DIRECT_MESSAGE,)) == ["public"]
 
 
 SEARCH_CASES = [

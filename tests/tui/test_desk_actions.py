@@ -93,7 +93,9 @@ async def test_reply_sends_the_signed_text_and_answers_the_message(desk: Desk) -
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DeskScreen)
-        assert target not in [m.id for m in app.window.messages]
+        # It stays in view, answered, after every message still waiting.
+        last = app.window.messages[-1]
+        assert (last.id, last.state) == (target, MessageState.RESPONDED)
     message = await desk.store.get_message(target)
     assert message.state == MessageState.RESPONDED
     assert message.responded_at == desk.clock.now()
@@ -150,7 +152,9 @@ async def test_close_without_a_reply_records_the_reason(desk: Desk, presses: tup
         assert isinstance(app.screen, CloseScreen)
         await pilot.press(*presses, "enter")
         await settle(pilot)
-        assert queue(app).row_count == 5
+        # Still in view, closed, after the waiting ones; the cursor stays on the next waiting.
+        assert (app.window.messages[-1].id, app.window.messages[-1].state) == (target, MessageState.CLOSED)
+        assert queue(app).highlighted.state.awaiting_response
     message = await desk.store.get_message(target)
     assert (message.state, message.state_by) == (MessageState.CLOSED, OFFICER)
     log = await desk.store.actions(message_id=target)

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 from core.clock import NaiveDatetimeError
-from core.models import Author, Message, MessageKind, Platform
+from core.models import Author, Message, MessageKind, MessageState, Platform
 from core.sla import Countdown, Phase
 from tui.widgets import queue as queue_module
 from tui.widgets.queue import EMPTY_TEXT, QueueTable
@@ -183,6 +183,22 @@ async def test_set_messages_keeps_the_cursor_on_the_same_id(new_ids: list[int], 
         await pilot.pause()
         assert table.highlighted.id == expected_id
         assert table.row_count == len(new_ids)
+
+
+@pytest.mark.parametrize("handled", [MessageState.RESPONDED, MessageState.CLOSED])
+async def test_a_message_that_stops_waiting_leaves_the_cursor_on_the_next(handled: MessageState) -> None:
+    app = QueueApp(rows(5))
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.query_one(QueueTable)
+        table.move_to(3)
+        done = message(3, revision=1).model_copy(update={"state": handled})
+        table.set_messages([message(1), message(2), message(4), message(5), done])
+        await pilot.pause()
+        assert table.highlighted.id == 4  # the next waiting one took its place
+        claimed = message(4, revision=1).model_copy(update={"state": MessageState.CLAIMED})
+        table.set_messages([message(1), message(2), message(5), claimed])
+        await pilot.pause()
+        assert table.highlighted.id == 4  # still waiting (claimed): the cursor follows it
 
 
 async def test_set_messages_posts_highlighted_only_when_the_cursor_message_changes() -> None:

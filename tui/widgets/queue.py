@@ -47,6 +47,11 @@ _ROW_CACHE_SIZE = 2048
 _LINE_CACHE_SIZE = 256
 
 
+def _left_waiting(before: Message, after: Message) -> bool:
+    """Whether a message stopped waiting for a response between two fetches."""
+    return before.state.awaiting_response and not after.state.awaiting_response
+
+
 def _identity(message: Message | None) -> tuple[int, int] | None:
     return None if message is None else (message.id, message.revision)
 
@@ -178,13 +183,16 @@ class QueueTable(ScrollView, can_focus=True):
     # -- the contract --------------------------------------------------------------------------
     def set_messages(self, messages: Sequence[Message]) -> None:
         """Replace the rows (already sorted by the store: soonest due first). Diff by message
-        id: the cursor stays on the same message id if it is still there, otherwise on the
-        same index clamped; unchanged rows keep their cached render. Posts `Highlighted` when
-        the message under the cursor is another one or has a new revision."""
+        id: the cursor stays on the same message id if it is still there and still waiting,
+        otherwise on the same index clamped (a message just answered or closed moves down among
+        the handled ones; the cursor stays put, on the next one waiting). Unchanged rows keep
+        their cached render. Posts `Highlighted` when the message under the cursor is another
+        one or has a new revision."""
         before, old_cursor = self.highlighted, self._cursor
         self._rows = list(messages)
         self._positions = {message.id: index for index, message in enumerate(self._rows)}
-        if before is not None and before.id in self._positions:
+        if before is not None and before.id in self._positions and not _left_waiting(
+                before, self._rows[self._positions[before.id]]):
             self._cursor = self._positions[before.id]
         else:
             self._cursor = max(0, min(old_cursor, len(self._rows) - 1))
