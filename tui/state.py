@@ -46,9 +46,14 @@ class QueueWindow:
             self.filter.account: self.counts.get(self.filter.account)}
         return sum(c.waiting for c in chosen.values() if c is not None)
 
+    @property
+    def waiting_shown(self) -> int:
+        """How many of the fetched messages still wait (the rest were answered or closed lately)."""
+        return sum(1 for m in self.messages if m.state.awaiting_response)
+
     def summary(self) -> str:
-        """`showing 500 of 1,234` when the window is full, else how many are shown."""
-        shown = len(self.messages)
+        """`showing 500 of 1,234` when the window is full, else how many are shown waiting."""
+        shown = self.waiting_shown
         if self.filter.search:
             more = " (first matches)" if shown >= self.limit else ""
             return f"{shown:,} matching {self.filter.search!r}{more}"

@@ -63,7 +63,7 @@ async def open_desk(store: Store | None = None) -> Desk:
     await store.open()
     pack = desk_pack()
     ids = await seed_store(store, pack, open_seeds(), OPEN_AT)
-    await answer(store, pack, ids["answered"], OPEN_AT.replace(hour=10, minute=30))
+    await answer(store, pack, ids["answered"], OPEN_AT.replace(hour=13, minute=45))
     return Desk(store, pack, FixedClock(OPEN_AT), ids)
 
 
@@ -102,6 +102,19 @@ async def settle(pilot: Pilot) -> None:
             break
         await app.workers.wait_for_complete(running)
     await pilot.pause()
+
+
+def handled_rows(app: DeskApp) -> list:
+    """The rows after every waiting one: messages answered or closed lately, newest first.
+    Asserts that no waiting message sits among them."""
+    messages = app.window.messages
+    first = next((i for i, m in enumerate(messages) if not m.state.awaiting_response), len(messages))
+    assert all(not m.state.awaiting_response for m in messages[first:])
+    return messages[first:]
+
+
+#: The seeded open desk shows six waiting messages to the officer, and one answered lately.
+WAITING_ROWS, HANDLED_ROWS = 6, 1
 
 
 def toasts(app: DeskApp) -> list[tuple[str, str]]:

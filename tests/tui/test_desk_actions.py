@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from core.models import MessageState
-from tests.tui.conftest import Desk, settle, toasts
+from tests.tui.conftest import HANDLED_ROWS, WAITING_ROWS, Desk, handled_rows, settle, toasts
 from tests.tui.seed import NO_CLAIM_OFFICER, OFFICER, OTHER_OFFICER
 from tui.app import DeskApp
 from tui.screens.close import CloseScreen
@@ -40,7 +40,9 @@ async def test_the_desk_opens_on_the_soonest_due(desk: Desk) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         q = queue(app)
-        assert q.row_count == 6  # the officer's open messages: not answered, not Lewes
+        # The officer's waiting messages (not Lewes), then the one answered lately.
+        assert q.row_count == WAITING_ROWS + HANDLED_ROWS
+        assert [m.id for m in handled_rows(app)] == [desk.ids["answered"]]
         assert q.highlighted.id == desk.ids["breached"]
         assert app.screen.query_one(DetailPane).message.id == desk.ids["breached"]
         assert q.has_focus
@@ -94,8 +96,8 @@ async def test_reply_sends_the_signed_text_and_answers_the_message(desk: Desk) -
         await settle(pilot)
         assert isinstance(app.screen, DeskScreen)
         # It stays in view, answered, after every message still waiting.
-        last = app.window.messages[-1]
-        assert (last.id, last.state) == (target, MessageState.RESPONDED)
+        newest = handled_rows(app)[0]
+        assert (newest.id, newest.state) == (target, MessageState.RESPONDED)
     message = await desk.store.get_message(target)
     assert message.state == MessageState.RESPONDED
     assert message.responded_at == desk.clock.now()
@@ -153,7 +155,8 @@ async def test_close_without_a_reply_records_the_reason(desk: Desk, presses: tup
         await pilot.press(*presses, "enter")
         await settle(pilot)
         # Still in view, closed, after the waiting ones; the cursor stays on the next waiting.
-        assert (app.window.messages[-1].id, app.window.messages[-1].state) == (target, MessageState.CLOSED)
+        newest = handled_rows(app)[0]
+        assert (newest.id, newest.state) == (target, MessageState.CLOSED)
         assert queue(app).highlighted.state.awaiting_response
     message = await desk.store.get_message(target)
     assert (message.state, message.state_by) == (MessageState.CLOSED, OFFICER)
@@ -227,7 +230,7 @@ async def test_slash_filters_the_queue(desk: Desk, typed: str, keys: list[str]) 
         assert queue(app).has_focus and queue(app).row_count == len(keys)
         await pilot.press("escape")  # clears the filter
         await settle(pilot)
-        assert queue(app).row_count == 6
+        assert queue(app).row_count == WAITING_ROWS + HANDLED_ROWS
         assert app.screen.query_one("#filter", Input).value == ""
 
 
@@ -252,7 +255,7 @@ async def test_choosing_an_account_filters_the_queue(desk: Desk) -> None:
         assert queue(app).row_count == 3 and queue(app).has_focus
         await pilot.press("escape")
         await settle(pilot)
-        assert queue(app).row_count == 6
+        assert queue(app).row_count == WAITING_ROWS + HANDLED_ROWS
 
 
 async def test_on_a_narrow_screen_the_accounts_list_opens_on_demand(desk: Desk) -> None:

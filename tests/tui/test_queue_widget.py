@@ -501,6 +501,25 @@ async def test_every_line_is_exactly_the_widget_width(width: int) -> None:
             assert strip.cell_length == cell_len(strip.text) == width
 
 
+def paused_till_wednesday(msg: Message, now: datetime) -> Countdown:
+    """Every row paused until Wednesday 09:00: "PAUSED till Wed 09:00" fills 21 cells exactly."""
+    return Countdown(phase=Phase.PAUSED, due_at=msg.due_at, business_left=timedelta(minutes=30),
+                     resumes_at=NOW.replace(day=12, hour=9))
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 160])
+@pytest.mark.parametrize("countdown", [running, paused_till_wednesday])
+async def test_a_blank_cell_always_follows_the_countdown(width: int, countdown) -> None:  # noqa: ANN001
+    # The longest wordings must not run into the due time.
+    app = QueueApp([message(1, due_in=-timedelta(hours=2, minutes=5)), message(2)], countdown=countdown)
+    async with app.run_test(size=(width, 10)):
+        table = app.query_one(QueueTable)
+        column = layout_for(table.size.width).countdown
+        for y in (1, 2):
+            line = line_text(table, y)
+            assert line[column - 1] == " ", line
+
+
 @pytest.mark.parametrize(("width", "labels"), [(200, 18), (130, 12), (110, 0), (79, 0)])
 def test_labels_go_first_when_narrow(width: int, labels: int) -> None:
     assert layout_for(width).labels == labels

@@ -3,9 +3,11 @@ how untrusted text is made safe to show."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from core.models import Notification, NotificationLevel
+from core.models import MessageState, Notification, NotificationLevel
 from storage.base import AccountCounts
 from tests.tui.seed import OPEN_AT
 from tui.state import QueueFilter, QueueWindow, concerns, rings, toast_severity
@@ -49,13 +51,18 @@ def counts(**waiting: int) -> dict[str, AccountCounts]:
     return {a: AccountCounts(account=a, waiting=w) for a, w in waiting.items()}
 
 
+WAIT, DONE = SimpleNamespace(state=MessageState.NEW), SimpleNamespace(state=MessageState.RESPONDED)
+
+
 @pytest.mark.parametrize(("window", "expected"), [
-    (QueueWindow(QueueFilter(), [object()] * 3, counts(a=2, b=1), limit=500), "3 waiting"),
-    (QueueWindow(QueueFilter(), [object()] * 500, counts(a=600, b=34), limit=500), "showing 500 of 634"),
-    (QueueWindow(QueueFilter(account="b"), [object()] * 5, counts(a=600, b=5), limit=5), "5 waiting"),
-    (QueueWindow(QueueFilter(account="a"), [object()] * 5, counts(a=600, b=5), limit=5), "showing 5 of 600"),
-    (QueueWindow(QueueFilter(search="bins"), [object()] * 2, counts(a=600), limit=500), "2 matching 'bins'"),
-    (QueueWindow(QueueFilter(search="x"), [object()] * 5, counts(a=600), limit=5),
+    (QueueWindow(QueueFilter(), [WAIT] * 3, counts(a=2, b=1), limit=500), "3 waiting"),
+    (QueueWindow(QueueFilter(), [WAIT] * 3 + [DONE] * 2, counts(a=2, b=1), limit=500), "3 waiting"),
+    (QueueWindow(QueueFilter(), [WAIT] * 500, counts(a=600, b=34), limit=500), "showing 500 of 634"),
+    (QueueWindow(QueueFilter(), [WAIT] * 500 + [DONE], counts(a=600, b=34), limit=500), "showing 500 of 634"),
+    (QueueWindow(QueueFilter(account="b"), [WAIT] * 5, counts(a=600, b=5), limit=5), "5 waiting"),
+    (QueueWindow(QueueFilter(account="a"), [WAIT] * 5, counts(a=600, b=5), limit=5), "showing 5 of 600"),
+    (QueueWindow(QueueFilter(search="bins"), [WAIT] * 2, counts(a=600), limit=500), "2 matching 'bins'"),
+    (QueueWindow(QueueFilter(search="x"), [WAIT] * 5, counts(a=600), limit=5),
      "5 matching 'x' (first matches)"),
 ])
 def test_the_window_says_how_much_it_shows(window: QueueWindow, expected: str) -> None:

@@ -353,7 +353,8 @@ class QueueTable(ScrollView, can_focus=True):
             if len(self._clocks) > _ROW_CACHE_SIZE:  # scrolled far with the clock stopped
                 self._clocks.clear()
             countdown = self._countdown(message, self.now)
-            text = pad(countdown_text(countdown, self.now, self._zone, width), width)
+            # The last cell stays blank: the gap before the due column.
+            text = pad(countdown_text(countdown, self.now, self._zone, width - 1), width - 1) + " "
             clock = self._clocks[key] = (text, phase_class(countdown.phase))
         return clock
 

@@ -110,8 +110,8 @@ _LAYOUTS = (
     (Layout(countdown=21, due=9, account=16, kind=7, author=20, labels=18), 48),
     (Layout(countdown=21, due=9, account=14, kind=7, author=16, labels=12), 40),
     (Layout(countdown=18, due=9, account=12, kind=7, author=14, labels=0), MIN_TEXT),
-    (Layout(countdown=16, due=9, account=10, kind=7, author=12, labels=0), MIN_TEXT),
-    (Layout(countdown=16, due=9, account=8, kind=7, author=10, labels=0), MIN_TEXT),
+    (Layout(countdown=17, due=9, account=10, kind=7, author=11, labels=0), MIN_TEXT),
+    (Layout(countdown=17, due=9, account=8, kind=7, author=9, labels=0), MIN_TEXT),
 )
 
 
