@@ -15,7 +15,6 @@ a tick pays for the business-time arithmetic as the desk does.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import gc
 import statistics
@@ -37,6 +36,7 @@ from core.models import Author, Message, MessageKind, MessageState, Platform
 from core.sla import Countdown, countdown
 from tui.widgets.queue import QueueTable
 from tui.widgets.queue_render import countdown_text
+from bench.report import Result, bench_main, report
 
 SIZE = (160, 50)
 LONDON = ZoneInfo("Europe/London")
@@ -47,21 +47,6 @@ HOURS = OpeningHours(weekly=Weekly(mon=_DAY, tue=_DAY, wed=_DAY, thu=_DAY, fri=_
 _KINDS = tuple(MessageKind)
 _AUTHOR = Author.model_construct(platform_id="u1", handle="@resident", display_name="A Resident")
 
-
-@dataclass(frozen=True)
-class Result:
-    """One measured figure, against its target (None for a figure shown for context)."""
-
-    name: str
-    value: float
-    unit: str
-    target: str | None = None
-    passed: bool = True
-
-    def line(self, width: int) -> str:
-        verdict = "" if self.target is None else "PASS" if self.passed else "MISS"
-        target = self.target or "(info)"
-        return f"{self.name:<{width}}  {self.value:>10.2f} {self.unit:<3} {target:<12} {verdict}"
 
 
 def desk_countdown(message: Message, now: datetime) -> Countdown:
@@ -289,20 +274,9 @@ async def measure(quick: bool = False) -> list[Result]:
 
 
 def run(quick: bool = False) -> list[Result]:
-    """Measure and print one aligned line per figure (name, value, target, PASS/MISS); return
-    the figures that have a target."""
-    results = asyncio.run(measure(quick))
-    width = max(len(r.name) for r in results)
-    for result in results:
-        print(result.line(width), flush=True)
-    return [r for r in results if r.target is not None]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.desk", description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer ticks, for a fast check")
-    run(parser.parse_args().quick)
+    """Measure, print one aligned line per figure, and return those with a target."""
+    return report(asyncio.run(measure(quick)))
 
 
 if __name__ == "__main__":
-    main()
+    bench_main("python -m bench.desk", __doc__, run)

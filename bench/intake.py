@@ -15,7 +15,6 @@ SQLite store in a temp folder:
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import io
 import json
@@ -25,7 +24,6 @@ import statistics
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,6 +35,7 @@ from service.intake import IntakeWriter, Preparer, import_stream, read_lines
 from storage.base import QueueQuery
 from storage.migrations import migrate
 from storage.sqlite import _INSERT_MESSAGE, SqliteStore, _insert_params
+from bench.report import Result, bench_main, report
 
 PACK = "lewes-eastbourne"
 #: Monday 2 March 2026: messages arrive over the four weeks after, day and night.
@@ -60,20 +59,6 @@ TEXTS = (
 STREETS = ("Mill Road", "High Street", "Station Parade", "Church Lane", "Cliff Gardens",
            "Southover Road", "Terminus Road", "Winterbourne Close")
 
-
-@dataclass(frozen=True)
-class Result:
-    """One measured figure against its target."""
-
-    name: str
-    value: float
-    unit: str
-    target: str
-    passed: bool
-
-    def line(self, width: int) -> str:
-        verdict = "PASS" if self.passed else "MISS"
-        return f"{self.name:<{width}}  {self.value:>10.2f} {self.unit:<5} {self.target:<14} {verdict}"
 
 
 # -- data ---------------------------------------------------------------------------------------
@@ -251,19 +236,9 @@ async def measure(quick: bool = False) -> list[Result]:
 
 
 def run(quick: bool = False) -> list[Result]:
-    """Measure and print one aligned line per figure: name, value, target, PASS/MISS."""
-    results = asyncio.run(measure(quick))
-    width = max(len(r.name) for r in results)
-    for result in results:
-        print(result.line(width), flush=True)
-    return results
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.intake", description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a fast check")
-    run(parser.parse_args().quick)
+    """Measure, print one aligned line per figure, and return those with a target."""
+    return report(asyncio.run(measure(quick)))
 
 
 if __name__ == "__main__":
-    main()
+    bench_main("python -m bench.intake", __doc__, run)

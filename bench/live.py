@@ -13,7 +13,6 @@ Run with `python -m bench live` (`--quick` for smaller sizes). Measures:
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import sqlite3
@@ -22,25 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 PACK = "lewes-eastbourne"
 PROBE = "latency probe "
 
-
-@dataclass(frozen=True)
-class Result:
-    name: str
-    value: float
-    unit: str
-    target: str | None = None
-    passed: bool = True
-
-    def line(self, width: int) -> str:
-        verdict = "" if self.target is None else "PASS" if self.passed else "MISS"
-        return f"{self.name:<{width}}  {self.value:>10.2f} {self.unit:<3} {self.target or '(info)':<12} {verdict}"
 
 
 # -- the writer process ----------------------------------------------------------------------------
@@ -53,6 +39,7 @@ from core.models import Author, InboundMessage
 from core.policy import load_pack
 from service.intake import prepare
 from storage.sqlite import SqliteStore
+from bench.report import Result, bench_main, report
 
 async def main(path, count):
     pack = load_pack("lewes-eastbourne")
@@ -210,19 +197,9 @@ def measure(quick: bool = False) -> list[Result]:
 
 
 def run(quick: bool = False) -> list[Result]:
-    results = measure(quick)
-    width = max(len(r.name) for r in results)
-    for result in results:
-        print(result.line(width), flush=True)
-    return [r for r in results if r.target is not None]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.live", description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a fast check")
-    run(parser.parse_args().quick)
-
+    """Measure, print one aligned line per figure, and return those with a target."""
+    return report(measure(quick))
 
 
 if __name__ == "__main__":
-    main()
+    bench_main("python -m bench.live", __doc__, run)

@@ -56,6 +56,19 @@ def _identity(message: Message | None) -> tuple[int, int] | None:
     return None if message is None else (message.id, message.revision)
 
 
+class _QueueEvent(TextualMessage):
+    """What the queue's own messages carry: the queue, and the message concerned."""
+
+    def __init__(self, queue: QueueTable, message: Message | None) -> None:
+        super().__init__()
+        self.queue = queue
+        self.message = message
+
+    @property
+    def control(self) -> QueueTable:
+        return self.queue
+
+
 class QueueTable(ScrollView, can_focus=True):
     """The open messages, soonest due first; draws only the visible lines."""
 
@@ -114,35 +127,15 @@ class QueueTable(ScrollView, can_focus=True):
         Binding("enter", "open", "Open", tooltip="Open the highlighted message"),
     ]
 
-    class Highlighted(TextualMessage):
+    class Highlighted(_QueueEvent):
         """The cursor is on another message, the message under it changed, or the queue
-        emptied (`message` is None). Bursts collapse to the latest."""
-
-        def __init__(self, queue: QueueTable, message: Message | None) -> None:
-            super().__init__()
-            self.queue = queue
-            self.message = message
-            """The highlighted message, or None when the queue is empty."""
-
-        @property
-        def control(self) -> QueueTable:
-            return self.queue
+        emptied (`message` is None: the highlighted message). Bursts collapse to the latest."""
 
         def can_replace(self, message: TextualMessage) -> bool:
             return isinstance(message, QueueTable.Highlighted) and message.queue is self.queue
 
-    class Opened(TextualMessage):
-        """The officer asked to open a message (enter, or a double click on its row)."""
-
-        def __init__(self, queue: QueueTable, message: Message) -> None:
-            super().__init__()
-            self.queue = queue
-            self.message = message
-            """The message to open."""
-
-        @property
-        def control(self) -> QueueTable:
-            return self.queue
+    class Opened(_QueueEvent):
+        """The officer asked to open `message` (enter, or a double click on its row)."""
 
     now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), repaint=False, init=False)
     """The instant the countdowns are worked out for. The app sets it once a second; only
