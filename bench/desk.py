@@ -31,12 +31,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import DataTable
 
+from bench.report import Result, bench_main, report
 from core.hours import OpeningHours, Weekly
 from core.models import Author, Message, MessageKind, MessageState, Platform
 from core.sla import Countdown, countdown
 from tui.widgets.queue import QueueTable
 from tui.widgets.queue_render import countdown_text
-from bench.report import Result, bench_main, report
 
 SIZE = (160, 50)
 LONDON = ZoneInfo("Europe/London")

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.report import Result, bench_main, report
 from core.clock import FixedClock
 from core.models import InboundMessage
 from core.policy import PolicyPack, load_pack
@@ -35,7 +36,6 @@ from service.intake import IntakeWriter, Preparer, import_stream, read_lines
 from storage.base import QueueQuery
 from storage.migrations import migrate
 from storage.sqlite import _INSERT_MESSAGE, SqliteStore, _insert_params
-from bench.report import Result, bench_main, report
 
 PACK = "lewes-eastbourne"
 #: Monday 2 March 2026: messages arrive over the four weeks after, day and night.

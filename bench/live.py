@@ -24,6 +24,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.report import Result, bench_main, report
+
 PACK = "lewes-eastbourne"
 PROBE = "latency probe "
 
@@ -39,7 +41,6 @@ from core.models import Author, InboundMessage
 from core.policy import load_pack
 from service.intake import prepare
 from storage.sqlite import SqliteStore
-from bench.report import Result, bench_main, report
 
 async def main(path, count):
     pack = load_pack("lewes-eastbourne")
