@@ -103,6 +103,19 @@ _CUES: tuple[_Cue, ...] = (
          r"\b(?:child|children|kids?|baby|toddler)\s+(?:is|are|has\s+been|have\s+been)\s+"
          r"(?:left\s+alone|hurt|hit|beaten|locked\s+in)\b"),
     _cue("safeguarding", "touched", r"touched\s+me\b"),
+    # Disclosures said the way residents say them, not in the policy's words: children left on
+    # their own, someone frightened, a carer helping themselves to an old person's money.
+    _cue("safeguarding", "left", r"\bleft\s+(?:alone|on\s+(?:their|his|her)\s+own)\s+for\s+"
+                                 r"(?:days|hours|nights|the\s+(?:night|weekend|whole))\b"),
+    _cue("safeguarding", "worried concerned",
+         r"\b(?:worried|concerned)\s+(?:about|for)\s+(?:the|a|my|our|his|her|their)\s+(?:\w+\s+)?"
+         r"(?:child|children|kids|baby|toddler)\b"),
+    _cue("safeguarding", "scared frightened terrified",
+         rf"\b(?:she|he|they|i)(?:{_Q}s|{_Q}re|{_Q}m|\s+is|\s+are|\s+am)\s+(?:so\s+|really\s+)?"
+         r"(?:scared|frightened|terrified)\b(?!\s+of\s+(?:the\s+)?(?:dogs?|spiders?|heights))"),
+    _cue("safeguarding", "taking stealing stole",
+         r"\b(?:carer|son|daughter|nephew|niece|grandson|granddaughter|lodger)\s+(?:is\s+|has\s+been\s+)?"
+         r"(?:taking|stealing|stole)\s+(?:her|his|their|my)\s+(?:money|pension|savings|bank\s+card|benefits)\b"),
     # -- freedom of information ------------------------------------------------------------------
     # Lewes 9.2-9.3: FOI requests may come through social media and must be treated as such.
     # Buckinghamshire, "FOI requests and complaints": statutory timescales, so monitor for

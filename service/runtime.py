@@ -85,20 +85,23 @@ class _WriterService:
 
 
 async def seed_demo(session: DeskSession, seed: int | None) -> None:
-    """Store the demo backlog, and answer, close and refer a few so those states show too."""
+    """Store the demo backlog, and have a colleague answer, claim and close a few plain
+    messages (never a safeguarding, press, FOI or complaint one) so those states show too."""
     store, pack, now = session.store, session.pack, session.clock.now()
     rows = [prepare(m, pack, m.received_at + timedelta(seconds=5)) for m in backlog(pack, now, random.Random(seed))]
     results = await store.add_messages(rows)
-    ids = [r.message_id for r in results if r.inserted]
+    plain = [r.message_id for r, row in zip(results, rows, strict=True) if r.inserted and not row.labels
+             and pack.hours_for(row.inbound.account).is_open(now)]
     lead = _officer_with(pack, Permission.BLOCK) or session.officer.id
     colleague = DeskSession(store, pack, session.clock, lead)
-    # The two freshest messages of the first account: one answered, one claimed by a colleague.
-    if len(ids) >= 2:
-        await colleague.reply(ids[0], colleague.draft(await store.get_message(ids[0]), "acknowledge")
-                              or "Thanks for getting in touch, we're looking into this.")
-        await colleague.claim(ids[1])
-    if len(ids) >= 4:
-        await colleague.close(ids[3], CloseReason.RHETORICAL)
+    for message_id, act in zip(plain, ("reply", "claim", "close"), strict=False):
+        if act == "reply":
+            await colleague.reply(message_id, colleague.draft(await store.get_message(message_id), "acknowledge")
+                                  or "Thanks for getting in touch, we're looking into this.")
+        elif act == "claim":
+            await colleague.claim(message_id)
+        else:
+            await colleague.close(message_id, CloseReason.RHETORICAL)
 
 
 def _officer_with(pack: PolicyPack, permission: Permission) -> str | None:
