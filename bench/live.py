@@ -143,6 +143,18 @@ from service.desk import DeskSession
 from storage.sqlite import SqliteStore
 from tui.app import DeskApp
 
+def peak_mb():
+    # This process image's own peak (VmHWM). ru_maxrss is no good here: on Linux it carries
+    # over fork and exec, so it would report the bench parent's peak.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 async def main(path):
     pack = load_pack("lewes-eastbourne")
     store = SqliteStore(path)
@@ -159,7 +171,7 @@ async def main(path):
             app.tick()
             await pilot.pause()
     await store.close()
-    print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    print(json.dumps({"rss_mb": peak_mb(),
                       "shown": shown, "first_window_s": time.perf_counter() - began}))
 
 asyncio.run(main(sys.argv[1]))
