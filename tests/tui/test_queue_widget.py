@@ -520,6 +520,14 @@ async def test_a_blank_cell_always_follows_the_countdown(width: int, countdown) 
             assert line[column - 1] == " ", line
 
 
+async def test_a_held_message_shows_its_holder_before_the_text() -> None:
+    app = QueueApp(rows(3), holder=lambda m: "KM" if m.id == 2 else "")
+    async with app.run_test(size=(100, 10)):
+        table = app.query_one(QueueTable)
+        assert "\N{BLACK DIAMOND}KM Bins not collected" in line_text(table, 2)
+        assert "\N{BLACK DIAMOND}" not in line_text(table, 1) + line_text(table, 3)
+
+
 @pytest.mark.parametrize(("width", "labels"), [(200, 18), (130, 12), (110, 0), (79, 0)])
 def test_labels_go_first_when_narrow(width: int, labels: int) -> None:
     assert layout_for(width).labels == labels

@@ -39,6 +39,15 @@ _ACTION_PERMISSION = {
 }
 
 
+def holder_mark(session: DeskSession, message: Message) -> str:
+    """The initials of the officer holding a message still waiting ('' if nobody holds it), so
+    colleagues see at a glance what is taken."""
+    if not message.claimed_by or not message.state.awaiting_response:
+        return ""
+    name = session.officer_name(message.claimed_by)
+    return "".join(part[0] for part in name.split()[:3]).upper() or message.claimed_by[:3]
+
+
 class DeskScreen(Screen[None]):
     """The officer's desk. Reads the app's `now`, `queue_filter` and published windows; asks the
     app (`set_queue_filter`, `request_refresh`) for changes."""
@@ -82,6 +91,7 @@ class DeskScreen(Screen[None]):
                     yield Label("", id="queue-summary", markup=False)
                 yield QueueTable(session.countdown, self.now, id="queue",
                                  account_label=lambda a: account_label(session, a),
+                                 holder=lambda m: holder_mark(session, m),
                                  local_zone=desk_zone(session)).data_bind(DeskScreen.now)
                 yield DetailPane(session, id="detail").data_bind(DeskScreen.now)
         yield Footer()

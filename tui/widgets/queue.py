@@ -148,6 +148,7 @@ class QueueTable(ScrollView, can_focus=True):
         *,
         account_label: Callable[[str], str] = str,
         prior_warnings: Callable[[Message], int] = lambda m: 0,
+        holder: Callable[[Message], str] = lambda m: "",
         local_zone: ZoneInfo = LONDON,
         name: str | None = None,
         id: str | None = None,
@@ -155,12 +156,15 @@ class QueueTable(ScrollView, can_focus=True):
     ) -> None:
         """`countdown(message, now)` is usually `DeskSession.countdown`; `account_label`
         names an account id (`"FB @lewesdc"`); `prior_warnings` counts the author's warnings
-        for the `⚑N` badge; `local_zone` is the zone due times are shown in."""
+        for the `⚑N` badge; `holder` gives a short mark for who holds a claimed message
+        (`"TG"`, shown as `◆TG` before its text, '' for none); `local_zone` is the zone due
+        times are shown in."""
         super().__init__(name=name, id=id, classes=classes)
         self.set_reactive(QueueTable.now, require_aware(now, "now"))
         self._countdown = countdown
         self._account_label = account_label
         self._prior_warnings = prior_warnings
+        self._holder = holder
         self._zone = local_zone
         self._rows: list[Message] = []
         self._positions: dict[int, int] = {}
@@ -357,8 +361,9 @@ class QueueTable(ScrollView, can_focus=True):
         # The local date is in the key because the due column says `14:32` only for today.
         key = (message.id, message.revision, paint.layout.width, paint.today, warnings)
         if (rest := self._row_cache.get(key)) is None:
+            # A claim changes the revision, so the holder needs no place in the key.
             rest = row_rest(message, paint.layout, self.now, self._zone, self._account_label,
-                            warnings)
+                            warnings, self._holder(message))
             self._row_cache.set(key, rest)
         return rest
 

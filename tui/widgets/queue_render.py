@@ -212,9 +212,10 @@ def author_cell(message: Message, prior_warnings: int, width: int) -> str:
 
 
 def row_rest(message: Message, layout: Layout, now: datetime, zone: ZoneInfo,
-             account_label: Callable[[str], str], prior_warnings: int) -> str:
+             account_label: Callable[[str], str], prior_warnings: int, holder: str = "") -> str:
     """Everything of a row after the countdown column (starting with the gap before `due`):
-    the part that does not change from tick to tick, so the widget caches it."""
+    the part that does not change from tick to tick, so the widget caches it. `holder`, when
+    given, marks who holds the message (`◆TG`) ahead of its text."""
     due = when_text(message.due_at, now, zone) if message.due_at is not None else "\N{EM DASH}"
     cells = [
         (due, layout.due),
@@ -224,7 +225,8 @@ def row_rest(message: Message, layout: Layout, now: datetime, zone: ZoneInfo,
     rest = " " + _join(cells)
     if layout.author:
         rest += " " + author_cell(message, prior_warnings, layout.author)
-    tail = _join([(",".join(message.labels), layout.labels), (message.text, layout.text)])
+    text = f"\N{BLACK DIAMOND}{holder} {message.text}" if holder else message.text
+    tail = _join([(",".join(message.labels), layout.labels), (text, layout.text)])
     return rest + (" " + tail if tail else "")
 
 
