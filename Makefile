@@ -13,7 +13,7 @@ export UV_PYTHON := $(shell command -v $(PYTHON))
 	.tools/bin/python -m pip install --quiet --disable-pip-version-check "uv>=0.5,<1"
 
 install: $(UV)
-	$(UV) sync --locked --quiet
+	$(UV) sync --locked --quiet --compile-bytecode
 
 run: install
 	$(VENV)/bin/dutydesk demo $(ARGS)

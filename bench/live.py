@@ -7,8 +7,9 @@ Run with `python -m bench live` (`--quick` for smaller sizes). Measures:
   a running desk (`DeskApp` with its real `ChangeFeed`, polling every 0.25 s) has open; each
   message carries its commit time, and the bench reads when it reaches the desk's queue
   window (what the screen draws from). p50 and p95, target p95 under 1 s;
-* memory: a fresh process opens the dashboard on a store of 1M messages (10k open), waits for
-  the first queue window, and reports its peak resident memory. Target under 200 MB.
+* first paint and memory: a fresh process opens the dashboard on a store of 1M messages, 100k
+  of them open, and reports how long from the app's start to its first painted queue window
+  (target under 1 s) and its peak resident memory (target under 200 MB).
 """
 
 from __future__ import annotations
@@ -156,23 +157,24 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 async def main(path):
+    began = time.perf_counter()  # after the imports: from opening the store to a painted queue
     pack = load_pack("lewes-eastbourne")
     store = SqliteStore(path)
     await store.open()
     officer = next(o.id for o in pack.officers if o.accounts is None)
     app = DeskApp(DeskSession(store, pack, SystemClock(), officer), ChangeFeed(store), SystemClock())
-    began = time.perf_counter()
     async with app.run_test(size=(160, 50)) as pilot:
         while app.window is None:
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0.005)
         await pilot.pause()
+        painted = time.perf_counter() - began
         shown = len(app.window.messages)
         for _ in range(5):
             app.tick()
             await pilot.pause()
     await store.close()
     print(json.dumps({"rss_mb": peak_mb(),
-                      "shown": shown, "first_window_s": time.perf_counter() - began}))
+                      "shown": shown, "first_window_s": painted}))
 
 asyncio.run(main(sys.argv[1]))
 """
@@ -188,7 +190,7 @@ def desk_memory(db: Path) -> dict[str, float]:
 # -- all of it ----------------------------------------------------------------------------------------
 
 def measure(quick: bool = False) -> list[Result]:
-    probes, total, open_count = (10, 100_000, 1_000) if quick else (40, 1_000_000, 10_000)
+    probes, total, open_count = (10, 100_000, 10_000) if quick else (40, 1_000_000, 100_000)
     with tempfile.TemporaryDirectory(prefix="dutydesk-bench-live-") as tmp:
         folder = Path(tmp)
         # 10k stored, 100 open: the probes (due soonest after those) land inside the window.
@@ -205,7 +207,8 @@ def measure(quick: bool = False) -> list[Result]:
         Result("  p95", p95 * 1000, "ms", "< 1000 ms", p95 < 1.0),
         Result(f"desk peak memory, {k(total)} stored, {k(open_count)} open", memory["rss_mb"], "MB",
                "< 200 MB", memory["rss_mb"] < 200),
-        Result("  first queue window (wall)", memory["first_window_s"] * 1000, "ms"),
+        Result(f"desk first paint, {k(total)} stored, {k(open_count)} open (wall)",
+               memory["first_window_s"] * 1000, "ms", "< 1000 ms", memory["first_window_s"] < 1.0),
     ]
 
 
