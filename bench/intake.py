@@ -32,7 +32,8 @@ from core.clock import FixedClock
 from core.models import InboundMessage
 from core.policy import PolicyPack, load_pack
 from core.sla import deadlines
-from service.intake import IntakeWriter, Preparer, import_stream, read_lines
+from service.intake import Preparer, import_stream, read_lines
+from service.writer import IntakeWriter
 from storage.base import QueueQuery
 from storage.migrations import migrate
 from storage.sqlite import _INSERT_MESSAGE, SqliteStore, _insert_params

@@ -33,6 +33,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from core.fields import field_path
 from core.hours import OpeningHours
 from core.models import Platform
 
@@ -399,16 +400,6 @@ class PackError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(top level)"
-
-
 #: pydantic's wording for the commonest faults, said the way a pack's author needs to hear it.
 _REASONS = {"extra_forbidden": "unknown key (a typo?): packs allow only the documented keys",
             "missing": "required, but missing"}
@@ -428,7 +419,7 @@ def parse_pack(text: str, file: str) -> PolicyPack:
     try:
         pack = PolicyPack.model_validate(data, context={_DEFER_REFERENCES: True})
     except ValidationError as exc:
-        problems = [PackProblem(file=file, field=_field_path(e["loc"]), reason=_reason(e))
+        problems = [PackProblem(file=file, field=field_path(e["loc"]), reason=_reason(e))
                     for e in exc.errors(include_url=False)]
         raise PackError(problems) from None
     problems = [PackProblem(file=file, field=f, reason=r) for f, r in pack.reference_problems()]

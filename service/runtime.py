@@ -24,7 +24,8 @@ from service.changes import ChangeFeed
 from service.demo import DemoFeed, ShiftedClock, backlog, demo_start
 from service.desk import DeskSession
 from service.engine import Engine
-from service.intake import IntakeWriter, prepare
+from service.intake import prepare
+from service.writer import IntakeWriter
 from storage.sqlite import SqliteStore
 
 

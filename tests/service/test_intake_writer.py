@@ -10,7 +10,8 @@ import pytest
 from core.clock import FixedClock
 from core.models import InboundMessage
 from core.policy import PolicyPack
-from service.intake import IntakeWriter, IntakeWriterClosedError, UnknownAccountError
+from service.intake import UnknownAccountError
+from service.writer import IntakeWriter, IntakeWriterClosedError
 from storage.base import InsertResult, NewMessage, StoreError
 from storage.memory import MemoryStore
 
