@@ -36,7 +36,8 @@ from service.intake import Preparer, import_stream, read_lines
 from service.writer import IntakeWriter
 from storage.base import QueueQuery
 from storage.migrations import migrate
-from storage.sqlite import _INSERT_MESSAGE, SqliteStore, _insert_params
+from storage.sqlite import SqliteStore
+from storage.sqlite_rows import _INSERT_MESSAGE, _insert_params
 
 PACK = "lewes-eastbourne"
 #: Monday 2 March 2026: messages arrive over the four weeks after, day and night.

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from core.clock import Clock, require_aware
 from core.fields import field_path
 from core.hours import ZERO, OpeningHours, Span
-from core.models import MAX_TEXT_CHARS, InboundMessage
+from core.models import InboundMessage
 from core.policy import FirstResponse, PolicyPack
 from core.sla import Deadlines, deadlines
 from core.triage import triage

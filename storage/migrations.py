@@ -3,7 +3,7 @@
 Append a migration to change the schema; never edit one that has shipped. `migrate` runs the
 missing ones on open, all in one transaction, so a file is either upgraded fully or untouched.
 
-Times are INTEGER microseconds since 1970-01-01 UTC (see `storage.sqlite.to_micros`): exact to
+Times are INTEGER microseconds since 1970-01-01 UTC (see `storage.sqlite_rows.to_micros`): exact to
 the microsecond, compared and indexed as plain integers.
 """
 

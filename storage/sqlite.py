@@ -19,31 +19,17 @@ How it holds together:
 from __future__ import annotations
 
 import asyncio
-import json
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
-from functools import lru_cache, partial
+from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import aiosqlite
 from platformdirs import user_data_dir
-from pydantic import BaseModel
-from pydantic_core import to_jsonable_python
 
-from core.clock import require_aware
-from core.models import (
-    Action,
-    Author,
-    Message,
-    MessageKind,
-    MessageState,
-    Notification,
-    NotificationLevel,
-    OutboxItem,
-    Platform,
-)
+from core.models import Action, Message, Notification, OutboxItem
 from storage.base import (
     AccountCounts,
     FiredEvent,
@@ -56,319 +42,41 @@ from storage.base import (
     StoreError,
     changed_state,
     lease_free_for,
-    merged_labels,
-    next_event,
-    search_matches,
     status_changes,
     unfired_events,
     unstorable_text,
     utc,
     with_event_fired,
 )
-from storage.migrations import AWAITING_SQL, QUEUE_ORDER_SQL, check_not_newer, migrate
-
-T = TypeVar("T")
-M = TypeVar("M", bound=BaseModel)
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-_LOOKUP_CHUNK = 500  # bound parameters per IN (...) lookup, well under any SQLite's limit
-_CACHE_SIZE = 4096  # messages kept converted; a dashboard's queue is a few hundred
+from storage.migrations import check_not_newer, migrate
+from storage.sqlite_rows import (
+    ACCOUNT_COUNTS_SQL,
+    NEXT_EVENT_SQL,
+    PENDING_SQL,
+    T,
+    _CACHE_SIZE,
+    _SELECT_MESSAGES,
+    _action,
+    _append_logs,
+    _fetch_message,
+    _insert_batch,
+    _insert_params,
+    _is_busy,
+    _next_revision,
+    _notification,
+    _outbox_item,
+    _save_changes,
+    _search,
+    from_micros,
+    queue_sql,
+    row_to_message,
+    to_micros,
+)
 
 
 def default_db_path() -> Path:
     """Where the store lives unless told otherwise: the user's data directory."""
     return Path(user_data_dir("dutydesk")) / "dutydesk.sqlite3"
-
-
-def to_micros(value: datetime, name: str) -> int:
-    """`value` as integer microseconds since the epoch; NaiveDatetimeError naming `name`."""
-    try:
-        return (value - EPOCH) // _MICROSECOND  # aware minus aware: any offset works
-    except TypeError:
-        require_aware(value, name)  # a naive datetime: say so, naming the field
-        raise
-
-
-def _micros_or_none(value: datetime | None, name: str) -> int | None:
-    return None if value is None else to_micros(value, name)
-
-
-def from_micros(value: int | None) -> datetime | None:
-    """A stored time as an aware UTC datetime (None stays None)."""
-    return None if value is None else EPOCH + timedelta(0, 0, value)
-
-
-def _labels_json(labels: Sequence[str]) -> str:
-    return json.dumps(list(labels), ensure_ascii=False) if labels else "[]"
-
-
-def _labels(text: str) -> tuple[str, ...]:
-    return () if text == "[]" else tuple(json.loads(text))
-
-
-# -- messages: rows in, rows out ------------------------------------------------------------------
-
-_MESSAGE_COLUMNS = (
-    "id, platform, platform_id, account, kind, author_platform_id, author_handle, "
-    "author_display_name, text, received_at, ingested_at, thread_id, url, state, state_by, "
-    "state_at, claimed_by, responded_at, due_at, warning_1_at, warning_2_at, warnings_fired, "
-    "breach_fired, labels, revision")
-_SELECT_MESSAGES = f"SELECT {_MESSAGE_COLUMNS} FROM messages"
-
-_INSERT_HEAD = """INSERT INTO messages (platform, platform_id, account, kind,
-    author_platform_id, author_handle, author_display_name, text, received_at, ingested_at,
-    thread_id, url, due_at, warning_1_at, warning_2_at, labels, next_event_at, revision)
-    VALUES """
-_INSERT_COLUMNS = 18
-_ROW_MARKS = f"({', '.join('?' * _INSERT_COLUMNS)})"
-_ON_CONFLICT = " ON CONFLICT (platform, platform_id) DO NOTHING"
-#: One message (the parameters of `_insert_params`, then the revision).
-_INSERT_MESSAGE = _INSERT_HEAD + _ROW_MARKS + _ON_CONFLICT
-_ROWS_PER_INSERT = 1000
-
-#: (revisions, ids) of the rows a batch inserted, as two aligned JSON arrays in ONE row.
-_INSERTED_SQL = ("SELECT json_group_array(revision), json_group_array(id) FROM messages "
-                 "WHERE revision >= ?")
-
-
-@lru_cache(maxsize=8)
-def _insert_rows_sql(rows: int) -> str:
-    """One INSERT of `rows` messages (only the placeholders vary, never values)."""
-    return _INSERT_HEAD + ", ".join([_ROW_MARKS] * rows) + _ON_CONFLICT
-
-
-def _insert_params(new: NewMessage) -> tuple:
-    """The INSERT parameters of `new`, all but the revision (set inside the transaction)."""
-    m, author = new.inbound, new.inbound.author
-    due, w1, w2 = new.due_at, new.warning_1_at, new.warning_2_at
-    try:  # inline, not to_micros: this runs for every imported message
-        received = (m.received_at - EPOCH) // _MICROSECOND
-        ingested = (new.ingested_at - EPOCH) // _MICROSECOND
-        due = None if due is None else (due - EPOCH) // _MICROSECOND
-        w1 = None if w1 is None else (w1 - EPOCH) // _MICROSECOND
-        w2 = None if w2 is None else (w2 - EPOCH) // _MICROSECOND
-    except TypeError:
-        _name_the_naive(new)
-        raise
-    if w1 is not None and w2 is not None and due is not None:
-        first = min(w1, w2, due)  # the usual case, without the generator's cost
-    else:
-        first = min((t for t in (w1, w2, due) if t is not None), default=None)
-    labels = "[]" if not new.labels and not m.labels else _labels_json(merged_labels(new))
-    return (str(m.platform), m.platform_id, m.account, str(m.kind), author.platform_id,
-            author.handle, author.display_name, m.text, received, ingested, m.thread_id, m.url,
-            due, w1, w2, labels, first)
-
-
-def _name_the_naive(new: NewMessage) -> None:
-    """Raise NaiveDatetimeError naming the first naive time of `new`."""
-    for name in ("received_at", "ingested_at", "due_at", "warning_1_at", "warning_2_at"):
-        value = getattr(new.inbound if name == "received_at" else new, name)
-        if value is not None:
-            require_aware(value, name)
-
-
-_PLATFORMS = {p.value: p for p in Platform}
-_KINDS = {k.value: k for k in MessageKind}
-_STATES = {s.value: s for s in MessageState}
-
-
-def _trusted(model: type[M], values: dict[str, Any]) -> M:
-    """An instance of `model` from complete, already-validated `values`: the steps of pydantic's
-    `model_construct` without its per-field alias search, which costs more than the row read.
-    `values` must name every field (tests/storage/test_sqlite.py checks it matches)."""
-    instance = model.__new__(model)
-    object.__setattr__(instance, "__dict__", values)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
-    return instance
-
-
-def row_to_message(row: Sequence[Any]) -> Message:
-    """A `_SELECT_MESSAGES` row as a Message (not re-validated: it was checked on the way in)."""
-    (id_, platform, platform_id, account, kind, author_id, handle, display_name, text,
-     received_at, ingested_at, thread_id, url, state, state_by, state_at, claimed_by,
-     responded_at, due_at, warning_1_at, warning_2_at, warnings_fired, breach_fired, labels,
-     revision) = row
-    author = _trusted(Author, {"platform_id": author_id, "handle": handle,
-                               "display_name": display_name})
-    return _trusted(Message, {
-        "platform": _PLATFORMS[platform], "platform_id": platform_id, "account": account,
-        "kind": _KINDS[kind], "author": author, "text": text,
-        "received_at": from_micros(received_at), "thread_id": thread_id, "url": url,
-        "labels": _labels(labels), "id": id_, "ingested_at": from_micros(ingested_at),
-        "due_at": from_micros(due_at), "warning_1_at": from_micros(warning_1_at),
-        "warning_2_at": from_micros(warning_2_at), "state": _STATES[state], "state_by": state_by,
-        "state_at": from_micros(state_at), "claimed_by": claimed_by,
-        "responded_at": from_micros(responded_at), "warnings_fired": warnings_fired,
-        "breach_fired": bool(breach_fired), "revision": revision})
-
-
-def _fetch_message(conn: sqlite3.Connection, message_id: int) -> Message:
-    row = conn.execute(f"{_SELECT_MESSAGES} WHERE id = ?", (message_id,)).fetchone()
-    if row is None:
-        raise NotFoundError(f"no message with id {message_id}")
-    return row_to_message(row)
-
-
-def _next_revision(conn: sqlite3.Connection) -> int:
-    # Only ever called inside a write transaction, which holds the lock: no two writers race.
-    return conn.execute("SELECT coalesce(max(revision), 0) + 1 FROM messages").fetchone()[0]
-
-
-def _save_changes(conn: sqlite3.Connection, message: Message, revision: int) -> None:
-    """Write back the parts of `message` that state changes and fired events touch."""
-    conn.execute(
-        """UPDATE messages SET state = ?, state_by = ?, state_at = ?, claimed_by = ?,
-           responded_at = ?, warnings_fired = ?, breach_fired = ?, revision = ?,
-           next_event_at = ? WHERE id = ?""",
-        (message.state.value, message.state_by, _micros_or_none(message.state_at, "state_at"),
-         message.claimed_by, _micros_or_none(message.responded_at, "responded_at"),
-         message.warnings_fired, int(message.breach_fired), revision,
-         _micros_or_none(next_event(message), "next_event_at"), message.id))
-
-
-def _insert_batch(conn: sqlite3.Connection, params: list[tuple],
-                  keys: list[tuple[str, str]]) -> list[InsertResult]:
-    """Insert, then find every row's id: those inserted by their revision (base + position),
-    repeats (earlier or within this batch) by their key.
-
-    Rows go in as multi-row INSERTs and come back as single JSON rows, not one SQLite step per
-    row: Python's sqlite3 lets go of the GIL at every step, and while another thread parses
-    the next batch (as intake does) each step's wait to get it back adds up to ~100x slower.
-    """
-    base = _next_revision(conn)
-    per_insert = max(1, min(_ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-                            // _INSERT_COLUMNS))
-    for start in range(0, len(params), per_insert):
-        chunk = params[start:start + per_insert]
-        flat: list[Any] = []
-        for offset, row in enumerate(chunk, start=base + start):
-            flat.extend(row)
-            flat.append(offset)
-        conn.execute(_insert_rows_sql(len(chunk)), flat)
-    revisions, ids = conn.execute(_INSERTED_SQL, (base,)).fetchone()
-    by_revision = dict(zip(json.loads(revisions), json.loads(ids), strict=True))
-    found = {i: by_revision[base + i] for i in range(len(keys)) if base + i in by_revision}
-    repeats = _ids_by_key(conn, {keys[i] for i in range(len(keys)) if i not in found})
-    return [_trusted(InsertResult, {"message_id": found[i], "inserted": True}) if i in found
-            else _trusted(InsertResult, {"message_id": repeats[key], "inserted": False})
-            for i, key in enumerate(keys)]
-
-
-def _ids_by_key(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    by_platform: dict[str, list[str]] = {}
-    for platform, platform_id in keys:
-        by_platform.setdefault(platform, []).append(platform_id)
-    ids = {}
-    for platform, platform_ids in by_platform.items():
-        for start in range(0, len(platform_ids), _LOOKUP_CHUNK):
-            chunk = platform_ids[start:start + _LOOKUP_CHUNK]
-            found_ids, found_ids_of = conn.execute(
-                "SELECT json_group_array(platform_id), json_group_array(id) FROM messages "
-                f"WHERE platform = ? AND platform_id IN ({', '.join('?' * len(chunk))})",
-                (platform, *chunk)).fetchone()
-            for pid, id_ in zip(json.loads(found_ids), json.loads(found_ids_of), strict=True):
-                ids[(platform, pid)] = id_
-    return ids
-
-
-# -- log lines -------------------------------------------------------------------------------------
-
-def _append_logs(conn: sqlite3.Connection, actions: Sequence[Action],
-                 notifications: Sequence[Notification], outbox: Sequence[OutboxItem]) -> None:
-    if actions:
-        conn.executemany(
-            "INSERT INTO actions (at, actor, verb, message_id, account, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(to_micros(a.at, "action.at"), a.actor, a.verb, a.message_id, a.account,
-              json.dumps(to_jsonable_python(a.detail), ensure_ascii=False)) for a in actions])
-    if notifications:
-        conn.executemany(
-            "INSERT INTO notifications (at, level, kind, title, body, role, message_id, account) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(to_micros(n.at, "notification.at"), n.level.value, n.kind, n.title, n.body, n.role,
-              n.message_id, n.account) for n in notifications])
-    if outbox:
-        conn.executemany(
-            "INSERT INTO outbox (created_at, account, kind, text, in_reply_to, created_by, "
-            "sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(to_micros(o.created_at, "outbox.created_at"), o.account, o.kind, o.text,
-              o.in_reply_to, o.created_by, _micros_or_none(o.sent_at, "outbox.sent_at"))
-             for o in outbox])
-
-
-def _action(row: Sequence[Any]) -> Action:
-    id_, at, actor, verb, message_id, account, detail = row
-    return Action(id=id_, at=from_micros(at), actor=actor, verb=verb, message_id=message_id,
-                  account=account, detail=json.loads(detail))
-
-
-def _notification(row: Sequence[Any]) -> Notification:
-    id_, at, level, kind, title, body, role, message_id, account = row
-    return Notification(id=id_, at=from_micros(at), level=NotificationLevel(level), kind=kind,
-                        title=title, body=body, role=role, message_id=message_id, account=account)
-
-
-def _outbox_item(row: Sequence[Any]) -> OutboxItem:
-    id_, created_at, account, kind, text, in_reply_to, created_by, sent_at = row
-    return OutboxItem(id=id_, created_at=from_micros(created_at), account=account, kind=kind,
-                      text=text, in_reply_to=in_reply_to, created_by=created_by,
-                      sent_at=from_micros(sent_at))
-
-
-def queue_sql(query: QueueQuery) -> tuple[str, list[Any]]:
-    """The queue's SELECT and its parameters; values are always bound, never spliced in."""
-    where: list[str] = []
-    params: list[Any] = []
-    if query.handled_since is not None:
-        # Word for word the messages_handled index's WHERE clause, so SQLite uses it.
-        where += [f"NOT ({AWAITING_SQL})", "state_at >= ?"]
-        params.append(to_micros(query.handled_since, "handled_since"))
-    elif query.awaiting_only:
-        where.append(AWAITING_SQL)
-    if query.accounts is not None:
-        where.append(f"account IN ({', '.join('?' * len(query.accounts))})")
-        params.extend(query.accounts)
-    if query.exclude_kinds:
-        where.append(f"kind NOT IN ({', '.join('?' * len(query.exclude_kinds))})")
-        params.extend(k.value for k in query.exclude_kinds)
-    if query.search:
-        where.append("dd_search(?, text, author_handle, author_display_name, labels)")
-        params.append(query.search.casefold())
-    sql = _SELECT_MESSAGES + (f" WHERE {' AND '.join(where)}" if where else "")
-    order = "state_at DESC, id DESC" if query.handled_since is not None else QUEUE_ORDER_SQL
-    return f"{sql} ORDER BY {order} LIMIT ?", [*params, max(query.limit, 0)]
-
-
-#: Waiting, warning and breached per account at :now; covered by the messages_queue index.
-ACCOUNT_COUNTS_SQL = f"""SELECT account, count(*),
-      sum(CASE WHEN responded_at IS NULL AND warning_1_at <= :now
-               AND (due_at IS NULL OR due_at > :now) THEN 1 ELSE 0 END),
-      sum(CASE WHEN responded_at IS NULL AND due_at <= :now THEN 1 ELSE 0 END)
-    FROM messages WHERE {AWAITING_SQL} GROUP BY account ORDER BY account"""
-
-
-#: Messages with an unfired event at or before ?, earliest first (messages_queue, covering
-#: the filter: only matching rows are read).
-PENDING_SQL = (f"{_SELECT_MESSAGES} WHERE {AWAITING_SQL} AND next_event_at <= ? "
-               "ORDER BY next_event_at, id LIMIT ?")
-
-#: When the earliest unfired event falls (a scan of messages_queue alone).
-NEXT_EVENT_SQL = f"SELECT min(next_event_at) FROM messages WHERE {AWAITING_SQL}"
-
-
-def _search(needle: str, text: str, handle: str, display_name: str, labels: str) -> bool:
-    """SQL function dd_search: the shared search rule, so Unicode case-folding is Python's."""
-    return search_matches(needle, text, handle, display_name, _labels(labels))
-
-
-def _is_busy(exc: sqlite3.Error) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    return "locked" in str(exc) or "busy" in str(exc)
 
 
 class SqliteStore(Store):

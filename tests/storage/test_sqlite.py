@@ -23,12 +23,11 @@ from storage.base import (
     StoreError,
 )
 from storage.migrations import AWAITING_SQL
-from storage.sqlite import (
+from storage.sqlite import SqliteStore, default_db_path
+from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
     PENDING_SQL,
-    SqliteStore,
-    default_db_path,
     from_micros,
     queue_sql,
     to_micros,
