@@ -49,6 +49,12 @@ async def memory_store() -> AsyncIterator[MemoryStore]:
 
 
 @pytest.fixture
+def store(memory_store: MemoryStore) -> MemoryStore:
+    """The open, empty in-memory store under its short name (a module may define its own)."""
+    return memory_store
+
+
+@pytest.fixture
 async def sqlite_store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
     """An open, empty SQLite store on a temp file."""
     store = SqliteStore(tmp_path / "desk.sqlite3")

@@ -4,7 +4,6 @@ and stop engines on a FixedClock, and only check what `start()` did)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +15,6 @@ from service.engine import Engine
 from service.firing import BATCH, author_label, first_words
 from service.opening import last_change, when_back
 from storage.base import StateChange, Store
-from storage.memory import MemoryStore
 from tests.service.packs import MONDAY_9, OFFICE_HOURS, by_policy, pack
 
 LONDON = pack(OFFICE_HOURS).hours_for("testshire-x").zone
@@ -31,14 +29,6 @@ def at(hhmm: str, day: datetime = MONDAY_9) -> datetime:
 @pytest.fixture
 def policy() -> PolicyPack:
     return pack(OFFICE_HOURS)
-
-
-@pytest.fixture
-async def store() -> AsyncIterator[Store]:
-    opened = MemoryStore()
-    await opened.open()
-    yield opened
-    await opened.close()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -30,14 +30,6 @@ from storage.memory import MemoryStore
 from tests.service.packs import ALWAYS_OPEN, MONDAY_9, OFFICE_HOURS, by_policy, pack, with_times
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-async def store() -> AsyncIterator[Store]:
-    opened = MemoryStore()
-    await opened.open()
-    yield opened
-    await opened.close()
 
 
 async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 15.0,
