@@ -14,6 +14,7 @@ from core.hours import OpeningHours
 from core.models import Message, MessageKind
 from core.policy import Audience, Officer, PolicyPack
 from core.sla import format_span
+from core.triage import RULES
 
 
 class CloseReason(StrEnum):
@@ -45,12 +46,17 @@ class HandlingError(ValueError):
 def sign(text: str, pack: PolicyPack, officer: Officer) -> str:
     """`text` signed with the officer's name as the policies ask (Lewes & Eastbourne: always
     sign a response with your name). Placeholders in the text are filled in too."""
-    fill = {"officer": officer.name, "council": pack.council.short_name}
+    fill = _signing_values(pack, officer)
     body = _fill(text, fill).rstrip()
     signature = _fill(pack.signature, fill)
     if body.endswith(signature):
         return body
     return f"{body}\n{signature}"
+
+
+def _signing_values(pack: PolicyPack, officer: Officer) -> dict[str, str]:
+    """What `{officer}` and `{council}` stand for in templates and signatures."""
+    return {"officer": officer.name, "council": pack.council.short_name}
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -63,44 +69,37 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 def draft_reply(pack: PolicyPack, officer: Officer, template_id: str | None) -> str:
     """A reply body from a template of the pack (unsigned; `sign` adds the signature)."""
-    fill = {"officer": officer.name, "council": pack.council.short_name}
+    fill = _signing_values(pack, officer)
     for template in pack.templates:
         if template.id == template_id:
             return _fill(template.text, fill)
     return ""
 
 
-def suggested_template(message: Message) -> str | None:
-    """The template id that fits the message's labels best, if any."""
-    for label, template in (("safeguarding", "safeguarding"), ("press", "press"),
-                            ("foi", "foi"), ("complaint", "complaint"),
-                            ("personal_data", "personal_data")):
-        if label in message.labels:
-            return template
+def suggested_template(message: Message) -> str:
+    """The template for the most urgent label that has one (templates are named after triage
+    labels), else `acknowledge`."""
+    for rule in RULES:
+        if rule.label in message.labels and rule.label != "abuse":
+            return rule.label
     return "acknowledge"
 
 
-def expectations(message: Message, pack: PolicyPack, now: datetime) -> list[str]:
-    """What the policy expects next of the officer for `message`, most urgent first."""
+def _contact_for(label: str, pack: PolicyPack) -> str:
+    """The pack's contact for what a triage label calls for ('' where none is needed)."""
     c = pack.contacts
-    out: list[str] = []
-    labels = set(message.labels)
-    if "safeguarding" in labels:
-        out.append(f"Safeguarding disclosure: act at once. Refer to {c.safeguarding}. "
-                   "If anyone is in immediate danger, call the police on 999.")
-    if "press" in labels:
-        out.append(f"Press enquiry: refer it to {c.press}; do not comment yourself.")
-    if "foi" in labels:
-        out.append(f"FOI request: acknowledge it and log it with {c.foi} (statutory clock: "
-                   "20 working days).")
-    if "complaint" in labels:
-        out.append(f"Complaint: acknowledge it and redirect to {c.complaints}.")
-    if "personal_data" in labels and message.kind != MessageKind.DIRECT_MESSAGE:
-        out.append("Personal data posted in public: advise the author to remove it and "
-                   "continue privately.")
-    if "abuse" in labels:
-        out.append(f"Possibly inappropriate: refer to {pack.moderation.report_to}; "
-                   f"{pack.moderation.warnings_before_block} warnings before any block.")
+    return {"safeguarding": c.safeguarding, "foi": c.foi, "complaint": c.complaints,
+            "press": c.press, "abuse": pack.moderation.report_to}.get(label, "")
+
+
+def expectations(message: Message, pack: PolicyPack, now: datetime) -> list[str]:
+    """What the policy expects next of the officer for `message`, most urgent first: the advice
+    of each triage label it carries (with the pack's contacts), then the first response."""
+    warnings = str(pack.moderation.warnings_before_block)
+    out = [_fill(rule.advice, {"contact": _contact_for(rule.label, pack), "warnings": warnings})
+           for rule in RULES if rule.label in message.labels
+           # Personal data in a direct message is not public: nothing to take down.
+           and not (rule.label == "personal_data" and message.kind == MessageKind.DIRECT_MESSAGE)]
     account = pack.account(message.account)
     if account.audience == Audience.YOUNG_OR_VULNERABLE and message.kind == MessageKind.DIRECT_MESSAGE:
         out.append("Young or vulnerable audience: do not continue in private messages.")
@@ -133,7 +132,7 @@ class OpeningStatus(BaseModel):
     opens_at: datetime | None = None
     """When it next opens (closed)."""
 
-    def describe(self, now: datetime, zone) -> str:  # noqa: ANN001 - a tzinfo
+    def describe(self, now: datetime, zone: ZoneInfo) -> str:
         """`OPEN until 17:00 (2h 14m left)` or `CLOSED, opens Mon 08:30`."""
         if self.is_open:
             if self.until is None:
@@ -144,7 +143,7 @@ class OpeningStatus(BaseModel):
         return f"CLOSED, opens {_local_when(self.opens_at, now, zone)}"
 
 
-def _local_when(when: datetime, now: datetime, zone) -> str:  # noqa: ANN001
+def _local_when(when: datetime, now: datetime, zone: ZoneInfo) -> str:
     local = when.astimezone(zone)
     if local.date() == now.astimezone(zone).date():
         return f"{local:%H:%M}"

@@ -28,23 +28,26 @@ class TriageRule:
     source: str
     """The policy sections behind the rule."""
     advice: str
-    """What the policy says to do, in a line the dashboard can show."""
+    """What the policy says to do, in a line the dashboard can show. `{contact}` stands for the
+    pack's contact for it and `{warnings}` for the pack's warnings before a block
+    (`core.handling.expectations` fills them in)."""
 
 
 RULES: tuple[TriageRule, ...] = (
     TriageRule("safeguarding",
                "Lincolnshire: Engaging with young and vulnerable people; Lewes 5.2; Leighton-Linslade 10.4",
-               "Act at once: report to the safeguarding team; immediate danger: call the police (999)."),
+               "Safeguarding disclosure: act at once. Refer to {contact}. "
+               "If anyone is in immediate danger, call the police on 999."),
     TriageRule("foi", "Lewes 9.2-9.3; Buckinghamshire: FOI requests and complaints",
-               "An FOI request: acknowledge, explain what happens next, log it (statutory timescale)."),
+               "FOI request: acknowledge it and log it with {contact} (statutory clock: 20 working days)."),
     TriageRule("complaint", "Lewes 9.1; Buckinghamshire: FOI requests and complaints",
-               "A formal complaint: acknowledge and redirect it to the complaints procedure."),
+               "Complaint: acknowledge it and redirect to {contact}."),
     TriageRule("personal_data", "Buckinghamshire: Personal information and confidentiality",
-               "Personal details in public: advise the author to remove them and continue privately."),
+               "Personal data posted in public: advise the author to remove it and continue privately."),
     TriageRule("press", "Lewes appendix 1, 8.2; Buckinghamshire: General (press contact)",
-               "A press enquiry: refer it to the press team or PR agency."),
+               "Press enquiry: refer it to {contact}; do not comment yourself."),
     TriageRule("abuse", "Lincolnshire: Moderation; Lewes 8.1-8.2; Leighton-Linslade 8.1",
-               "Insulting or threatening: refer and log it; follow the warning ladder."),
+               "Possibly inappropriate: refer to {contact}; {warnings} warnings before any block."),
 )
 """Every triage label, in the order `triage` returns them (most urgent first)."""
 
