@@ -22,7 +22,7 @@ from core.handling import (
     suggested_template,
 )
 from core.models import Action, Message, MessageKind, MessageState, OutboxItem
-from core.permissions import authorised_officer, require
+from core.permissions import authorised_officer, can, require
 from core.policy import Officer, Permission, PolicyPack, Role
 from core.sla import Countdown, countdown
 from storage.base import (
@@ -70,8 +70,6 @@ class DeskSession:
 
     def may(self, permission: Permission, account: str | None = None) -> bool:
         """Whether the officer may do `permission` (for showing or hiding a key)."""
-        from core.permissions import can
-
         return can(self.pack, self.officer, permission, account)
 
     async def queue(self, search: str | None = None, accounts: Sequence[str] | None = None,
@@ -102,7 +100,12 @@ class DeskSession:
         return countdown(message, self.pack.hours_for(message.account), now)
 
     def opening(self, account: str, now: datetime) -> OpeningStatus:
+        """Whether `account` is open at `now`, and until or from when (the header's line)."""
         return opening_status(self.pack.hours_for(account), now)
+
+    def is_open(self, account: str, now: datetime) -> bool:
+        """Whether `account` is open for engagement at `now` (cheaper than `opening`)."""
+        return self.pack.hours_for(account).is_open(now)
 
     def expectations(self, message: Message, now: datetime) -> list[str]:
         return expectations(message, self.pack, now)

@@ -60,6 +60,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._session = session
         self.message: Message | None = None
         """The message shown (None: nothing selected)."""
+        self._lines: list[str] | None = None
+        # The expectation lines the boxes show: on most ticks they are unchanged, and then
+        # nothing is re-laid out.
 
     def compose(self) -> ComposeResult:
         yield Static("No message selected.", id="detail-who", markup=False)
@@ -157,7 +160,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         lines = self._session.expectations(m, now)
         if len(lines) > _MAX_EXPECTATIONS:
             lines = lines[:_MAX_EXPECTATIONS - 1] + [" ".join(lines[_MAX_EXPECTATIONS - 1:])]
-        if self.is_mounted:
+        if self.is_mounted and lines != self._lines:
+            self._lines = lines
             for i, box in enumerate(self.query(".expectation")):
                 box.display = i < len(lines)
                 box.query_one(".expectation-text", Static).update(lines[i] if i < len(lines) else "")

@@ -89,7 +89,7 @@ class AccountList(OptionList):
         self._update_prompts()
 
     def _account_closed(self, account: str) -> bool:
-        return self.now is not None and not self._session.opening(account, self.now).is_open
+        return self.now is not None and not self._session.is_open(account, self.now)
 
     def _update_prompts(self) -> None:
         # Only replace prompts that changed: each replacement re-renders the option.
