@@ -7,10 +7,14 @@ last poll. A dashboard calls it a few times a second.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from core.models import Message, Notification
 from storage.base import Store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -41,24 +45,26 @@ class ChangeFeed:
         self._notification_id = await self.store.max_notification_id()
 
     async def poll(self) -> Changes:
-        """Changes since the last poll (empty when `data_version` has not moved)."""
+        """Changes since the last poll (empty when `data_version` has not moved). Everything
+        changed since is returned, however much: it is read in pages of `batch`."""
         version = await self.store.data_version()
         if version == self._version:
             return Changes()
         self._version = version
-        messages = await self._changed_messages()
-        notifications = await self.store.notifications_after(self._notification_id)
-        if notifications:
-            self._notification_id = notifications[-1].id or self._notification_id
+        messages, self._revision = await self._drain(self.store.changed_since, self._revision,
+                                                     lambda m: m.revision)
+        notifications, self._notification_id = await self._drain(
+            self.store.notifications_after, self._notification_id, lambda n: n.id or 0)
         return Changes(messages=messages, notifications=notifications)
 
-    async def _changed_messages(self) -> list[Message]:
-        out: list[Message] = []
+    async def _drain(self, fetch: Callable[[int, int], Awaitable[list[T]]], after: int,
+                     mark: Callable[[T], int]) -> tuple[list[T], int]:
+        """Every item `fetch(after, limit)` has past `after`, and the mark of the last one."""
+        out: list[T] = []
         while True:
-            chunk = await self.store.changed_since(self._revision, limit=self.batch)
-            if not chunk:
-                return out
+            chunk = await fetch(after, self.batch)
             out.extend(chunk)
-            self._revision = chunk[-1].revision
+            if chunk:
+                after = mark(chunk[-1])
             if len(chunk) < self.batch:
-                return out
+                return out, after
