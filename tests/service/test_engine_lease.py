@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -162,49 +162,44 @@ def sqlite_store() -> Callable[[Path], Store]:
     return sqlite.SqliteStore
 
 
-async def test_two_engines_on_one_file_never_fire_an_event_twice(
-        tmp_path: Path, sqlite_store: Callable[[Path], Store]) -> None:
-    policy = pack(OFFICE_HOURS)
-    path = tmp_path / "desk.sqlite3"
-    stores = [sqlite_store(path), sqlite_store(path)]
-    for s in stores:
-        await s.open()
-    try:
-        count = 40
-        await stores[0].add_messages([by_policy(policy, f"m{i}", "testshire-x", MONDAY_9)
-                                      for i in range(count)])
-        clock = FixedClock(MONDAY_9)
-        engines = [Engine(s, policy, clock, holder=f"e{i}") for i, s in enumerate(stores)]
-        for hhmm in ("10:00", "10:20", "10:30", "11:00"):
-            hour, minute = map(int, hhmm.split(":"))
-            now = MONDAY_9.replace(hour=hour, minute=minute)
-            await asyncio.gather(*(e.run_due(now) for e in engines), *(e.run_due(now) for e in engines))
-        fired = Counter(await engine_actions(stores[1]))
-        assert len(fired) == 3 * count
-        assert set(fired.values()) == {1}
-        assert len(await stores[0].notifications_after(0, limit=1000)) == 3 * count
-    finally:
-        for s in stores:
-            await s.close()
+@pytest.fixture
+async def two_stores(tmp_path: Path, sqlite_store: Callable[[Path], Store]) -> AsyncIterator[list[Store]]:
+    """Two open stores on one SQLite file, as two processes would have them."""
+    stores = [sqlite_store(tmp_path / "desk.sqlite3") for _ in range(2)]
+    for store in stores:
+        await store.open()
+    yield stores
+    for store in stores:
+        await store.close()
 
 
-async def test_two_engines_on_one_file_record_a_closing_once(
-        tmp_path: Path, sqlite_store: Callable[[Path], Store]) -> None:
+async def test_two_engines_on_one_file_never_fire_an_event_twice(two_stores: list[Store]) -> None:
     policy = pack(OFFICE_HOURS)
-    path = tmp_path / "desk.sqlite3"
-    stores = [sqlite_store(path), sqlite_store(path)]
-    for s in stores:
-        await s.open()
-    try:
-        engines = [Engine(s, policy, FixedClock(MONDAY_9), holder=f"e{i}") for i, s in enumerate(stores)]
-        await engines[0].run_opening(MONDAY_9)
-        evening = [MONDAY_9.replace(hour=17, minute=1), MONDAY_9.replace(hour=17, minute=2)]
-        recorded = await asyncio.gather(*(e.run_opening(t) for e, t in zip(engines, evening)))
-        assert sum(recorded) == 1
-        assert len(await stores[1].outbox()) == 1
-    finally:
-        for s in stores:
-            await s.close()
+    stores = two_stores
+    count = 40
+    await stores[0].add_messages([by_policy(policy, f"m{i}", "testshire-x", MONDAY_9)
+                                  for i in range(count)])
+    clock = FixedClock(MONDAY_9)
+    engines = [Engine(s, policy, clock, holder=f"e{i}") for i, s in enumerate(stores)]
+    for hhmm in ("10:00", "10:20", "10:30", "11:00"):
+        hour, minute = map(int, hhmm.split(":"))
+        now = MONDAY_9.replace(hour=hour, minute=minute)
+        await asyncio.gather(*(e.run_due(now) for e in engines), *(e.run_due(now) for e in engines))
+    fired = Counter(await engine_actions(stores[1]))
+    assert len(fired) == 3 * count
+    assert set(fired.values()) == {1}
+    assert len(await stores[0].notifications_after(0, limit=1000)) == 3 * count
+
+
+async def test_two_engines_on_one_file_record_a_closing_once(two_stores: list[Store]) -> None:
+    policy = pack(OFFICE_HOURS)
+    stores = two_stores
+    engines = [Engine(s, policy, FixedClock(MONDAY_9), holder=f"e{i}") for i, s in enumerate(stores)]
+    await engines[0].run_opening(MONDAY_9)
+    evening = [MONDAY_9.replace(hour=17, minute=1), MONDAY_9.replace(hour=17, minute=2)]
+    recorded = await asyncio.gather(*(e.run_opening(t) for e, t in zip(engines, evening)))
+    assert sum(recorded) == 1
+    assert len(await stores[1].outbox()) == 1
 
 
 # -- the scheduler in real time ------------------------------------------------------------------------

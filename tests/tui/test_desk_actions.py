@@ -31,6 +31,14 @@ async def select(pilot, message_id: int) -> None:
     await settle(pilot)
 
 
+async def press_on(pilot, message_id: int, *keys: str) -> None:
+    """On a desk just opened: settle, put the cursor on `message_id`, press `keys`, settle."""
+    await settle(pilot)
+    await select(pilot, message_id)
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
 def errors(app: DeskApp) -> list[str]:
     return [text for severity, text in toasts(app) if severity == "error"]
 
@@ -51,10 +59,7 @@ async def test_the_desk_opens_on_the_soonest_due(desk: Desk) -> None:
 async def test_claim_takes_the_message_and_logs_it(desk: Desk) -> None:
     app = desk.app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, desk.ids["warning1"])
-        await pilot.press("c")
-        await settle(pilot)
+        await press_on(pilot, desk.ids["warning1"], "c")
     message = await desk.store.get_message(desk.ids["warning1"])
     assert (message.state, message.claimed_by) == (MessageState.CLAIMED, OFFICER)
     log = await desk.store.actions(message_id=desk.ids["warning1"])
@@ -67,10 +72,7 @@ async def test_a_second_officers_claim_is_refused_with_the_holders_name(desk: De
     await desk.session(OTHER_OFFICER).claim(target)
     app = desk.app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, target)
-        await pilot.press("c")
-        await settle(pilot)
+        await press_on(pilot, target, "c")
         assert errors(app) == ["claimed by Tom Greaves"]
     message = await desk.store.get_message(target)
     assert message.claimed_by == OTHER_OFFICER
@@ -82,10 +84,7 @@ async def test_reply_sends_the_signed_text_and_answers_the_message(desk: Desk) -
     target = desk.ids["warning1"]
     app = desk.app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, target)
-        await pilot.press("r")
-        await settle(pilot)
+        await press_on(pilot, target, "r")
         editor = app.screen
         assert isinstance(editor, ReplyScreen)
         area = editor.query_one(TextArea)
@@ -147,10 +146,7 @@ async def test_close_without_a_reply_records_the_reason(desk: Desk, presses: tup
     target = desk.ids["ontime"]
     app = desk.app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, target)
-        await pilot.press("x")
-        await settle(pilot)
+        await press_on(pilot, target, "x")
         assert isinstance(app.screen, CloseScreen)
         await pilot.press(*presses, "enter")
         await settle(pilot)
@@ -168,10 +164,7 @@ async def test_refer_with_a_note_keeps_the_clock_running(desk: Desk) -> None:
     target = desk.ids["warning2"]
     app = desk.app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, target)
-        await pilot.press("f")
-        await settle(pilot)
+        await press_on(pilot, target, "f")
         assert isinstance(app.screen, ReferScreen)
         await pilot.press(*"HR team", "enter", *"Apprenticeships are theirs")
         await pilot.press("ctrl+s")
@@ -188,10 +181,7 @@ async def test_refer_suggests_the_packs_contacts(desk: Desk) -> None:
     target = desk.ids["warning2"]
     app = desk.app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, target)
-        await pilot.press("f", "tab", "end", "enter")  # "Your manager", the last suggestion
-        await settle(pilot)
+        await press_on(pilot, target, "f", "tab", "end", "enter")  # "Your manager", the last suggestion
         assert app.screen.query_one("#refer-to", Input).value == "Your manager"
         assert app.screen.query_one("#refer-note", TextArea).has_focus
         await pilot.press("ctrl+s")
