@@ -81,6 +81,8 @@ class DeskApp(App[None]):
         """Published after every refresh; the desk screen subscribes."""
         self._started: list[Service] = []
         self._polling = False
+        self._watching = False
+        """True once the feed has its starting mark (polling before that would report everything)."""
         self._refreshing = False
         self._refresh_again = False
         self._last_error: dict[str | None, str] = {}
@@ -90,6 +92,15 @@ class DeskApp(App[None]):
 
     # -- life cycle -----------------------------------------------------------------------------
     async def on_mount(self) -> None:
+        if self._tick_every > 0:
+            self.set_interval(self._tick_every, self.tick, name="clock tick")
+        # Paint from the store at once; the services start behind it. An engine catching up
+        # on a backlog of missed warnings takes seconds, and the officer should not wait for it.
+        self.request_refresh()
+        self.run_worker(self._start_behind(), name="starting services", group="start",
+                        exit_on_error=False)
+
+    async def _start_behind(self) -> None:
         await self._start_services()
         # The feed starts after the services: notices the engine fires while catching up at
         # start are not toasted one by one (the queue shows where each message stands).
@@ -97,11 +108,10 @@ class DeskApp(App[None]):
             await self.feed.start()
         except Exception as exc:  # noqa: BLE001 - the first poll reports everything instead
             self.notify(f"watching for changes failed: {exc}", severity="error", markup=False)
-        if self._tick_every > 0:
-            self.set_interval(self._tick_every, self.tick, name="clock tick")
+        self._watching = True
         if self._poll_every > 0:
             self.set_interval(self._poll_every, self.poll_changes, name="change poll")
-        self.request_refresh()
+        self.request_refresh()  # what the services changed while starting
 
     async def on_unmount(self) -> None:
         for service in reversed(self._started):
@@ -128,10 +138,11 @@ class DeskApp(App[None]):
 
     # -- changes and refreshes -------------------------------------------------------------------
     def poll_changes(self) -> Worker | None:
-        """Ask the feed for changes, unless the last poll has not finished (then None)."""
+        """Ask the feed for changes, unless the last poll has not finished or the feed has not
+        started yet (then None)."""
         # Never start a poll over a running one: a poll cancelled halfway would have moved
         # the feed's marks without delivering what it read.
-        if self._polling:
+        if self._polling or not self._watching:
             return None
         self._polling = True
         return self._poll()

@@ -268,6 +268,40 @@ async def test_services_start_on_mount_and_stop_on_unmount(desk: Desk) -> None:
     assert log == ["start engine", "start feed", "stop feed", "stop engine"]
 
 
+class SlowStart:
+    """A service that is still starting until `started` is set (an engine catching up)."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+        self.starting = False
+
+    async def start(self) -> None:
+        self.starting = True
+        try:  # bounded, so a desk that waits for its services fails this test instead of hanging
+            await asyncio.wait_for(self.started.wait(), timeout=3)
+        finally:
+            self.starting = False
+
+    async def stop(self) -> None:
+        pass
+
+
+async def test_the_queue_shows_while_a_service_is_still_starting(desk: Desk) -> None:
+    slow = SlowStart()
+    app = desk.app(services=[slow])
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):  # the first fetch lands without waiting for the service
+            if app.window is not None:
+                break
+            await pilot.pause(0.01)
+        assert slow.starting  # the queue is on screen while the service is still starting
+        assert app.screen.query_one(QueueTable).row_count == WAITING_ROWS + HANDLED_ROWS
+        assert app.poll_changes() is None  # no watching before the feed has its starting mark
+        slow.started.set()
+        await settle(pilot)
+        assert app.poll_changes() is not None
+
+
 async def test_two_desks_on_one_sqlite_file_race_for_a_claim(tmp_path: Path) -> None:
     path = tmp_path / "desk.sqlite3"
     desk = await open_desk(SqliteStore(path))
