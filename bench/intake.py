@@ -34,7 +34,7 @@ from core.policy import PolicyPack, load_pack
 from core.sla import deadlines
 from service.intake import Preparer, import_stream, read_lines
 from service.writer import IntakeWriter
-from storage.base import QueueQuery
+from storage.base import QueueQuery, message_row
 from storage.migrations import migrate
 from storage.sqlite import SqliteStore
 from storage.sqlite_rows import _INSERT_MESSAGE, _insert_params
@@ -111,7 +111,7 @@ def _raw_rate(feed: Path, db: Path, pack: PolicyPack, clock: FixedClock, batch: 
     """The same rows, already converted, written by bare sqlite3 with the store's own SQL."""
     prepare = Preparer(pack)
     with feed.open("rb") as source:
-        params = [_insert_params(prepare(InboundMessage.model_validate_json(line), clock.now()))
+        params = [_insert_params(message_row(prepare(InboundMessage.model_validate_json(line), clock.now())))
                   for line in read_lines(source)]
     conn = sqlite3.connect(db, isolation_level=None)
     try:

@@ -284,10 +284,15 @@ def _has_personal_data(low: str, words: bytes) -> bool:
 
 def triage(message: InboundMessage) -> tuple[str, ...]:
     """The labels triage adds to `message`, most urgent first (empty when none apply)."""
-    low = message.text.lower()
+    return triage_text(message.text, message.kind)
+
+
+def triage_text(text: str, kind: str) -> tuple[str, ...]:
+    """`triage` of a message with this body and kind (a `MessageKind` or its value)."""
+    low = text.lower()
     words = _words(low)
     found = _phrase_labels(low, words)
-    if message.kind is not MessageKind.DIRECT_MESSAGE and _has_personal_data(low, words):
+    if kind != MessageKind.DIRECT_MESSAGE and _has_personal_data(low, words):
         found.add("personal_data")
     if not found:
         return ()

@@ -22,19 +22,31 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import IO, Any, BinaryIO, TextIO
 
 from pydantic import ValidationError
 
 from core.clock import Clock, require_aware
 from core.fields import field_path
-from core.hours import ZERO, OpeningHours, Span
+from core.hours import OpeningHours
+from core.inbound import plain_record
 from core.models import InboundMessage
 from core.policy import FirstResponse, PolicyPack
 from core.sla import Deadlines, deadlines
-from core.triage import triage
-from storage.base import InsertResult, NewMessage, Store
+from core.triage import triage, triage_text
+from storage.base import (
+    EPOCH,
+    MICROSECOND,
+    InsertResult,
+    MessageRow,
+    NewMessage,
+    Store,
+    from_micros,
+    message_row,
+    micros_or_none,
+    to_micros,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +59,8 @@ REJECT_RAW_CHARS = 200
 #: mix-up, and no opening-hours calendar can place them. (The year as written, not in UTC: a
 #: comparison of years costs nothing, one of aware datetimes a microsecond.)
 YEARS = range(2000, 2100)
+
+_MINUTE_US = 60_000_000
 
 OnStored = Callable[[Sequence[InsertResult]], Any]
 """A hook called with the results of each committed group (may return an awaitable)."""
@@ -94,15 +108,19 @@ def _new_message(inbound: InboundMessage,
                       warning_1_at=w1, warning_2_at=w2, labels=merged_labels(inbound))
 
 
+Times = tuple[int | None, int | None, int | None]
+"""(warning_1_at, warning_2_at, due_at) as integer microseconds since the epoch (UTC)."""
+
+
 class DeadlineCache:
     """Exact first-response deadlines for many messages on one calendar, fast.
 
     `core.sla.deadlines` asks `OpeningHours` afresh each time (tens of microseconds); an import
     asks thousands of times a second about the same few weeks. This fetches those weeks' open
     spans once (through `OpeningHours.open_spans`, the calendar's one source of open time) and
-    walks them with the same rule as `OpeningHours.add_business_time`; anything beyond the
-    cached weeks goes to `core.sla.deadlines`. Keep one per import run, not for ever: extra
-    hours declared later would not be seen.
+    walks them, in integer microseconds, with the same rule as `OpeningHours.add_business_time`;
+    anything beyond the cached weeks goes to `core.sla.deadlines`. Keep one per import run, not
+    for ever: extra hours declared later would not be seen.
     """
 
     WINDOW = timedelta(days=28)
@@ -114,13 +132,14 @@ class DeadlineCache:
     def __init__(self, hours: OpeningHours, target: FirstResponse) -> None:
         self._hours = hours
         self._target = target
-        self._offsets: tuple[timedelta, timedelta, timedelta] | None = None
+        self._offsets: tuple[int, int, int] | None = None
         if target.minutes is not None:
-            span = timedelta(minutes=target.minutes)
-            first, second = (timedelta(minutes=m) for m in target.warnings_minutes_left)
+            span = target.minutes * _MINUTE_US
+            first, second = (m * _MINUTE_US for m in target.warnings_minutes_left)
             self._offsets = (span - first, span - second, span)
-        self._windows: dict[int, tuple[list[datetime], list[Span]]] = {}
-        self._window_seconds = self.WINDOW.total_seconds()
+        # Per window: the closing instants (for bisect) and the spans, both in microseconds.
+        self._windows: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._window_us = self.WINDOW // MICROSECOND
 
     def __call__(self, received_at: datetime) -> Deadlines:
         """The same as `core.sla.deadlines(received_at, hours, target)`."""
@@ -129,42 +148,40 @@ class DeadlineCache:
 
     def times(self, received_at: datetime) -> tuple[datetime | None, datetime | None, datetime | None]:
         """(warning_1_at, warning_2_at, due_at): `__call__` without building a Deadlines."""
-        if self._offsets is None:
-            return None, None, None
-        start = received_at.astimezone(UTC)
-        closes, spans = self._window(int(start.timestamp() // self._window_seconds))
-        found = self._walk(spans, bisect_right(closes, start), start, self._offsets)
-        if found is None:
-            exact = deadlines(received_at, self._hours, self._target)
-            return exact.warning_1_at, exact.warning_2_at, exact.due_at
-        return found
+        w1, w2, due = self.micros(to_micros(received_at, "received_at"), received_at)
+        return from_micros(w1), from_micros(w2), from_micros(due)
 
-    @staticmethod
-    def _walk(spans: list[Span], index: int, start: datetime,
-              offsets: tuple[timedelta, timedelta, timedelta]) -> tuple[datetime, datetime, datetime] | None:
-        """Where each of `offsets` (increasing) of open time from `start` runs out, walking the
-        spans from `index` as `OpeningHours.add_business_time` does; None past the cached ones."""
-        found: list[datetime] = []
-        passed = ZERO  # open time before the current span
-        for i in range(index, len(spans)):
-            opens, closes = spans[i]
+    def micros(self, start: int, received_at: datetime) -> Times:
+        """`times` in microseconds, for a message received at `start` microseconds
+        (`received_at`, the same instant, is asked of `core.sla` past the cached weeks)."""
+        offsets = self._offsets
+        if offsets is None:
+            return None, None, None
+        closes, spans = self._window(start // self._window_us)
+        found: list[int] = []
+        passed = 0  # open time before the current span
+        for i in range(bisect_right(closes, start), len(spans)):
+            opens, closing = spans[i]
             if opens < start:
                 opens = start
-            room = closes - opens
+            room = closing - opens
             while passed + room >= offsets[len(found)]:
-                found.append(opens + (offsets[len(found)] - passed))
+                found.append(opens + offsets[len(found)] - passed)
                 if len(found) == 3:
                     return found[0], found[1], found[2]
             passed += room
-        return None
+        exact = deadlines(received_at, self._hours, self._target)
+        return (micros_or_none(exact.warning_1_at, "warning_1_at"),
+                micros_or_none(exact.warning_2_at, "warning_2_at"), micros_or_none(exact.due_at, "due_at"))
 
-    def _window(self, key: int) -> tuple[list[datetime], list[Span]]:
+    def _window(self, key: int) -> tuple[list[int], list[tuple[int, int]]]:
         cached = self._windows.get(key)
         if cached is None:
             if len(self._windows) >= self.MAX_WINDOWS:
                 self._windows.clear()
-            begins = datetime.fromtimestamp(key * self._window_seconds, UTC)
-            spans = list(self._hours.open_spans(begins, begins + self.WINDOW + self.REACH))
+            begins = from_micros(key * self._window_us)
+            spans = [(to_micros(o, "opens"), to_micros(c, "closes"))
+                     for o, c in self._hours.open_spans(begins, begins + self.WINDOW + self.REACH)]
             cached = self._windows[key] = ([c for _, c in spans], spans)
         return cached
 
@@ -187,6 +204,32 @@ class Preparer:
         if cache is None:
             raise UnknownAccountError(unknown_account_reason(inbound.account, self._deadlines))
         return _new_message(inbound, cache.times(inbound.received_at), ingested_at)
+
+    def plain_row(self, raw: bytes, ingested_at: int) -> MessageRow | None:
+        """One import line straight to a row, without models: the short cut for lines that are
+        plainly fine (`core.inbound.plain_record`), or None when the line needs the full path
+        (`_parse`, then this object called), which gives every verdict and reason. The row is
+        the one the full path would make (tests/service/test_intake_plain.py)."""
+        record = plain_record(raw)
+        if record is None:
+            return None
+        received = record["received_at"]
+        cache = self._deadlines.get(record["account"])
+        if cache is None or received.year not in YEARS:
+            return None
+        start = (received - EPOCH) // MICROSECOND
+        try:
+            w1, w2, due = cache.micros(start, received)
+        except (ValueError, OverflowError):
+            return None
+        text, kind, author = record["text"], record["kind"], record["author"]
+        found = triage_text(text, kind)
+        given = record.get("labels")
+        return MessageRow(
+            record["platform"], record["platform_id"], record["account"], kind,
+            author["platform_id"], author["handle"], author.get("display_name", ""), text,
+            start, ingested_at, record.get("thread_id"), record.get("url"), due, w1, w2,
+            tuple(dict.fromkeys((*given, *found))) if given else found)
 
 
 # -- one import line ----------------------------------------------------------------------------
@@ -381,15 +424,20 @@ class _ImportRun:
         self.tally = _Tally()
         self.prepare = Preparer(pack)
         self.accounts = self.prepare.accounts
-        self.rows: list[NewMessage] = []
+        self.rows: list[MessageRow] = []
         self.now = clock.now()
+        self.ingested = to_micros(self.now, "now")
         self.pending: asyncio.Task[list[InsertResult]] | None = None
 
     def take(self, lineno: int, raw: bytes) -> int:
         """Parse and prepare one non-blank line (or reject it); the batch's size after."""
         self.tally.read += 1
+        row = self.prepare.plain_row(raw, self.ingested)
+        if row is not None:
+            self.rows.append(row)
+            return len(self.rows)
         try:
-            self.rows.append(self.prepare(_parse(raw, lineno, self.accounts), self.now))
+            self.rows.append(message_row(self.prepare(_parse(raw, lineno, self.accounts), self.now)))
         except RejectedLine as exc:
             self._reject(lineno, exc.reason, raw)
         except (ValueError, OverflowError) as exc:  # e.g. hours that never open
@@ -405,8 +453,9 @@ class _ImportRun:
         await self.settle()
         if not self.rows:
             return
-        self.pending = asyncio.ensure_future(self.store.add_messages(self.rows))
+        self.pending = asyncio.ensure_future(self.store.add_rows(self.rows))
         self.rows, self.now = [], self.clock.now()
+        self.ingested = to_micros(self.now, "now")
         # One turn of the loop lets the task hand the batch to the store's thread, so it
         # commits while this one parses the next batch (two cores: one parses, one writes).
         await asyncio.sleep(0)

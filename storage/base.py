@@ -9,14 +9,23 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_jsonable_python
 
 from core.clock import require_aware
-from core.models import Action, MessageKind, InboundMessage, Message, MessageState, Notification, OutboxItem
+from core.models import (
+    Action,
+    InboundMessage,
+    Message,
+    MessageKind,
+    MessageState,
+    Notification,
+    OutboxItem,
+    Platform,
+)
 
 
 class StoreError(Exception):
@@ -56,6 +65,65 @@ class NewMessage(BaseModel):
     warning_2_at: datetime | None
     labels: tuple[str, ...] = ()
     """Labels after triage (intake labels plus those core added)."""
+
+
+class MessageRow(NamedTuple):
+    """A new message as plain values, ready to store: what `Store.add_rows` takes.
+
+    Bulk intake builds these straight from validated JSON (no models on the way);
+    `message_row` makes one from a `NewMessage`. Times are integer microseconds since the
+    Unix epoch, UTC (`to_micros`); `labels` are intake's then triage's, each once.
+    """
+
+    platform: str
+    platform_id: str
+    account: str
+    kind: str
+    author_platform_id: str
+    author_handle: str
+    author_display_name: str
+    text: str
+    received_at: int
+    ingested_at: int
+    thread_id: str | None
+    url: str | None
+    due_at: int | None
+    warning_1_at: int | None
+    warning_2_at: int | None
+    labels: tuple[str, ...]
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+
+
+def to_micros(value: datetime, name: str) -> int:
+    """`value` as integer microseconds since the epoch; NaiveDatetimeError naming `name`."""
+    try:
+        return (value - EPOCH) // MICROSECOND  # aware minus aware: any offset works
+    except TypeError:
+        require_aware(value, name)  # a naive datetime: say so, naming the field
+        raise
+
+
+def micros_or_none(value: datetime | None, name: str) -> int | None:
+    return None if value is None else to_micros(value, name)
+
+
+def from_micros(value: int | None) -> datetime | None:
+    """A stored time as an aware UTC datetime (None stays None)."""
+    return None if value is None else EPOCH + timedelta(0, 0, value)
+
+
+def message_row(new: NewMessage) -> MessageRow:
+    """`new` as a MessageRow; NaiveDatetimeError naming the first time without a timezone."""
+    m, author = new.inbound, new.inbound.author
+    return MessageRow(
+        m.platform.value, m.platform_id, m.account, m.kind.value, author.platform_id,
+        author.handle, author.display_name, m.text, to_micros(m.received_at, "received_at"),
+        to_micros(new.ingested_at, "ingested_at"), m.thread_id, m.url,
+        micros_or_none(new.due_at, "due_at"), micros_or_none(new.warning_1_at, "warning_1_at"),
+        micros_or_none(new.warning_2_at, "warning_2_at"), merged_labels(new))
 
 
 class InsertResult(BaseModel):
@@ -134,9 +202,15 @@ class Store(ABC):
     async def close(self) -> None: ...
 
     # -- messages ---------------------------------------------------------------------------
-    @abstractmethod
     async def add_messages(self, rows: Sequence[NewMessage]) -> list[InsertResult]:
         """Store new messages in one transaction; a repeat of (platform, platform_id) is skipped."""
+        return await self.add_rows([message_row(row) for row in rows])
+
+    @abstractmethod
+    async def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]:
+        """`add_messages` for rows already in plain values: one transaction, repeats skipped.
+        A row holding text that is not valid Unicode (a lone surrogate) stores nothing of the
+        batch: StoreError naming the message and the field."""
 
     @abstractmethod
     async def get_message(self, message_id: int) -> Message:
@@ -362,15 +436,30 @@ def search_matches(needle: str, text: str, handle: str, display_name: str,
             or any(label.casefold() == needle for label in labels))
 
 
-def unstorable_text(new: NewMessage) -> str | None:
-    """Where `new` holds text that cannot be stored (a lone surrogate is not UTF-8), or None."""
-    m = new.inbound
-    fields = (("text", m.text), ("author.handle", m.author.handle),
-              ("author.display_name", m.author.display_name), ("thread_id", m.thread_id or ""),
-              ("url", m.url or ""), *(("labels", label) for label in merged_labels(new)))
+_PLATFORM_VALUES = frozenset(p.value for p in Platform)
+_KIND_VALUES = frozenset(k.value for k in MessageKind)
+
+
+def check_row_values(rows: Sequence[MessageRow]) -> None:
+    """StoreError naming the first row whose platform or kind is not one dutydesk knows
+    (rows bypass the models, so a store checks what its readers will turn back into enums)."""
+    for row in rows:
+        if row.platform not in _PLATFORM_VALUES or row.kind not in _KIND_VALUES:
+            raise StoreError(f"cannot store message {row.platform_id!r}: platform {row.platform!r} "
+                             f"or kind {row.kind!r} is not one dutydesk knows; nothing in this "
+                             "batch was stored")
+
+
+def unstorable_text(row: MessageRow) -> str | None:
+    """Where `row` holds text that cannot be stored (a lone surrogate is not UTF-8), or None."""
+    fields = (("platform_id", row.platform_id), ("account", row.account),
+              ("author.platform_id", row.author_platform_id),
+              ("text", row.text), ("author.handle", row.author_handle),
+              ("author.display_name", row.author_display_name), ("thread_id", row.thread_id or ""),
+              ("url", row.url or ""), *(("labels", label) for label in row.labels))
     for name, value in fields:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return f"{m.platform.value} message {m.platform_id!r}, field {name}"
+            return f"{row.platform} message {row.platform_id!r}, field {name}"
     return None

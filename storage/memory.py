@@ -11,23 +11,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from core.models import Action, Author, Message, MessageState, Notification, OutboxItem
+from core.models import Action, Author, Message, MessageKind, MessageState, Notification, OutboxItem, Platform
 from storage.base import (
     AWAITING_STATES,
     AccountCounts,
     FiredEvent,
     InsertResult,
-    NewMessage,
+    MessageRow,
     NotFoundError,
     QueueQuery,
     StateChange,
     Store,
     StoreError,
     changed_state,
+    check_row_values,
     clock_runs,
     jsonable_detail,
     lease_free_for,
-    merged_labels,
+    from_micros,
     next_event,
     search_matches,
     status_changes,
@@ -38,22 +39,19 @@ from storage.base import (
 )
 
 
-def build_message(new: NewMessage, message_id: int, revision: int) -> Message:
-    """The stored form of `new`: every time in UTC, state NEW."""
-    inbound = new.inbound
-    author = inbound.author
+def build_message(row: MessageRow, message_id: int, revision: int) -> Message:
+    """The stored form of `row`: every time in UTC, state NEW."""
     return Message.model_construct(
-        id=message_id, platform=inbound.platform, platform_id=inbound.platform_id,
-        account=inbound.account, kind=inbound.kind,
-        author=Author.model_construct(platform_id=author.platform_id, handle=author.handle,
-                                      display_name=author.display_name),
-        text=inbound.text, received_at=utc(inbound.received_at, "received_at"),
-        thread_id=inbound.thread_id, url=inbound.url, labels=merged_labels(new),
-        ingested_at=utc(new.ingested_at, "ingested_at"), due_at=_utc_or_none(new.due_at, "due_at"),
-        warning_1_at=_utc_or_none(new.warning_1_at, "warning_1_at"),
-        warning_2_at=_utc_or_none(new.warning_2_at, "warning_2_at"),
-        state=MessageState.NEW, state_by=None, state_at=None, claimed_by=None, responded_at=None,
-        warnings_fired=0, breach_fired=False, revision=revision)
+        id=message_id, platform=Platform(row.platform), platform_id=row.platform_id,
+        account=row.account, kind=MessageKind(row.kind),
+        author=Author.model_construct(platform_id=row.author_platform_id, handle=row.author_handle,
+                                      display_name=row.author_display_name),
+        text=row.text, received_at=from_micros(row.received_at), thread_id=row.thread_id,
+        url=row.url, labels=tuple(row.labels), ingested_at=from_micros(row.ingested_at),
+        due_at=from_micros(row.due_at), warning_1_at=from_micros(row.warning_1_at),
+        warning_2_at=from_micros(row.warning_2_at), state=MessageState.NEW, state_by=None,
+        state_at=None, claimed_by=None, responded_at=None, warnings_fired=0, breach_fired=False,
+        revision=revision)
 
 
 def _utc_or_none(value: datetime | None, name: str) -> datetime | None:
@@ -106,13 +104,14 @@ class MemoryStore(Store):
         return self._revision
 
     # -- messages -----------------------------------------------------------------------------
-    async def add_messages(self, rows: Sequence[NewMessage]) -> list[InsertResult]:
+    async def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]:
         self._check_open()
+        check_row_values(rows)
         fresh: dict[tuple[str, str], Message] = {}
         results = []
         next_id = len(self._messages) + 1
         for row in rows:
-            key = (row.inbound.platform.value, row.inbound.platform_id)
+            key = (row.platform, row.platform_id)
             known = self._ids.get(key) or (fresh[key].id if key in fresh else None)
             if known is not None:
                 results.append(InsertResult(message_id=known, inserted=False))

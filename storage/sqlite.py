@@ -34,13 +34,14 @@ from storage.base import (
     AccountCounts,
     FiredEvent,
     InsertResult,
-    NewMessage,
+    MessageRow,
     NotFoundError,
     QueueQuery,
     StateChange,
     Store,
     StoreError,
     changed_state,
+    check_row_values,
     lease_free_for,
     status_changes,
     unfired_events,
@@ -211,13 +212,14 @@ class SqliteStore(Store):
         return message
 
     # -- messages --------------------------------------------------------------------------------
-    async def add_messages(self, rows: Sequence[NewMessage]) -> list[InsertResult]:
+    async def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]:
         if not rows:
             return []
         return await self._call(partial(self._add_on_thread, rows))
 
-    def _add_on_thread(self, rows: Sequence[NewMessage], conn: sqlite3.Connection) -> list[InsertResult]:
+    def _add_on_thread(self, rows: Sequence[MessageRow], conn: sqlite3.Connection) -> list[InsertResult]:
         # Parameters are built before the lock is taken: no other writer waits on Python work.
+        check_row_values(rows)
         params = [_insert_params(row) for row in rows]
         keys = [(p[0], p[1]) for p in params]
         try:

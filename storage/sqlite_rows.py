@@ -10,14 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
-from core.clock import require_aware
 from core.models import (
     Action,
     Author,
@@ -31,10 +29,12 @@ from core.models import (
 )
 from storage.base import (
     InsertResult,
-    NewMessage,
+    MessageRow,
     NotFoundError,
     QueueQuery,
-    merged_labels,
+    from_micros,
+    micros_or_none,
+    to_micros,
     next_event,
     search_matches,
 )
@@ -42,28 +42,8 @@ from storage.migrations import AWAITING_SQL, QUEUE_ORDER_SQL
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
 _LOOKUP_CHUNK = 500  # bound parameters per IN (...) lookup, well under any SQLite's limit
 _CACHE_SIZE = 4096  # messages kept converted; a dashboard's queue is a few hundred
-
-
-def to_micros(value: datetime, name: str) -> int:
-    """`value` as integer microseconds since the epoch; NaiveDatetimeError naming `name`."""
-    try:
-        return (value - EPOCH) // _MICROSECOND  # aware minus aware: any offset works
-    except TypeError:
-        require_aware(value, name)  # a naive datetime: say so, naming the field
-        raise
-
-
-def _micros_or_none(value: datetime | None, name: str) -> int | None:
-    return None if value is None else to_micros(value, name)
-
-
-def from_micros(value: int | None) -> datetime | None:
-    """A stored time as an aware UTC datetime (None stays None)."""
-    return None if value is None else EPOCH + timedelta(0, 0, value)
 
 
 def _labels_json(labels: Sequence[str]) -> str:
@@ -105,35 +85,14 @@ def _insert_rows_sql(rows: int) -> str:
     return _INSERT_HEAD + ", ".join([_ROW_MARKS] * rows) + _ON_CONFLICT
 
 
-def _insert_params(new: NewMessage) -> tuple:
-    """The INSERT parameters of `new`, all but the revision (set inside the transaction)."""
-    m, author = new.inbound, new.inbound.author
-    due, w1, w2 = new.due_at, new.warning_1_at, new.warning_2_at
-    try:  # inline, not to_micros: this runs for every imported message
-        received = (m.received_at - EPOCH) // _MICROSECOND
-        ingested = (new.ingested_at - EPOCH) // _MICROSECOND
-        due = None if due is None else (due - EPOCH) // _MICROSECOND
-        w1 = None if w1 is None else (w1 - EPOCH) // _MICROSECOND
-        w2 = None if w2 is None else (w2 - EPOCH) // _MICROSECOND
-    except TypeError:
-        _name_the_naive(new)
-        raise
+def _insert_params(row: MessageRow) -> tuple:
+    """The INSERT parameters of `row`, all but the revision (set inside the transaction)."""
+    w1, w2, due = row.warning_1_at, row.warning_2_at, row.due_at
     if w1 is not None and w2 is not None and due is not None:
         first = min(w1, w2, due)  # the usual case, without the generator's cost
     else:
         first = min((t for t in (w1, w2, due) if t is not None), default=None)
-    labels = "[]" if not new.labels and not m.labels else _labels_json(merged_labels(new))
-    return (str(m.platform), m.platform_id, m.account, str(m.kind), author.platform_id,
-            author.handle, author.display_name, m.text, received, ingested, m.thread_id, m.url,
-            due, w1, w2, labels, first)
-
-
-def _name_the_naive(new: NewMessage) -> None:
-    """Raise NaiveDatetimeError naming the first naive time of `new`."""
-    for name in ("received_at", "ingested_at", "due_at", "warning_1_at", "warning_2_at"):
-        value = getattr(new.inbound if name == "received_at" else new, name)
-        if value is not None:
-            require_aware(value, name)
+    return (*row[:15], _labels_json(row.labels), first)
 
 
 _PLATFORMS = {p.value: p for p in Platform}
@@ -191,10 +150,10 @@ def _save_changes(conn: sqlite3.Connection, message: Message, revision: int) -> 
         """UPDATE messages SET state = ?, state_by = ?, state_at = ?, claimed_by = ?,
            responded_at = ?, warnings_fired = ?, breach_fired = ?, revision = ?,
            next_event_at = ? WHERE id = ?""",
-        (message.state.value, message.state_by, _micros_or_none(message.state_at, "state_at"),
-         message.claimed_by, _micros_or_none(message.responded_at, "responded_at"),
+        (message.state.value, message.state_by, micros_or_none(message.state_at, "state_at"),
+         message.claimed_by, micros_or_none(message.responded_at, "responded_at"),
          message.warnings_fired, int(message.breach_fired), revision,
-         _micros_or_none(next_event(message), "next_event_at"), message.id))
+         micros_or_none(next_event(message), "next_event_at"), message.id))
 
 
 def _insert_batch(conn: sqlite3.Connection, params: list[tuple],
@@ -263,7 +222,7 @@ def _append_logs(conn: sqlite3.Connection, actions: Sequence[Action],
             "INSERT INTO outbox (created_at, account, kind, text, in_reply_to, created_by, "
             "sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(to_micros(o.created_at, "outbox.created_at"), o.account, o.kind, o.text,
-              o.in_reply_to, o.created_by, _micros_or_none(o.sent_at, "outbox.sent_at"))
+              o.in_reply_to, o.created_by, micros_or_none(o.sent_at, "outbox.sent_at"))
              for o in outbox])
 
 

@@ -16,7 +16,7 @@ from core.models import InboundMessage
 from core.policy import PolicyPack
 from dutydesk.cli import main
 from service.intake import ImportSummary, import_stream
-from storage.base import InsertResult, NewMessage, QueueQuery, Store, StoreError
+from storage.base import InsertResult, MessageRow, QueueQuery, Store, StoreError
 from storage.memory import MemoryStore
 from storage.sqlite import SqliteStore
 from tests.service.conftest import MONDAY_10, inbound_dict
@@ -86,15 +86,15 @@ async def test_triage_labels_and_due_times_are_stored(store: Store, lewes_pack: 
 
 
 class CountingStore(MemoryStore):
-    """A MemoryStore that records the size of every add_messages call (one call: one transaction)."""
+    """A MemoryStore that records the size of every add_rows call (one call: one transaction)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.batches: list[int] = []
 
-    async def add_messages(self, rows: Sequence[NewMessage]) -> list[InsertResult]:
+    async def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]:
         self.batches.append(len(rows))
-        return await super().add_messages(rows)
+        return await super().add_rows(rows)
 
 
 async def test_each_batch_is_one_store_call(lewes_pack: PolicyPack, frozen_clock: FixedClock) -> None:
@@ -222,11 +222,11 @@ class FailsOnSecondBatch(MemoryStore):
         super().__init__()
         self.calls = 0
 
-    async def add_messages(self, rows: Sequence[NewMessage]) -> list[InsertResult]:
+    async def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]:
         self.calls += 1
         if self.calls == 2:
             raise StoreError("disk full")
-        return await super().add_messages(rows)
+        return await super().add_rows(rows)
 
 
 async def test_a_store_failure_stops_the_import_and_keeps_what_committed(
