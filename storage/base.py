@@ -126,8 +126,8 @@ def message_row(new: NewMessage) -> MessageRow:
         micros_or_none(new.warning_2_at, "warning_2_at"), merged_labels(new))
 
 
-class InsertResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class InsertResult(NamedTuple):
+    """What storing one message did (a plain tuple: an import makes one per message)."""
 
     message_id: int
     inserted: bool

@@ -46,7 +46,9 @@ _LOOKUP_CHUNK = 500  # bound parameters per IN (...) lookup, well under any SQLi
 _CACHE_SIZE = 4096  # messages kept converted; a dashboard's queue is a few hundred
 
 
-def _labels_json(labels: Sequence[str]) -> str:
+@lru_cache(maxsize=256)
+def _labels_json(labels: tuple[str, ...]) -> str:
+    """Labels as stored; cached, since nearly every message has one of a few sets of them."""
     return json.dumps(list(labels), ensure_ascii=False) if labels else "[]"
 
 
@@ -92,7 +94,7 @@ def _insert_params(row: MessageRow) -> tuple:
         first = min(w1, w2, due)  # the usual case, without the generator's cost
     else:
         first = min((t for t in (w1, w2, due) if t is not None), default=None)
-    return (*row[:15], _labels_json(row.labels), first)
+    return (*row[:15], _labels_json(tuple(row.labels)), first)
 
 
 _PLATFORMS = {p.value: p for p in Platform}
@@ -179,8 +181,7 @@ def _insert_batch(conn: sqlite3.Connection, params: list[tuple],
     by_revision = dict(zip(json.loads(revisions), json.loads(ids), strict=True))
     found = {i: by_revision[base + i] for i in range(len(keys)) if base + i in by_revision}
     repeats = _ids_by_key(conn, {keys[i] for i in range(len(keys)) if i not in found})
-    return [_trusted(InsertResult, {"message_id": found[i], "inserted": True}) if i in found
-            else _trusted(InsertResult, {"message_id": repeats[key], "inserted": False})
+    return [InsertResult(found[i], True) if i in found else InsertResult(repeats[key], False)
             for i, key in enumerate(keys)]
 
 
