@@ -12,8 +12,12 @@ export UV_PYTHON := $(shell command -v $(PYTHON))
 	$(PYTHON) -m venv .tools
 	.tools/bin/python -m pip install --quiet --disable-pip-version-check "uv>=0.5,<1"
 
+# Our own modules are compiled too (the project is installed editable, so uv leaves them): a
+# process that sets PYTHONDONTWRITEBYTECODE would otherwise compile them at every start, and
+# an import's worker processes start often.
 install: $(UV)
 	$(UV) sync --locked --quiet --compile-bytecode
+	$(VENV)/bin/python -m compileall -q core storage service tui dutydesk bench > /dev/null
 
 run: install
 	$(VENV)/bin/dutydesk demo $(ARGS)

@@ -32,7 +32,8 @@ from core.clock import FixedClock
 from core.models import InboundMessage
 from core.policy import PolicyPack, load_pack
 from core.sla import deadlines
-from service.intake import Preparer, import_stream, read_lines
+from service.imports import import_stream
+from service.intake import Preparer, read_lines
 from service.writer import IntakeWriter
 from storage.base import QueueQuery, message_row
 from storage.migrations import migrate

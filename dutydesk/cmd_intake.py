@@ -21,7 +21,8 @@ from core.models import InboundMessage
 from core.policy import PackError, PolicyPack
 from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
-from service.intake import ImportSummary, import_stream, read_lines
+from service.imports import BATCH, ImportSummary, import_stream
+from service.intake import read_lines
 from storage.base import StoreError
 
 STDIN = "-"
@@ -46,8 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--rejects", type=Path, default=None, metavar="PATH",
                      help="where rejected lines go (default: FILE.rejects.jsonl, or "
                           "rejects.jsonl for standard input)")
-    imp.add_argument("--batch", type=int, default=2000, metavar="N",
-                     help="messages per transaction (default: 2000)")
+    imp.add_argument("--batch", type=int, default=BATCH, metavar="N",
+                     help=f"messages per transaction (default: {BATCH:,})")
     add_store_options(imp)
     imp.set_defaults(handler=run_import)
 

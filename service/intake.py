@@ -6,28 +6,26 @@ has committed. A repeat of (platform, platform_id) is stored once, so a retried 
 connector that resends never duplicates.
 
 * `prepare` — one `InboundMessage` to a `NewMessage` (due times and labels).
-* `parse_line` / `import_stream` — JSON Lines, one message per line; a bad line becomes a
-  `RejectedLine` naming the line and the reason, written to a rejects file, and the rest goes on.
-The live path for connectors, `IntakeWriter`, is in `service.writer`.
+* `parse_line` / `convert_lines` — JSON Lines, one message per line; a bad line becomes a
+  `RejectedLine` naming the line and the reason (a rejects-file record), and the rest goes on.
+Whole imports (`import_stream`) are in `service.imports`, the live path for connectors
+(`IntakeWriter`) in `service.writer`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import gc
 import inspect
 import json
 import logging
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import IO, Any, BinaryIO, TextIO
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
-from core.clock import Clock, require_aware
+from core.clock import require_aware
 from core.fields import field_path
 from core.hours import OpeningHours
 from core.inbound import plain_record
@@ -41,7 +39,6 @@ from storage.base import (
     InsertResult,
     MessageRow,
     NewMessage,
-    Store,
     from_micros,
     message_row,
     micros_or_none,
@@ -336,142 +333,51 @@ def read_lines(source: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes]
         yield line.rstrip(b"\r\n")
 
 
-# -- a whole import ---------------------------------------------------------------------------------
+# -- a batch of lines ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import did. `read` counts non-blank lines; read = stored + duplicates + rejected."""
-
-    read: int
-    stored: int
-    """New messages committed."""
-    duplicates: int
-    """Messages already in the store (or earlier in the same file), so not stored again."""
-    rejected: int
-    """Lines refused; each is in the rejects file with its reason."""
+def numbered_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """(line number, line) of each non-blank line, counting from 1; a byte-order mark some
+    editors put before the first line is dropped."""
+    for lineno, raw in enumerate(lines, start=1):
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if raw and not raw.isspace():
+            yield lineno, raw
 
 
-class _Tally:
-    def __init__(self) -> None:
-        self.read = self.stored = self.duplicates = self.rejected = 0
+@dataclass
+class Converted:
+    """A batch of lines made ready: the rows to store and the rejects-file records, in order."""
 
-    def add(self, results: Sequence[InsertResult]) -> None:
-        inserted = sum(1 for r in results if r.inserted)
-        self.stored += inserted
-        self.duplicates += len(results) - inserted
-
-    def summary(self) -> ImportSummary:
-        return ImportSummary(self.read, self.stored, self.duplicates, self.rejected)
+    rows: list[MessageRow]
+    rejects: list[str]
 
 
-async def import_stream(lines: Iterable[bytes], store: Store, pack: PolicyPack, clock: Clock,
-                        rejects: TextIO | IO[str], batch: int = 2000,
-                        on_stored: Sequence[OnStored] = ()) -> ImportSummary:
-    """Validate, prepare and store JSON Lines messages, `batch` to a transaction.
+def convert_lines(numbered: Iterable[tuple[int, bytes]], prepare: Preparer,
+                  now: datetime) -> Converted:
+    """Each numbered line as a row ingested at `now`, or a rejects-file record saying why not.
 
-    Each refused line is written to `rejects` (see `reject_record`) and the import goes on.
-    Blank lines are skipped. Batches commit in order; while one commits, the next is parsed.
-    Safe to re-run on the same input: what is already stored counts as a duplicate.
+    Plainly good lines take `Preparer.plain_row`; every other line goes the full way
+    (`_parse`, then `prepare`), which gives the verdict and the reason.
     """
-    if batch < 1:
-        raise ValueError(f"batch must be at least 1, got {batch}")
-    with _fewer_gc_pauses():
-        return await _import(lines, store, pack, clock, rejects, batch, on_stored)
-
-
-@contextmanager
-def _fewer_gc_pauses() -> Iterator[None]:
-    """While an import runs: freeze what already exists and collect young objects less often.
-
-    An import makes millions of short-lived, acyclic objects; the cyclic collector would keep
-    re-scanning the long-lived ones (the pack, pydantic's schemas, holiday tables) for nothing,
-    which costs a third of the import's time. Both settings are restored afterwards.
-    """
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-
-
-async def _import(lines: Iterable[bytes], store: Store, pack: PolicyPack, clock: Clock,
-                  rejects: TextIO | IO[str], batch: int,
-                  on_stored: Sequence[OnStored]) -> ImportSummary:
-    run = _ImportRun(store, pack, clock, rejects, on_stored)
-    try:
-        for lineno, raw in enumerate(lines, start=1):
-            if lineno == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors add
-            if raw and not raw.isspace() and run.take(lineno, raw) >= batch:
-                await run.commit()
-        await run.commit()
-        await run.settle()
-    except BaseException:
-        run.abandon()
-        raise
-    return run.tally.summary()
-
-
-class _ImportRun:
-    """One import's state: the counts, the batch being filled, the batch being committed."""
-
-    def __init__(self, store: Store, pack: PolicyPack, clock: Clock, rejects: TextIO | IO[str],
-                 on_stored: Sequence[OnStored]) -> None:
-        self.store, self.clock, self.rejects, self.on_stored = store, clock, rejects, on_stored
-        self.tally = _Tally()
-        self.prepare = Preparer(pack)
-        self.accounts = self.prepare.accounts
-        self.rows: list[MessageRow] = []
-        self.now = clock.now()
-        self.ingested = to_micros(self.now, "now")
-        self.pending: asyncio.Task[list[InsertResult]] | None = None
-
-    def take(self, lineno: int, raw: bytes) -> int:
-        """Parse and prepare one non-blank line (or reject it); the batch's size after."""
-        self.tally.read += 1
-        row = self.prepare.plain_row(raw, self.ingested)
-        if row is not None:
-            self.rows.append(row)
-            return len(self.rows)
-        try:
-            self.rows.append(message_row(self.prepare(_parse(raw, lineno, self.accounts), self.now)))
-        except RejectedLine as exc:
-            self._reject(lineno, exc.reason, raw)
-        except (ValueError, OverflowError) as exc:  # e.g. hours that never open
-            self._reject(lineno, f"cannot work out the first-response due time: {exc}", raw)
-        return len(self.rows)
-
-    def _reject(self, lineno: int, reason: str, raw: bytes) -> None:
-        self.tally.rejected += 1
-        self.rejects.write(reject_record(lineno, reason, raw))
-
-    async def commit(self) -> None:
-        """Wait for the batch in flight, then start committing the filled one (one transaction)."""
-        await self.settle()
-        if not self.rows:
-            return
-        self.pending = asyncio.ensure_future(self.store.add_rows(self.rows))
-        self.rows, self.now = [], self.clock.now()
-        self.ingested = to_micros(self.now, "now")
-        # One turn of the loop lets the task hand the batch to the store's thread, so it
-        # commits while this one parses the next batch (two cores: one parses, one writes).
-        await asyncio.sleep(0)
-
-    async def settle(self) -> None:
-        """Wait for the batch in flight, count it and tell the hooks."""
-        pending, self.pending = self.pending, None
-        if pending is not None:
-            results = await pending
-            self.tally.add(results)
-            await call_hooks(self.on_stored, results)
-
-    def abandon(self) -> None:
-        """The import failed: let the batch in flight finish on its own, its outcome unread."""
-        if self.pending is not None:
-            self.pending.add_done_callback(lambda t: t.cancelled() or t.exception())
+    ingested = to_micros(now, "now")
+    rows: list[MessageRow] = []
+    rejects: list[str] = []
+    accounts = prepare.accounts
+    for lineno, raw in numbered:
+        row = prepare.plain_row(raw, ingested)
+        if row is None:
+            try:
+                row = message_row(prepare(_parse(raw, lineno, accounts), now))
+            except RejectedLine as exc:
+                rejects.append(reject_record(lineno, exc.reason, raw))
+                continue
+            except (ValueError, OverflowError) as exc:  # e.g. hours that never open
+                rejects.append(reject_record(
+                    lineno, f"cannot work out the first-response due time: {exc}", raw))
+                continue
+        rows.append(row)
+    return Converted(rows, rejects)
 
 
 async def call_hooks(hooks: Sequence[OnStored], results: Sequence[InsertResult]) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_jsonable_python
@@ -192,6 +192,18 @@ class FiredEvent(BaseModel):
     """1 first warning, 2 second warning, 3 breach."""
 
 
+class RowWriter(Protocol):
+    """Adds message rows to a store from another process, synchronously (see `Store.row_writer`)."""
+
+    def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]: ...
+
+    def add_rows_counted(self, rows: Sequence[MessageRow]) -> tuple[int, int]:
+        """`add_rows` that only says (stored, duplicates): cheaper, for imports."""
+        ...
+
+    def close(self) -> None: ...
+
+
 class Store(ABC):
     """The async store. Open it with `await store.open()`, close with `await store.close()`."""
 
@@ -211,6 +223,12 @@ class Store(ABC):
         """`add_messages` for rows already in plain values: one transaction, repeats skipped.
         A row holding text that is not valid Unicode (a lone surrogate) stores nothing of the
         batch: StoreError naming the message and the field."""
+
+    def row_writer(self) -> Callable[[], RowWriter] | None:
+        """A recipe, safe to send to another process, that opens there a `RowWriter` onto this
+        same store (for imports spread over worker processes); None when the store lives only
+        in this process."""
+        return None
 
     @abstractmethod
     async def get_message(self, message_id: int) -> Message:

@@ -41,15 +41,20 @@ from storage.base import (
     Store,
     StoreError,
     changed_state,
-    check_row_values,
     lease_free_for,
     status_changes,
     unfired_events,
-    unstorable_text,
     utc,
     with_event_fired,
 )
-from storage.migrations import check_not_newer, migrate
+from storage.sqlite_writer import (
+    SqliteRowWriter,
+    busy_error,
+    in_transaction,
+    insert_rows,
+    plain_error,
+    prepare_connection,
+)
 from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
@@ -60,14 +65,11 @@ from storage.sqlite_rows import (
     _action,
     _append_logs,
     _fetch_message,
-    _insert_batch,
-    _insert_params,
     _is_busy,
     _next_revision,
     _notification,
     _outbox_item,
     _save_changes,
-    _search,
     from_micros,
     queue_sql,
     row_to_message,
@@ -123,15 +125,7 @@ class SqliteStore(Store):
             raise
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
-        # Checked before anything else: switching to WAL would already write to the file.
-        check_not_newer(conn, self.path)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA cache_size = -32768")  # 32 MB: keeps the indexes warm on big files
-        conn.execute("PRAGMA temp_store = MEMORY")
-        migrate(conn, self.path)
-        conn.create_function("dd_search", 5, _search, deterministic=True)
+        prepare_connection(conn, self.path)
 
     async def close(self) -> None:
         db, self._db = self._db, None
@@ -155,12 +149,9 @@ class SqliteStore(Store):
                 return await db._execute(lambda: fn(db._conn))  # one job, never interleaved
             except sqlite3.Error as exc:
                 if not _is_busy(exc):
-                    raise self._plain_error(exc) from exc
+                    raise plain_error(self.path, exc) from exc
                 if attempt == self._busy_retries:
-                    raise StoreError(
-                        f"the store {self.path} stayed busy: another dutydesk process held it "
-                        f"for over {self._busy_timeout:g} s, {attempt + 1} times running. "
-                        "Nothing was written; try again.") from exc
+                    raise busy_error(self.path, self._busy_timeout, attempt + 1) from exc
             await self._backoff(pause)
             pause *= 2
         raise AssertionError("unreachable")
@@ -169,22 +160,10 @@ class SqliteStore(Store):
         """The pause between busy attempts (tests replace it to act at that moment)."""
         await asyncio.sleep(seconds)
 
-    def _plain_error(self, exc: sqlite3.Error) -> StoreError:
-        if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
-            return StoreError(f"{self.path} is not a dutydesk store (not an SQLite database file)")
-        return StoreError(f"the store {self.path} failed: {exc}")
-
     def _transaction(self, conn: sqlite3.Connection, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """`fn(conn)` in one IMMEDIATE transaction: committed whole, or rolled back and raised."""
+        """`fn(conn)` in one IMMEDIATE transaction (`in_transaction`), counting own commits."""
         before = conn.total_changes
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            result = fn(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+        result = in_transaction(conn, fn)
         if conn.total_changes != before:
             self._own_commits += 1
         return result
@@ -218,16 +197,10 @@ class SqliteStore(Store):
         return await self._call(partial(self._add_on_thread, rows))
 
     def _add_on_thread(self, rows: Sequence[MessageRow], conn: sqlite3.Connection) -> list[InsertResult]:
-        # Parameters are built before the lock is taken: no other writer waits on Python work.
-        check_row_values(rows)
-        params = [_insert_params(row) for row in rows]
-        keys = [(p[0], p[1]) for p in params]
-        try:
-            return self._transaction(conn, lambda c: _insert_batch(c, params, keys))
-        except UnicodeEncodeError as exc:
-            where = next(filter(None, map(unstorable_text, rows)), "a row")
-            raise StoreError(f"cannot store {where}: it holds characters that are not valid "
-                             "Unicode text (a lone surrogate); nothing in this batch was stored") from exc
+        return insert_rows(conn, rows, self._transaction)
+
+    def row_writer(self) -> Callable[[], SqliteRowWriter]:
+        return partial(SqliteRowWriter, self.path, self._busy_timeout, self._busy_retries)
 
     async def get_message(self, message_id: int) -> Message:
         return await self._call(lambda conn: _fetch_message(conn, message_id))

@@ -168,6 +168,24 @@ def _insert_batch(conn: sqlite3.Connection, params: list[tuple],
     the next batch (as intake does) each step's wait to get it back adds up to ~100x slower.
     """
     base = _next_revision(conn)
+    _insert_from(conn, params, base)
+    revisions, ids = conn.execute(_INSERTED_SQL, (base,)).fetchone()
+    by_revision = dict(zip(json.loads(revisions), json.loads(ids), strict=True))
+    found = {i: by_revision[base + i] for i in range(len(keys)) if base + i in by_revision}
+    repeats = _ids_by_key(conn, {keys[i] for i in range(len(keys)) if i not in found})
+    return [InsertResult(found[i], True) if i in found else InsertResult(repeats[key], False)
+            for i, key in enumerate(keys)]
+
+
+def _insert_only(conn: sqlite3.Connection, params: list[tuple]) -> int:
+    """Insert (repeats skipped) and say how many rows went in, finding no ids."""
+    before = conn.total_changes
+    _insert_from(conn, params, _next_revision(conn))
+    return conn.total_changes - before
+
+
+def _insert_from(conn: sqlite3.Connection, params: list[tuple], base: int) -> None:
+    """Multi-row INSERTs of `params`, the i-th row with revision base + i."""
     per_insert = max(1, min(_ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
                             // _INSERT_COLUMNS))
     for start in range(0, len(params), per_insert):
@@ -177,12 +195,6 @@ def _insert_batch(conn: sqlite3.Connection, params: list[tuple],
             flat.extend(row)
             flat.append(offset)
         conn.execute(_insert_rows_sql(len(chunk)), flat)
-    revisions, ids = conn.execute(_INSERTED_SQL, (base,)).fetchone()
-    by_revision = dict(zip(json.loads(revisions), json.loads(ids), strict=True))
-    found = {i: by_revision[base + i] for i in range(len(keys)) if base + i in by_revision}
-    repeats = _ids_by_key(conn, {keys[i] for i in range(len(keys)) if i not in found})
-    return [InsertResult(found[i], True) if i in found else InsertResult(repeats[key], False)
-            for i, key in enumerate(keys)]
 
 
 def _ids_by_key(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:

@@ -15,7 +15,7 @@ from core.hours import OpeningHours, Weekly
 from core.models import InboundMessage
 from core.policy import PolicyPack
 from dutydesk.cli import main
-from service.intake import ImportSummary, import_stream
+from service.imports import ImportSummary, import_stream
 from storage.base import InsertResult, MessageRow, QueueQuery, Store, StoreError
 from storage.memory import MemoryStore
 from storage.sqlite import SqliteStore

@@ -1,0 +1,161 @@
+"""Setting up an SQLite connection to a store file, and a plain, synchronous writer of new
+message rows for import worker processes (`Store.row_writer`).
+
+`SqliteStore` runs every operation on aiosqlite's thread; a worker process of a big import has
+nothing else to do and no event loop, so it gets its own plain connection, set up the same way
+(`prepare_connection`), that only adds rows, with the same busy handling as the store: wait,
+back off, retry, then a plain StoreError.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from storage.base import InsertResult, MessageRow, StoreError, check_row_values, unstorable_text
+from storage.migrations import check_not_newer, migrate
+from storage.sqlite_rows import _insert_batch, _insert_only, _insert_params, _is_busy, _search
+
+T = TypeVar("T")
+
+#: How many pages the write-ahead log may hold before a commit folds it back into the file.
+#: SQLite's default is 1,000 (4 MB); a writer of big batches dirties more pages than that in
+#: one commit, and folding back that often costs a third of an import. 10,000 pages (40 MB)
+#: bound the log all the same.
+BULK_WAL_PAGES = 10_000
+
+
+def prepare_connection(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a newer schema untouched, set WAL and the store's pragmas, upgrade an older schema."""
+    # Checked before anything else: switching to WAL would already write to the file.
+    check_not_newer(conn, path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA cache_size = -32768")  # 32 MB: keeps the indexes warm on big files
+    conn.execute("PRAGMA temp_store = MEMORY")
+    migrate(conn, path)
+    conn.create_function("dd_search", 5, _search, deterministic=True)
+
+
+def in_transaction(conn: sqlite3.Connection, fn: Callable[[sqlite3.Connection], T]) -> T:
+    """`fn(conn)` in one IMMEDIATE transaction: committed whole, or rolled back and raised."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result = fn(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # some errors (a full disk) have already rolled it back
+            conn.execute("ROLLBACK")
+        raise
+    return result
+
+
+Transaction = Callable[[sqlite3.Connection, Callable[[sqlite3.Connection], T]], T]
+
+
+def insert_rows(conn: sqlite3.Connection, rows: Sequence[MessageRow],
+                transaction: Transaction) -> list[InsertResult]:
+    """Add `rows` in one `transaction`; a repeat of (platform, platform_id) is skipped."""
+    # Checked and converted before the lock is taken: no other writer waits on Python work.
+    params = _checked_params(rows)
+    keys = [(p[0], p[1]) for p in params]
+    with _named_unstorable(rows):
+        return transaction(conn, lambda c: _insert_batch(c, params, keys))  # type: ignore[no-any-return]
+
+
+def insert_rows_counted(conn: sqlite3.Connection, rows: Sequence[MessageRow],
+                        transaction: Transaction) -> tuple[int, int]:
+    """`insert_rows`, saying only (stored, duplicates)."""
+    params = _checked_params(rows)
+    with _named_unstorable(rows):
+        stored: int = transaction(conn, lambda c: _insert_only(c, params))
+    return stored, len(rows) - stored
+
+
+def _checked_params(rows: Sequence[MessageRow]) -> list[tuple]:
+    check_row_values(rows)
+    return [_insert_params(row) for row in rows]
+
+
+@contextmanager
+def _named_unstorable(rows: Sequence[MessageRow]) -> Iterator[None]:
+    """Turn SQLite's refusal of a lone surrogate into a StoreError naming the message."""
+    try:
+        yield
+    except UnicodeEncodeError as exc:
+        where = next(filter(None, map(unstorable_text, rows)), "a row")
+        raise StoreError(f"cannot store {where}: it holds characters that are not valid "
+                         "Unicode text (a lone surrogate); nothing in this batch was stored") from exc
+
+
+def plain_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    """`exc` as a StoreError that names the file and says what went wrong in plain words."""
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+        return StoreError(f"{path} is not a dutydesk store (not an SQLite database file)")
+    return StoreError(f"the store {path} failed: {exc}")
+
+
+def busy_error(path: Path, busy_timeout: float, attempts: int) -> StoreError:
+    return StoreError(
+        f"the store {path} stayed busy: another dutydesk process held it for over "
+        f"{busy_timeout:g} s, {attempts} times running. Nothing was written; try again.")
+
+
+class SqliteRowWriter:
+    """Adds message rows to the store file at `path`, synchronously, one transaction a call.
+
+    Made in an import worker process from the recipe `SqliteStore.row_writer()` returns.
+    """
+
+    def __init__(self, path: str | Path, busy_timeout: float = 10.0, busy_retries: int = 4) -> None:
+        self.path = Path(path)
+        self._busy_timeout = busy_timeout
+        self._busy_retries = busy_retries
+        try:
+            self._conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        try:
+            self._retrying(lambda: prepare_connection(self._conn, self.path))
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {int(BULK_WAL_PAGES)}")
+            self._conn.execute("PRAGMA mmap_size = 1073741824")
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]:
+        """`Store.add_rows`, in this process."""
+        if not rows:
+            return []
+        return self._retrying(lambda: insert_rows(self._conn, rows, in_transaction))
+
+    def add_rows_counted(self, rows: Sequence[MessageRow]) -> tuple[int, int]:
+        """`add_rows` that only says (stored, duplicates)."""
+        if not rows:
+            return 0, 0
+        return self._retrying(lambda: insert_rows_counted(self._conn, rows, in_transaction))
+
+    def close(self) -> None:
+        """Fold the write-ahead log back into the file if no reader is in the way, and close."""
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error:
+            pass  # a busy checkpoint is only put off: the next commit anywhere will do it
+        self._conn.close()
+
+    def _retrying(self, fn: Callable[[], T]) -> T:
+        pause = 0.05
+        for attempt in range(self._busy_retries + 1):
+            try:
+                return fn()
+            except sqlite3.Error as exc:
+                if not _is_busy(exc):
+                    raise plain_error(self.path, exc) from exc
+            time.sleep(pause)
+            pause *= 2
+        raise busy_error(self.path, self._busy_timeout, self._busy_retries + 1)
