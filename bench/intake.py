@@ -99,7 +99,7 @@ async def _import_rate(feed: Path, db: Path, pack: PolicyPack, clock: FixedClock
     try:
         with feed.open("rb") as source:
             began = time.perf_counter()
-            summary = await import_stream(read_lines(source), store, pack, clock, io.StringIO())
+            summary = await import_stream(source, store, pack, clock, io.StringIO())
             elapsed = time.perf_counter() - began
     finally:
         await store.close()

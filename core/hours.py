@@ -135,7 +135,8 @@ DayHours = Annotated[tuple[Interval, ...], AfterValidator(_check_no_overlap)]
 class Weekly(BaseModel):
     """The usual week. An omitted or empty day is closed all day."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+                              defer_build=True)
 
     mon: DayHours = ()
     """Monday's open intervals, e.g. [["08:30", "12:30"], ["13:15", "17:00"]]."""
@@ -263,7 +264,8 @@ class OpeningHours(BaseModel):
     the private caches always match the fields.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+                              defer_build=True)
 
     timezone: str = "Europe/London"
     """The IANA time zone (zoneinfo name) the weekly hours and closed dates are read in."""

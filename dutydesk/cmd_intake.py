@@ -22,7 +22,6 @@ from core.policy import PackError, PolicyPack
 from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.imports import BATCH, ImportSummary, import_stream
-from service.intake import read_lines
 from storage.base import StoreError
 
 STDIN = "-"
@@ -126,7 +125,7 @@ async def _import(source: BinaryIO, args: argparse.Namespace, pack: PolicyPack,
     store = make_store(args)
     await store.open()
     try:
-        return await import_stream(read_lines(source), store, pack, SystemClock(), rejects,
+        return await import_stream(source, store, pack, SystemClock(), rejects,
                                    batch=args.batch)
     finally:
         await store.close()

@@ -1,5 +1,6 @@
 """One worker process of a big import (`service.imports`): run as
-`python -m service.import_worker FD`, it talks to the import over the socket FD.
+`python -m service.import_worker FD PID`, it talks to the import (process PID) over the
+socket FD, and dies with it.
 
 The import sends (pack, store recipe, whether it wants each row's result), then batches
 (`Work`). For each, the worker converts the lines, says it is ready, waits to be told it is
@@ -10,52 +11,31 @@ worker starts without the event loop machinery it never uses.
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import os
 import signal
 import sys
-from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing.connection import Connection
 
-from service.intake import Converted, Preparer, convert_lines
+from service.intake import Converted, Preparer, block_lines, convert_lines
 from storage.base import InsertResult, RowWriter, StoreError
 
 
 @dataclass(frozen=True)
 class Work:
-    """One batch for a worker: its number (commit order), its lines, its ingest time.
-
-    The lines travel as one blob with two arrays (line numbers, lengths), not as a list of
-    pairs: three buffers cost next to nothing to send, 20,000 small objects do not.
-    """
+    """One batch for a worker: its number (commit order), the number of its first line, its
+    lines as one block (`service.intake.line_blocks`: a buffer, cheap to send), and the
+    ingest time."""
 
     number: int
-    numbers: bytes
-    """The line numbers, an array('q') as bytes."""
-    lengths: bytes
-    """Each line's length in bytes, an array('q') as bytes."""
-    blob: bytes
-    """The lines, one after the other."""
+    first: int
+    block: bytes
     now: datetime
-
-    @classmethod
-    def of(cls, number: int, lines: list[tuple[int, bytes]], now: datetime) -> Work:
-        return cls(number, array("q", (n for n, _ in lines)).tobytes(),
-                   array("q", (len(raw) for _, raw in lines)).tobytes(),
-                   b"".join(raw for _, raw in lines), now)
-
-    def lines(self) -> list[tuple[int, bytes]]:
-        numbers, lengths = array("q"), array("q")
-        numbers.frombytes(self.numbers)
-        lengths.frombytes(self.lengths)
-        blob, out, at = self.blob, [], 0
-        for n, length in zip(numbers, lengths, strict=True):
-            out.append((n, blob[at:at + length]))
-            at += length
-        return out
 
 
 @contextmanager
@@ -82,40 +62,52 @@ def counts(results: Sequence[InsertResult]) -> tuple[int, int]:
     return stored, len(results) - stored
 
 
-def _worker(fd: int) -> None:
-    """A worker process: convert each batch handed over, commit it when told it is its turn.
+def _worker(fd: int, parent: int) -> None:
+    """A worker process: `serve` the import on the socket `fd`, dying with process `parent`.
 
     Ctrl-C goes to the whole process group; the import's own process decides what stops, so
     workers ignore it and stop when told, or when the pipe closes.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    pipe = Connection(fd)
+    _die_with(parent)
+    with fewer_gc_pauses():
+        serve(Connection(fd))
+
+
+def serve(pipe: Connection) -> None:
+    """Take the set-up, then convert each batch handed over and commit it when told it is
+    its turn, until told to stop. Runs in a worker process, or on a thread of the import's own
+    process (then with its own connection, like any other worker)."""
     try:
         pack, recipe, want_results = pipe.recv()
         writer = recipe()
     except (EOFError, OSError):
         return
     except Exception as exc:
-        pipe.send(("error", str(exc)))
+        _report(pipe, exc)
         return
     try:
-        with fewer_gc_pauses():
-            _work(pipe, Preparer(pack), writer, want_results)
+        _work(pipe, Preparer(pack), writer, want_results)
     except (EOFError, OSError):
-        pass  # the import's process has gone: what was committed stays
+        pass  # the import's process has gone, or stopped us: what was committed stays
     except Exception as exc:
-        try:
-            pipe.send(("error", str(exc) if isinstance(exc, StoreError)
-                       else f"an import worker failed: {type(exc).__name__}: {exc}"))
-        except OSError:
-            pass
+        _report(pipe, exc)
     finally:
         writer.close()
 
 
+def _report(pipe: Connection, exc: Exception) -> None:
+    try:
+        pipe.send(("error", str(exc) if isinstance(exc, StoreError)
+                   else f"an import worker failed: {type(exc).__name__}: {exc}"))
+    except OSError:
+        pass
+
+
 def _work(pipe: Connection, prepare: Preparer, writer: RowWriter, want_results: bool) -> None:
     while (work := pipe.recv()) is not None:
-        converted = convert_lines(work.lines(), prepare, work.now)
+        lines = block_lines(work.first, work.block)
+        converted = convert_lines(lines, prepare, work.now)
         pipe.send(("ready", work.number))
         if pipe.recv() != work.number:
             return  # told to stop instead
@@ -125,8 +117,22 @@ def _work(pipe: Connection, prepare: Preparer, writer: RowWriter, want_results: 
             stored, duplicates = counts(results)
         else:
             stored, duplicates = writer.add_rows_counted(converted.rows)
-        pipe.send(("done", work.number, Converted([], converted.rejects), stored, duplicates, results))
+        pipe.send(("done", work.number, len(lines), Converted([], converted.rejects), stored,
+                   duplicates, results))
+
+
+def _die_with(parent: int) -> None:
+    """Be killed when the import's process ends (Linux; elsewhere the closed socket stops us
+    at the next batch)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before we asked
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 if __name__ == "__main__":
-    _worker(int(sys.argv[1]))
+    _worker(int(sys.argv[1]), int(sys.argv[2]))

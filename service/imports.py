@@ -24,20 +24,32 @@ keeps every batch committed before, and running it again stores the rest.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from multiprocessing.connection import Connection, wait
-from typing import IO, TextIO
+from typing import IO, BinaryIO, TextIO
 
 from core.clock import Clock
 from core.policy import PolicyPack
-from service.import_worker import Work, counts, fewer_gc_pauses
-from service.intake import Converted, OnStored, Preparer, call_hooks, convert_lines, numbered_lines
+from service.import_worker import Work, counts, fewer_gc_pauses, serve
+from service.intake import (
+    Converted,
+    OnStored,
+    Preparer,
+    block_lines,
+    call_hooks,
+    convert_lines,
+    cut_block,
+    line_blocks,
+    numbered_lines,
+)
 from storage.base import InsertResult, RowWriter, Store, StoreError
 
 #: Rows to a transaction. Bigger batches write each index page fewer times (the queue index
@@ -89,32 +101,42 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-async def import_stream(lines: Iterable[bytes], store: Store, pack: PolicyPack, clock: Clock,
-                        rejects: TextIO | IO[str], batch: int = BATCH,
+Block = tuple[int, bytes]
+"""(number of its first line, lines): see `service.intake.line_blocks`."""
+Batch = list[tuple[int, bytes]]
+"""A batch's numbered non-blank lines."""
+
+
+async def import_stream(source: BinaryIO | Iterable[bytes], store: Store, pack: PolicyPack,
+                        clock: Clock, rejects: TextIO | IO[str], batch: int = BATCH,
                         on_stored: Sequence[OnStored] = (),
                         workers: int | None = None) -> ImportSummary:
-    """Validate, prepare and store JSON Lines messages, `batch` to a transaction.
+    """Validate, prepare and store JSON Lines messages, up to `batch` lines a transaction.
 
-    Each refused line is written to `rejects` (see `service.intake.reject_record`) and the
-    import goes on. Blank lines are skipped. `on_stored` hooks are called with each committed
-    batch's results, in order. `workers` (default: `default_workers()`) above 1 lets an input
-    of more than one batch spread over worker processes when the store allows it.
+    `source` is a binary stream, or the lines themselves (without line ends). Each refused
+    line is written to `rejects` (see `service.intake.reject_record`) and the import goes on.
+    Blank lines are skipped. `on_stored` hooks are called with each committed batch's
+    results, in order. With `workers` (default: `default_workers()`) above 1, a stream of more
+    than one batch into a store that allows it is spread over workers.
     """
     if batch < 1:
         raise ValueError(f"batch must be at least 1, got {batch}")
     workers = default_workers() if workers is None else workers
-    numbered = numbered_lines(lines)
     tally = _Tally(rejects)
-    first = list(islice(numbered, batch))
-    tally.read += len(first)
-    more = next(numbered, None)  # a line past the first batch: worth starting workers for
-    rest = numbered if more is None else chain([more], numbered)
-    recipe = store.row_writer() if workers > 1 and more is not None else None
     with fewer_gc_pauses():
+        if not hasattr(source, "read"):
+            numbered = numbered_lines(source)  # type: ignore[arg-type]
+            batches = iter(lambda: list(islice(numbered, batch)), [])
+            await _InProcess(store, pack, clock, tally, on_stored).run(batches)
+            return tally.summary()
+        blocks = line_blocks(source, batch)  # type: ignore[arg-type]
+        ahead = list(islice(blocks, 2))
+        recipe = store.row_writer() if workers > 1 and len(ahead) == 2 else None
         if recipe is None:
-            await _InProcess(store, pack, clock, tally, batch, on_stored).run(first, rest)
+            batches = (block_lines(*block) for block in chain(ahead, blocks))
+            await _InProcess(store, pack, clock, tally, on_stored).run(batches)
         else:
-            await _Parallel(recipe, pack, clock, tally, batch, on_stored, workers).run(first, rest)
+            await _Parallel(recipe, pack, clock, tally, on_stored, workers).run(chain(ahead, blocks))
     return tally.summary()
 
 
@@ -123,17 +145,16 @@ async def import_stream(lines: Iterable[bytes], store: Store, pack: PolicyPack, 
 class _InProcess:
     """Parse the next batch here while the last one commits on the store's thread."""
 
-    def __init__(self, store: Store, pack: PolicyPack, clock: Clock, tally: _Tally, batch: int,
+    def __init__(self, store: Store, pack: PolicyPack, clock: Clock, tally: _Tally,
                  on_stored: Sequence[OnStored]) -> None:
-        self.store, self.clock, self.tally, self.batch = store, clock, tally, batch
-        self.on_stored = on_stored
+        self.store, self.clock, self.tally, self.on_stored = store, clock, tally, on_stored
         self.prepare = Preparer(pack)
         self.pending: asyncio.Task[list[InsertResult]] | None = None
 
-    async def run(self, first: list[tuple[int, bytes]], rest: Iterator[tuple[int, bytes]]) -> None:
+    async def run(self, batches: Iterator[Batch]) -> None:
         try:
-            lines = first
-            while lines:
+            for lines in batches:
+                self.tally.read += len(lines)
                 converted = convert_lines(lines, self.prepare, self.clock.now())
                 await self._settle()
                 self.tally.converted(converted)
@@ -142,8 +163,6 @@ class _InProcess:
                     # One turn of the loop hands the batch to the store's thread, so it
                     # commits while the next batch is parsed.
                     await asyncio.sleep(0)
-                lines = list(islice(rest, self.batch))
-                self.tally.read += len(lines)
             await self._settle()
         except BaseException:
             if self.pending is not None:  # let it finish on its own, its outcome unread
@@ -165,57 +184,64 @@ class ImportWorkerError(StoreError):
 
 
 class _Parallel:
-    """Hand batches to worker processes and let them commit one at a time, in order.
+    """Hand batches to workers and let them commit one at a time, in order.
 
-    The coordination (blocking waits on the workers' pipes, reading the input) runs on a
-    thread, so the event loop stays free; hooks are called back on the loop.
+    The workers: one thread of this process (it starts at once, with its own connection) and
+    `workers - 1` worker processes (each takes a third of a second of Python imports to
+    start). The coordination (reading the input, blocking waits on the workers' pipes) runs
+    on another thread, so the event loop stays free; hooks are called back on the loop.
     """
 
     def __init__(self, recipe: Callable[[], RowWriter], pack: PolicyPack, clock: Clock,
-                 tally: _Tally, batch: int, on_stored: Sequence[OnStored], workers: int) -> None:
+                 tally: _Tally, on_stored: Sequence[OnStored], workers: int) -> None:
         self.recipe, self.pack, self.clock, self.tally = recipe, pack, clock, tally
-        self.batch, self.on_stored, self.count = batch, on_stored, workers
+        self.on_stored, self.count = on_stored, workers
         self.loop: asyncio.AbstractEventLoop | None = None
         self.cancelled = False
 
-    async def run(self, first: list[tuple[int, bytes]], rest: Iterator[tuple[int, bytes]]) -> None:
+    async def run(self, blocks: Iterator[Block]) -> None:
         self.loop = asyncio.get_running_loop()
+        here, there = multiprocessing.Pipe()
+        thread = threading.Thread(target=serve, args=(there,), name="dutydesk-import", daemon=True)
+        pipes, stoppers = [here], [_Stopper(thread=thread)]
+        coordinator: asyncio.Future[None] | None = None
         try:
-            await asyncio.to_thread(self._coordinate, first, rest)
-        except asyncio.CancelledError:
-            self.cancelled = True  # the thread sees it within POLL_SECONDS and stops the workers
-            raise
-
-    def _coordinate(self, first: list[tuple[int, bytes]], rest: Iterator[tuple[int, bytes]]) -> None:
-        want_results = bool(self.on_stored)
-        pipes: list[Connection] = []
-        processes: list[subprocess.Popen[bytes]] = []
-        try:
-            for _ in range(self.count):
+            thread.start()
+            # Started from this (the main) thread: see _start_worker on the workers' lifetime.
+            for _ in range(self.count - 1):
                 pipe, process = _start_worker()
                 pipes.append(pipe)
-                processes.append(process)
-                pipe.send((self.pack, self.recipe, want_results))
-            self._drive(pipes, processes, first, rest)
+                stoppers.append(_Stopper(process=process))
+            coordinator = asyncio.ensure_future(
+                asyncio.to_thread(self._coordinate, pipes, stoppers, _Blocks(blocks, len(pipes))))
+            await coordinator
+        except BaseException:
+            self.cancelled = True  # the thread sees it within POLL_SECONDS and stops
+            if coordinator is not None:
+                if not coordinator.done():
+                    await asyncio.wait([coordinator])
+                if not coordinator.cancelled():
+                    coordinator.exception()  # read, so it is not reported as never retrieved
+            raise
         finally:
-            _stop(pipes, processes)
+            _stop(pipes, stoppers)
+            there.close()
 
-    def _drive(self, pipes: list[Connection], processes: list[subprocess.Popen[bytes]],
-               first: list[tuple[int, bytes]], rest: Iterator[tuple[int, bytes]]) -> None:
+    def _coordinate(self, pipes: list[Connection], stoppers: list[_Stopper], blocks: _Blocks) -> None:
+        setup = (self.pack, self.recipe, bool(self.on_stored))
+        for pipe in pipes:
+            pipe.send(setup)
         idle = list(range(len(pipes)))
-        working: dict[int, int] = {}  # worker -> batch number it holds
-        ready: dict[int, int] = {}  # batch number -> worker waiting for its turn
-        sent = turn = 0  # batches handed out; the batch whose turn it is to commit
+        working: dict[int, int] = {}  # worker -> the batch it holds
+        ready: dict[int, int] = {}  # batch -> the worker waiting for its turn to commit
+        sent = turn = 0  # the next batch to hand out; the batch whose turn it is to commit
         committing = False
-        lines: list[tuple[int, bytes]] | None = first
         while True:
-            while idle and lines:
+            while idle and (block := blocks.take()) is not None:
                 worker = idle.pop()
-                pipes[worker].send(Work.of(sent, lines, self.clock.now()))
+                pipes[worker].send(Work(sent, *block, self.clock.now()))
                 working[worker] = sent
                 sent += 1
-                lines = list(islice(rest, self.batch))
-                self.tally.read += len(lines)
             if not working:
                 return
             if not committing and turn in ready:
@@ -225,11 +251,12 @@ class _Parallel:
                 raise asyncio.CancelledError
             for pipe in wait([pipes[w] for w in working], POLL_SECONDS):
                 worker = pipes.index(pipe)  # type: ignore[arg-type]
-                message = _receive(pipe, processes[worker])
+                message = _receive(pipe, stoppers[worker])
                 if message[0] == "ready":
                     ready[message[1]] = worker
                 elif message[0] == "done":
-                    _, number, converted, stored, duplicates, results = message
+                    _, number, read, converted, stored, duplicates, results = message
+                    self.tally.read += read
                     self.tally.converted(converted)
                     self.tally.committed(stored, duplicates)
                     if results is not None:
@@ -245,17 +272,39 @@ class _Parallel:
         asyncio.run_coroutine_threadsafe(call_hooks(self.on_stored, results), self.loop).result()
 
 
+class _Blocks:
+    """The input's blocks, handed out one at a time, one read ahead: the last block is cut
+    into one part per worker, so no worker is left alone with a whole batch at the end."""
+
+    def __init__(self, blocks: Iterator[Block], workers: int) -> None:
+        self.blocks, self.workers = blocks, workers
+        self.next = next(blocks, None)
+        self.tail: list[Block] = []
+
+    def take(self) -> Block | None:
+        if self.tail:
+            return self.tail.pop(0)
+        block, self.next = self.next, next(self.blocks, None)
+        if block is not None and self.next is None:  # the last one
+            self.tail = cut_block(block, self.workers)
+            return self.tail.pop(0)
+        return block
+
+
 def _start_worker() -> tuple[Connection, subprocess.Popen[bytes]]:
-    """A worker process (`python -m service.import_worker FD`) and our end of a socket pair.
+    """A worker process (`python -m service.import_worker FD PID`) and our end of a socket pair.
 
     A plain subprocess rather than multiprocessing's spawn, which would import the caller's
-    main module again in every worker (a hazard for any script without a main guard).
+    main module again in every worker (a hazard for any script without a main guard). On
+    Linux the worker asks to be killed when the thread that started it ends, so a killed
+    import takes its workers with it (a batch being committed is rolled back whole); start
+    workers from a thread that outlives the import.
     """
     ours, theirs = socket.socketpair()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "service.import_worker", str(theirs.fileno())],
+            [sys.executable, "-m", "service.import_worker", str(theirs.fileno()), str(os.getpid())],
             pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL)
     except BaseException:
         ours.close()
@@ -265,33 +314,47 @@ def _start_worker() -> tuple[Connection, subprocess.Popen[bytes]]:
     return Connection(ours.detach()), process
 
 
-def _receive(pipe: Connection, process: subprocess.Popen[bytes]) -> tuple:
+@dataclass
+class _Stopper:
+    """How to wait for one worker: a thread of this process, or a worker process."""
+
+    thread: threading.Thread | None = None
+    process: subprocess.Popen[bytes] | None = None
+
+    def status(self) -> str:
+        if self.process is not None:
+            return f"exit status {self.process.poll()}"
+        return "a thread of this process"
+
+    def wait(self, seconds: float) -> None:
+        if self.thread is not None:
+            self.thread.join(seconds)  # a daemon thread: it cannot hold the process up at exit
+        elif self.process is not None:
+            try:
+                self.process.wait(seconds)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _receive(pipe: Connection, worker: _Stopper) -> tuple:
     try:
         return pipe.recv()  # type: ignore[no-any-return]
     except (EOFError, OSError):
-        try:
-            status = process.wait(1.0)
-        except subprocess.TimeoutExpired:
-            status = None
+        worker.wait(1.0)
         raise ImportWorkerError(
-            f"an import worker process stopped unexpectedly (exit status {status}); "
-            "the batches committed before it stay stored") from None
+            f"an import worker stopped unexpectedly ({worker.status()}); the batches "
+            "committed before it stay stored") from None
 
 
-def _stop(pipes: list[Connection], processes: list[subprocess.Popen[bytes]]) -> None:
-    """Tell every worker to stop, wait for them, end any that do not."""
+def _stop(pipes: list[Connection], workers: list[_Stopper]) -> None:
+    """Tell every worker to stop, wait for them, end any process that does not stop."""
     for pipe in pipes:
         try:
             pipe.send(None)
         except OSError:
             pass  # that worker is gone already
-    for process in processes:
-        try:
-            process.wait(STOP_WAIT_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    for worker in workers:
+        worker.wait(STOP_WAIT_SECONDS)
     for pipe in pipes:
         pipe.close()
-
-

@@ -89,12 +89,15 @@ def _insert_rows_sql(rows: int) -> str:
 
 def _insert_params(row: MessageRow) -> tuple:
     """The INSERT parameters of `row`, all but the revision (set inside the transaction)."""
-    w1, w2, due = row.warning_1_at, row.warning_2_at, row.due_at
-    if w1 is not None and w2 is not None and due is not None:
-        first = min(w1, w2, due)  # the usual case, without the generator's cost
-    else:
-        first = min((t for t in (w1, w2, due) if t is not None), default=None)
+    first = _first_event(row.warning_1_at, row.warning_2_at, row.due_at)
     return (*row[:15], _labels_json(tuple(row.labels)), first)
+
+
+def _first_event(w1: int | None, w2: int | None, due: int | None) -> int | None:
+    """next_event_at of a new message: the earliest of its warnings and due time."""
+    if w1 is not None and w2 is not None and due is not None:
+        return min(w1, w2, due)  # the usual case, without the generator's cost
+    return min((t for t in (w1, w2, due) if t is not None), default=None)
 
 
 _PLATFORMS = {p.value: p for p in Platform}
@@ -158,8 +161,7 @@ def _save_changes(conn: sqlite3.Connection, message: Message, revision: int) -> 
          micros_or_none(next_event(message), "next_event_at"), message.id))
 
 
-def _insert_batch(conn: sqlite3.Connection, params: list[tuple],
-                  keys: list[tuple[str, str]]) -> list[InsertResult]:
+def _insert_batch(conn: sqlite3.Connection, rows: Sequence[MessageRow]) -> list[InsertResult]:
     """Insert, then find every row's id: those inserted by their revision (base + position),
     repeats (earlier or within this batch) by their key.
 
@@ -167,8 +169,9 @@ def _insert_batch(conn: sqlite3.Connection, params: list[tuple],
     row: Python's sqlite3 lets go of the GIL at every step, and while another thread parses
     the next batch (as intake does) each step's wait to get it back adds up to ~100x slower.
     """
+    keys = [(row.platform, row.platform_id) for row in rows]
     base = _next_revision(conn)
-    _insert_from(conn, params, base)
+    _insert_from(conn, rows, base)
     revisions, ids = conn.execute(_INSERTED_SQL, (base,)).fetchone()
     by_revision = dict(zip(json.loads(revisions), json.loads(ids), strict=True))
     found = {i: by_revision[base + i] for i in range(len(keys)) if base + i in by_revision}
@@ -177,22 +180,25 @@ def _insert_batch(conn: sqlite3.Connection, params: list[tuple],
             for i, key in enumerate(keys)]
 
 
-def _insert_only(conn: sqlite3.Connection, params: list[tuple]) -> int:
+def _insert_only(conn: sqlite3.Connection, rows: Sequence[MessageRow]) -> int:
     """Insert (repeats skipped) and say how many rows went in, finding no ids."""
     before = conn.total_changes
-    _insert_from(conn, params, _next_revision(conn))
+    _insert_from(conn, rows, _next_revision(conn))
     return conn.total_changes - before
 
 
-def _insert_from(conn: sqlite3.Connection, params: list[tuple], base: int) -> None:
-    """Multi-row INSERTs of `params`, the i-th row with revision base + i."""
+def _insert_from(conn: sqlite3.Connection, rows: Sequence[MessageRow], base: int) -> None:
+    """Multi-row INSERTs of `rows`, the i-th with revision base + i (as `_insert_params`, but
+    straight into one flat list: this runs for every imported message)."""
     per_insert = max(1, min(_ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
                             // _INSERT_COLUMNS))
-    for start in range(0, len(params), per_insert):
-        chunk = params[start:start + per_insert]
+    for start in range(0, len(rows), per_insert):
+        chunk = rows[start:start + per_insert]
         flat: list[Any] = []
         for offset, row in enumerate(chunk, start=base + start):
-            flat.extend(row)
+            flat.extend(row)  # its 16 fields: the last, the labels, is replaced by their JSON
+            flat[-1] = _labels_json(tuple(row[15]))
+            flat.append(_first_event(row[13], row[14], row[12]))
             flat.append(offset)
         conn.execute(_insert_rows_sql(len(chunk)), flat)
 

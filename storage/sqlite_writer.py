@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from storage.base import InsertResult, MessageRow, StoreError, check_row_values, unstorable_text
 from storage.migrations import check_not_newer, migrate
-from storage.sqlite_rows import _insert_batch, _insert_only, _insert_params, _is_busy, _search
+from storage.sqlite_rows import _insert_batch, _insert_only, _is_busy, _search
 
 T = TypeVar("T")
 
@@ -61,25 +61,18 @@ Transaction = Callable[[sqlite3.Connection, Callable[[sqlite3.Connection], T]], 
 def insert_rows(conn: sqlite3.Connection, rows: Sequence[MessageRow],
                 transaction: Transaction) -> list[InsertResult]:
     """Add `rows` in one `transaction`; a repeat of (platform, platform_id) is skipped."""
-    # Checked and converted before the lock is taken: no other writer waits on Python work.
-    params = _checked_params(rows)
-    keys = [(p[0], p[1]) for p in params]
+    check_row_values(rows)
     with _named_unstorable(rows):
-        return transaction(conn, lambda c: _insert_batch(c, params, keys))  # type: ignore[no-any-return]
+        return transaction(conn, lambda c: _insert_batch(c, rows))  # type: ignore[no-any-return]
 
 
 def insert_rows_counted(conn: sqlite3.Connection, rows: Sequence[MessageRow],
                         transaction: Transaction) -> tuple[int, int]:
     """`insert_rows`, saying only (stored, duplicates)."""
-    params = _checked_params(rows)
-    with _named_unstorable(rows):
-        stored: int = transaction(conn, lambda c: _insert_only(c, params))
-    return stored, len(rows) - stored
-
-
-def _checked_params(rows: Sequence[MessageRow]) -> list[tuple]:
     check_row_values(rows)
-    return [_insert_params(row) for row in rows]
+    with _named_unstorable(rows):
+        stored: int = transaction(conn, lambda c: _insert_only(c, rows))
+    return stored, len(rows) - stored
 
 
 @contextmanager

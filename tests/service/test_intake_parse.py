@@ -9,6 +9,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.models import MAX_TEXT_CHARS
 from core.policy import PolicyPack, load_pack, shipped_pack_names
@@ -18,10 +20,14 @@ from service.intake import (
     DeadlineCache,
     RejectedLine,
     UnknownAccountError,
+    block_lines,
+    line_blocks,
+    numbered_lines,
     parse_line,
     prepare,
     read_lines,
     reject_record,
+    split_block,
 )
 from tests.service.conftest import MONDAY_10, inbound_dict
 
@@ -206,3 +212,41 @@ def test_deadline_cache_takes_any_time_zone(lewes_pack: PolicyPack) -> None:
     local = MONDAY_10.astimezone(hours.zone)
     assert cache(local) == deadlines(MONDAY_10, hours, lewes_pack.first_response)
     assert cache(local).due_at.tzinfo is UTC
+
+
+# -- reading lines in blocks ----------------------------------------------------------------------
+
+def _reference_lines(source: io.BytesIO, limit: int) -> list[bytes]:
+    """read_lines as it was first written, a readline at a time: the yardstick for the blocks."""
+    out = []
+    while line := source.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := source.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+            out.append(line)
+            continue
+        out.append(line.rstrip(b"\r\n"))
+    return out
+
+
+_PIECES = st.sampled_from([b"a", b"bc", b"\n", b"\r", b"\r\n", b" ", b"\t", b"\xef\xbb\xbf", b"xyz" * 3,
+                           b"\x00", b"\xff"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(b"".join), st.integers(1, 12), st.integers(1, 9),
+       st.integers(1, 5))
+def test_blocks_give_the_same_lines_as_reading_a_line_at_a_time(
+        data: bytes, limit: int, read_size: int, per_block: int) -> None:
+    expected = _reference_lines(io.BytesIO(data), limit)
+    blocks = list(line_blocks(io.BytesIO(data), per_block, limit, read_size))
+    assert [line for _, block in blocks for line in split_block(block, limit)] == expected
+    assert all(len(split_block(block, limit)) <= per_block for _, block in blocks)
+    numbered = [pair for first, block in blocks for pair in block_lines(first, block, limit)]
+    assert numbered == list(numbered_lines(expected))
+
+
+def test_read_lines_reads_big_input_in_megabyte_blocks() -> None:
+    lines = [json.dumps(inbound_dict(n)).encode() for n in range(5000)]
+    data = b"\r\n".join(lines) + b"\n\n   \n"
+    assert list(read_lines(io.BytesIO(data))) == [*lines, b"", b"   "]
