@@ -72,6 +72,7 @@ def _worker(fd: int, parent: int) -> None:
     _die_with(parent)
     with fewer_gc_pauses():
         serve(Connection(fd))
+    os._exit(0)  # nothing left to flush: skip tearing down the interpreter's objects
 
 
 def serve(pipe: Connection) -> None:

@@ -231,7 +231,9 @@ class _Parallel:
         setup = (self.pack, self.recipe, bool(self.on_stored))
         for pipe in pipes:
             pipe.send(setup)
-        idle = list(range(len(pipes)))
+        # Popped from the end: the thread here (pipe 0) first, as the processes are still
+        # starting up (sending them a batch waits until they read it).
+        idle = list(reversed(range(len(pipes))))
         working: dict[int, int] = {}  # worker -> the batch it holds
         ready: dict[int, int] = {}  # batch -> the worker waiting for its turn to commit
         sent = turn = 0  # the next batch to hand out; the batch whose turn it is to commit

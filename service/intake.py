@@ -471,19 +471,19 @@ def convert_lines(numbered: Iterable[tuple[int, bytes]], prepare: Preparer,
     rows: list[MessageRow] = []
     rejects: list[str] = []
     accounts = prepare.accounts
+    plain_row, keep = prepare.plain_row, rows.append
     for lineno, raw in numbered:
-        row = prepare.plain_row(raw, ingested)
-        if row is None:
-            try:
-                row = message_row(prepare(_parse(raw, lineno, accounts), now))
-            except RejectedLine as exc:
-                rejects.append(reject_record(lineno, exc.reason, raw))
-                continue
-            except (ValueError, OverflowError) as exc:  # e.g. hours that never open
-                rejects.append(reject_record(
-                    lineno, f"cannot work out the first-response due time: {exc}", raw))
-                continue
-        rows.append(row)
+        row = plain_row(raw, ingested)
+        if row is not None:
+            keep(row)
+            continue
+        try:
+            keep(message_row(prepare(_parse(raw, lineno, accounts), now)))
+        except RejectedLine as exc:
+            rejects.append(reject_record(lineno, exc.reason, raw))
+        except (ValueError, OverflowError) as exc:  # e.g. hours that never open
+            rejects.append(reject_record(
+                lineno, f"cannot work out the first-response due time: {exc}", raw))
     return Converted(rows, rejects)
 
 

@@ -195,11 +195,17 @@ def _insert_from(conn: sqlite3.Connection, rows: Sequence[MessageRow], base: int
     for start in range(0, len(rows), per_insert):
         chunk = rows[start:start + per_insert]
         flat: list[Any] = []
+        extend, append = flat.extend, flat.append
         for offset, row in enumerate(chunk, start=base + start):
-            flat.extend(row)  # its 16 fields: the last, the labels, is replaced by their JSON
-            flat[-1] = _labels_json(tuple(row[15]))
-            flat.append(_first_event(row[13], row[14], row[12]))
-            flat.append(offset)
+            extend(row)  # its 16 fields: the last, the labels, is replaced by their JSON
+            labels = row[15]
+            flat[-1] = _labels_json(labels if type(labels) is tuple else tuple(labels))
+            due, w1, w2 = row[12], row[13], row[14]
+            if w1 is not None and w2 is not None and due is not None:
+                append(min(w1, w2, due))  # as _first_event, inline: every message comes here
+            else:
+                append(_first_event(w1, w2, due))
+            append(offset)
         conn.execute(_insert_rows_sql(len(chunk)), flat)
 
 

@@ -134,11 +134,8 @@ class SqliteRowWriter:
         return self._retrying(lambda: insert_rows_counted(self._conn, rows, in_transaction))
 
     def close(self) -> None:
-        """Fold the write-ahead log back into the file if no reader is in the way, and close."""
-        try:
-            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        except sqlite3.Error:
-            pass  # a busy checkpoint is only put off: the next commit anywhere will do it
+        """Close the connection. The write-ahead log is folded back into the file by the next
+        commit past `wal_autocheckpoint` anywhere, or by the last connection to close."""
         self._conn.close()
 
     def _retrying(self, fn: Callable[[], T]) -> T:
