@@ -1,0 +1,191 @@
+"""Imports spread over workers (a thread here and worker processes), against the same import
+run in this process: the same store, the same rejects file, the same summary; and what happens
+when a worker dies or the import is cancelled."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from core.clock import FixedClock
+from core.policy import PolicyPack
+from service.imports import ImportSummary, ImportWorkerError, import_stream
+from storage.base import RowWriter, StoreError
+from storage.sqlite import SqliteStore
+from tests.service.conftest import inbound_dict
+from tests.service.test_intake_import import HOSTILE_TEXTS
+
+pytestmark = pytest.mark.slow
+
+
+def _feed(count: int) -> bytes:
+    """`count` numbered lines with everything an import meets: a byte-order mark, CRLF line
+    ends, blank lines, bad lines, repeats within the file, hostile text."""
+    lines = []
+    for n in range(count):
+        if n % 97 == 5:
+            lines.append(b"{not json")
+        elif n % 89 == 7:
+            lines.append(b"   ")
+        elif n % 83 == 3:
+            lines.append(json.dumps(inbound_dict(n - 40)).encode())  # a repeat
+        elif n % 71 == 1:
+            lines.append(json.dumps(inbound_dict(n, account="hastings-x")).encode())
+        else:
+            text = HOSTILE_TEXTS[n % len(HOSTILE_TEXTS)] if n % 13 == 0 else f"bins {n}"
+            lines.append(json.dumps(inbound_dict(n, text=text)).encode())
+    return b"\xef\xbb\xbf" + b"\r\n".join(lines) + b"\n"
+
+
+class Recording(SqliteStore):
+    """A SqliteStore that notes whether an import asked it for worker connections."""
+
+    spread = False
+
+    def row_writer(self) -> Callable[[], RowWriter]:
+        self.spread = True
+        return super().row_writer()
+
+
+async def _run(db: Path, data: bytes, pack: PolicyPack, clock: FixedClock, *, workers: int,
+               batch: int, hooks: list | None = None) -> tuple[ImportSummary, str, Recording]:
+    store = Recording(db)
+    await store.open()
+    rejects = io.StringIO()
+    try:
+        summary = await import_stream(io.BytesIO(data), store, pack, clock, rejects, batch=batch,
+                                      workers=workers, on_stored=[hooks.append] if hooks is not None else ())
+    finally:
+        await store.close()
+    return summary, rejects.getvalue(), store
+
+
+async def _everything(db: Path) -> list:
+    store = SqliteStore(db)
+    await store.open()
+    try:
+        return await store.changed_since(0, limit=1_000_000)
+    finally:
+        await store.close()
+
+
+async def test_a_spread_import_stores_exactly_what_an_import_here_does(
+        tmp_path: Path, lewes_pack: PolicyPack, frozen_clock: FixedClock) -> None:
+    data = _feed(3000)
+    here, here_rejects, plain = await _run(tmp_path / "here.sqlite3", data, lewes_pack, frozen_clock,
+                                           workers=1, batch=250)
+    spread, spread_rejects, recording = await _run(tmp_path / "spread.sqlite3", data, lewes_pack,
+                                                   frozen_clock, workers=3, batch=250)
+    assert recording.spread and not plain.spread
+    assert spread == here
+    assert here.rejected > 50 and here.duplicates > 20 and here.read < 3000  # blanks not read
+    assert spread_rejects == here_rejects
+    assert [json.loads(r)["line"] for r in spread_rejects.splitlines()] == sorted(
+        json.loads(r)["line"] for r in spread_rejects.splitlines())
+    stored = await _everything(tmp_path / "spread.sqlite3")
+    assert stored == await _everything(tmp_path / "here.sqlite3")  # ids and revisions too
+    assert {m.text for m in stored} >= {t for t in HOSTILE_TEXTS if len(t) < 100_000}
+
+
+async def test_hooks_hear_every_batch_in_order_and_a_rerun_adds_nothing(
+        tmp_path: Path, lewes_pack: PolicyPack, frozen_clock: FixedClock) -> None:
+    data = b"\n".join(json.dumps(inbound_dict(n)).encode() for n in range(1000))
+    heard: list = []
+    first, _, store = await _run(tmp_path / "d.sqlite3", data, lewes_pack, frozen_clock,
+                                 workers=2, batch=100, hooks=heard)
+    assert store.spread and first == ImportSummary(1000, 1000, 0, 0)
+    # The last batch is shared out between the two workers.
+    assert [len(results) for results in heard] == [100] * 9 + [50, 50]
+    ids = [r.message_id for results in heard for r in results]
+    assert ids == sorted(ids) and len(set(ids)) == 1000
+    again, _, _ = await _run(tmp_path / "d.sqlite3", data, lewes_pack, frozen_clock, workers=2, batch=100)
+    assert again == ImportSummary(1000, 0, 1000, 0)
+
+
+def _workers_alive() -> list[int]:
+    """Pids of this process's import worker processes."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        state = stat.rsplit(")", 1)[1].split()[0]
+        if parent == os.getpid() and b"service.import_worker" in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+async def _until(condition: Callable[[], bool], what: str, limit: float = 60.0) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        await asyncio.sleep(0.01)  # polling for a condition, not timing anything
+
+
+async def _committed(db: Path) -> int:
+    store = SqliteStore(db)
+    await store.open()
+    try:
+        return await store.count_messages()
+    finally:
+        await store.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes in /proc")
+async def test_a_worker_killed_half_way_stops_the_import_plainly_and_a_rerun_finishes(
+        tmp_path: Path, lewes_pack: PolicyPack, frozen_clock: FixedClock) -> None:
+    total = 40_000
+    data = b"\n".join(json.dumps(inbound_dict(n)).encode() for n in range(total))
+    db = tmp_path / "d.sqlite3"
+    task = asyncio.ensure_future(_run(db, data, lewes_pack, frozen_clock, workers=2, batch=500))
+    counts: list[int] = []
+
+    async def started() -> bool:
+        counts.append(await _committed(db) if db.exists() else 0)
+        return counts[-1] >= 2000 and bool(_workers_alive()) or task.done()
+
+    deadline = time.monotonic() + 120
+    while not await started():
+        assert time.monotonic() < deadline, "the import never got going"
+        await asyncio.sleep(0.02)
+    assert not task.done(), "the import finished before a worker could be killed"
+    for pid in _workers_alive():
+        os.kill(pid, signal.SIGKILL)
+    with pytest.raises(ImportWorkerError, match="stopped unexpectedly") as caught:
+        await task
+    assert isinstance(caught.value, StoreError)  # what the CLI reports plainly
+    committed = await _committed(db)
+    assert 2000 <= committed < total and committed % 500 == 0  # whole batches only
+
+    again, _, _ = await _run(db, data, lewes_pack, frozen_clock, workers=2, batch=500)
+    assert again == ImportSummary(total, total - committed, committed, 0)
+    assert await _committed(db) == total
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes in /proc")
+async def test_cancelling_a_spread_import_stops_its_workers(
+        tmp_path: Path, lewes_pack: PolicyPack, frozen_clock: FixedClock) -> None:
+    data = b"\n".join(json.dumps(inbound_dict(n)).encode() for n in range(40_000))
+    db = tmp_path / "d.sqlite3"
+    task = asyncio.ensure_future(_run(db, data, lewes_pack, frozen_clock, workers=2, batch=500))
+    await _until(lambda: bool(_workers_alive()) or task.done(), "a worker process")
+    await asyncio.sleep(0.3)  # let it get going (not a timing assertion)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await _until(lambda: not _workers_alive(), "the workers to stop", limit=15)
+    assert (await _committed(db)) % 500 == 0
