@@ -21,7 +21,7 @@ from core.models import InboundMessage
 from core.policy import PackError, PolicyPack
 from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
-from service.imports import BATCH, ImportSummary, import_stream
+from service.imports import BATCH, MAX_WORKERS, ImportSummary, import_stream
 from storage.base import StoreError
 
 STDIN = "-"
@@ -48,6 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                           "rejects.jsonl for standard input)")
     imp.add_argument("--batch", type=int, default=BATCH, metavar="N",
                      help=f"messages per transaction (default: {BATCH:,})")
+    imp.add_argument("--workers", type=int, default=None, metavar="N",
+                     help=f"spread a big import over N workers (default: one per core, at most "
+                          f"{MAX_WORKERS}; 1: all in this process)")
     add_store_options(imp)
     imp.set_defaults(handler=run_import)
 
@@ -98,6 +101,8 @@ def run_import(args: argparse.Namespace) -> int:
     """Import `args.file` into the store; print a one-line summary; 0, 1 or 2 (see module)."""
     if args.batch < 1:
         return _fail(f"--batch must be at least 1, got {args.batch}")
+    if args.workers is not None and args.workers < 1:
+        return _fail(f"--workers must be at least 1, got {args.workers}")
     try:
         pack = load_policy(args)
     except PackError as exc:
@@ -126,7 +131,7 @@ async def _import(source: BinaryIO, args: argparse.Namespace, pack: PolicyPack,
     await store.open()
     try:
         return await import_stream(source, store, pack, SystemClock(), rejects,
-                                   batch=args.batch)
+                                   batch=args.batch, workers=args.workers)
     finally:
         await store.close()
 

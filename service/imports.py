@@ -8,14 +8,15 @@ one kept, and re-running an import adds nothing.
 Two ways to run, same result:
 
 * here, in this process: while one batch commits on the store's thread, the next is parsed.
-  Used when the input fits in one batch, when the store lives only in this process (the
-  in-memory fake), or with one worker;
-* spread over worker processes (`workers`, one per core by default, at most three), for a
-  bigger input into a store file: this process reads the lines and hands a batch to each idle
-  worker; a worker parses and prepares it, then commits it through its own connection when
-  its turn comes (batch n after batch n-1), so the other workers parse while one commits. On
-  a 2-core machine this is about twice as fast: parsing is Python, and one process can only
-  use one core for it.
+  Used when the input fits in one batch, when it comes as lines already split, when the store
+  lives only in this process (the in-memory fake), or with one worker;
+* spread over workers (`workers`, one per core by default, at most three) for a bigger stream
+  into a store file: one worker is a thread of this process, the others are worker processes
+  (`service.import_worker`). This process reads the stream in blocks of a batch's lines and
+  hands a block to each idle worker; the worker parses and prepares it, then commits it
+  through its own connection when its turn comes (batch n after batch n-1), so the others
+  parse while one commits. On 2 cores this is about 1.7 times as fast: parsing is Python, and
+  one process gets one core's worth of it.
 
 Either way a batch is committed whole or not at all; an import that stops (an error, a kill)
 keeps every batch committed before, and running it again stores the rest.
@@ -52,11 +53,11 @@ from service.intake import (
 )
 from storage.base import InsertResult, RowWriter, Store, StoreError
 
-#: Rows to a transaction. Bigger batches write each index page fewer times (the queue index
+#: Lines to a transaction. Bigger batches write each index page fewer times (the queue index
 #: takes rows all over), so imports go faster up to about this size; a batch holds the write
-#: lock for ~0.1-0.2 s, which dashboards and the engine wait out without noticing.
+#: lock for about a quarter of a second, which dashboards and the engine wait out unnoticed.
 BATCH = 20_000
-#: At most this many worker processes: past three, the one writer is the limit, not parsing.
+#: At most this many workers: past three, committing (one batch at a time) is the limit.
 MAX_WORKERS = 3
 #: How often the coordinating thread looks up from the workers to see if it was cancelled.
 POLL_SECONDS = 0.2

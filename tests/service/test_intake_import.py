@@ -195,6 +195,7 @@ def test_cli_import_reads_standard_input(tmp_path: Path, monkeypatch: pytest.Mon
     (["import", "{tmp}/good.jsonl", "--policy", "atlantis"], "no shipped pack of that name"),
     (["import", "{tmp}/good.jsonl", "--db", "{tmp}/not-a-db.sqlite3"], "not a dutydesk store"),
     (["import", "{tmp}/good.jsonl", "--batch", "0"], "--batch must be at least 1"),
+    (["import", "{tmp}/good.jsonl", "--workers", "0"], "--workers must be at least 1"),
 ])
 def test_cli_import_exits_2_with_a_clear_message(argv: list[str], message: str, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
