@@ -36,9 +36,11 @@ from core.models import InboundMessage
 from core.policy import PolicyPack, load_pack
 from core.sla import deadlines
 from service.imports import BATCH, import_stream
-from service.intake import Preparer, read_lines
+from service.intake import Preparer
+from service.lines import read_lines
 from service.writer import IntakeWriter
-from storage.base import QueueQuery, message_row
+from storage.base import QueueQuery
+from storage.rows import message_row
 from storage.sqlite import SqliteStore
 from storage.sqlite_writer import prepare_connection, tune_for_bulk
 from storage.sqlite_rows import _INSERT_MESSAGE, _insert_params

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing.connection import Connection
 
-from service.intake import Converted, Preparer, block_lines, convert_lines
-from storage.base import InsertResult, RowWriter, StoreError
+from service.intake import Converted, Preparer, convert_lines
+from service.lines import block_lines
+from storage.base import RowWriter, StoreError
+from storage.rows import InsertResult
 
 
 @dataclass(frozen=True)

@@ -40,18 +40,10 @@ from typing import IO, BinaryIO, TextIO
 from core.clock import Clock
 from core.policy import PolicyPack
 from service.import_worker import Work, counts, fewer_gc_pauses, serve
-from service.intake import (
-    Converted,
-    OnStored,
-    Preparer,
-    block_lines,
-    call_hooks,
-    convert_lines,
-    cut_block,
-    line_blocks,
-    numbered_lines,
-)
-from storage.base import InsertResult, RowWriter, Store, StoreError
+from service.intake import Converted, OnStored, Preparer, call_hooks, convert_lines
+from service.lines import Block, block_lines, cut_block, line_blocks, numbered_lines
+from storage.base import RowWriter, Store, StoreError
+from storage.rows import InsertResult
 
 #: Lines to a transaction. Bigger batches write each index page fewer times (the queue index
 #: takes rows all over), so imports go faster up to about this size; a batch holds the write
@@ -98,12 +90,10 @@ class _Tally:
 
 
 def default_workers() -> int:
-    """One worker process per core, at most MAX_WORKERS."""
+    """One worker per core, at most MAX_WORKERS."""
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-Block = tuple[int, bytes]
-"""(number of its first line, lines): see `service.intake.line_blocks`."""
 Batch = list[tuple[int, bytes]]
 """A batch's numbered non-blank lines."""
 
@@ -203,7 +193,8 @@ class _Parallel:
     async def run(self, blocks: Iterator[Block]) -> None:
         self.loop = asyncio.get_running_loop()
         here, there = multiprocessing.Pipe()
-        thread = threading.Thread(target=serve, args=(there,), name="dutydesk-import", daemon=True)
+        thread = threading.Thread(target=_serve_here, args=(there,), name="dutydesk-import",
+                                  daemon=True)
         pipes, stoppers = [here], [_Stopper(thread=thread)]
         coordinator: asyncio.Future[None] | None = None
         try:
@@ -292,6 +283,15 @@ class _Blocks:
             self.tail = cut_block(block, self.workers)
             return self.tail.pop(0)
         return block
+
+
+def _serve_here(pipe: Connection) -> None:
+    """The worker thread: `serve`, then close its end, so that however it ends the
+    coordinator hears of it (a closed pipe) rather than waiting for ever."""
+    try:
+        serve(pipe)
+    finally:
+        pipe.close()
 
 
 def _start_worker() -> tuple[Connection, subprocess.Popen[bytes]]:

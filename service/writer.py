@@ -12,7 +12,8 @@ from core.clock import Clock
 from core.models import InboundMessage
 from core.policy import PolicyPack
 from service.intake import OnStored, call_hooks, prepare
-from storage.base import InsertResult, NewMessage, Store
+from storage.base import Store
+from storage.rows import InsertResult, NewMessage
 
 
 class IntakeWriterClosedError(RuntimeError):

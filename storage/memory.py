@@ -16,8 +16,6 @@ from storage.base import (
     AWAITING_STATES,
     AccountCounts,
     FiredEvent,
-    InsertResult,
-    MessageRow,
     NotFoundError,
     QueueQuery,
     StateChange,
@@ -28,15 +26,14 @@ from storage.base import (
     clock_runs,
     jsonable_detail,
     lease_free_for,
-    from_micros,
     next_event,
     search_matches,
     status_changes,
     unfired_events,
-    unstorable_text,
     utc,
     with_event_fired,
 )
+from storage.rows import InsertResult, MessageRow, from_micros, unstorable_text
 
 
 def build_message(row: MessageRow, message_id: int, revision: int) -> Message:

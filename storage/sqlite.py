@@ -33,8 +33,6 @@ from core.models import Action, Message, Notification, OutboxItem
 from storage.base import (
     AccountCounts,
     FiredEvent,
-    InsertResult,
-    MessageRow,
     NotFoundError,
     QueueQuery,
     StateChange,
@@ -47,6 +45,7 @@ from storage.base import (
     utc,
     with_event_fired,
 )
+from storage.rows import InsertResult, MessageRow
 from storage.sqlite_writer import (
     SqliteRowWriter,
     busy_error,

@@ -27,17 +27,8 @@ from core.models import (
     OutboxItem,
     Platform,
 )
-from storage.base import (
-    InsertResult,
-    MessageRow,
-    NotFoundError,
-    QueueQuery,
-    from_micros,
-    micros_or_none,
-    to_micros,
-    next_event,
-    search_matches,
-)
+from storage.base import NotFoundError, QueueQuery, next_event, search_matches
+from storage.rows import InsertResult, MessageRow, from_micros, micros_or_none, to_micros
 from storage.migrations import AWAITING_SQL, QUEUE_ORDER_SQL
 
 T = TypeVar("T")

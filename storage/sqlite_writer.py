@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from storage.base import InsertResult, MessageRow, StoreError, check_row_values, unstorable_text
+from storage.base import StoreError, check_row_values
+from storage.rows import InsertResult, MessageRow, unstorable_text
 from storage.migrations import check_not_newer, migrate
 from storage.sqlite_rows import _insert_batch, _insert_only, _is_busy, _search
 

@@ -16,7 +16,8 @@ from core.models import InboundMessage
 from core.policy import PolicyPack
 from dutydesk.cli import main
 from service.imports import ImportSummary, import_stream
-from storage.base import InsertResult, MessageRow, QueueQuery, Store, StoreError
+from storage.base import QueueQuery, Store, StoreError
+from storage.rows import InsertResult, MessageRow
 from storage.memory import MemoryStore
 from storage.sqlite import SqliteStore
 from tests.service.conftest import MONDAY_10, inbound_dict

@@ -16,17 +16,20 @@ from core.models import MAX_TEXT_CHARS
 from core.policy import PolicyPack, load_pack, shipped_pack_names
 from core.sla import deadlines
 from service.intake import (
-    MAX_LINE_BYTES,
     DeadlineCache,
     RejectedLine,
     UnknownAccountError,
-    block_lines,
-    line_blocks,
-    numbered_lines,
     parse_line,
     prepare,
-    read_lines,
     reject_record,
+)
+from service.lines import (
+    MAX_LINE_BYTES,
+    block_lines,
+    cut_block,
+    line_blocks,
+    numbered_lines,
+    read_lines,
     split_block,
 )
 from tests.service.conftest import MONDAY_10, inbound_dict
@@ -250,3 +253,17 @@ def test_read_lines_reads_big_input_in_megabyte_blocks() -> None:
     lines = [json.dumps(inbound_dict(n)).encode() for n in range(5000)]
     data = b"\r\n".join(lines) + b"\n\n   \n"
     assert list(read_lines(io.BytesIO(data))) == [*lines, b"", b"   "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(b"".join), st.integers(1, 4), st.integers(1, 40))
+def test_a_block_cut_for_the_workers_keeps_every_line_and_its_number(
+        data: bytes, parts: int, first: int) -> None:
+    for _, block in line_blocks(io.BytesIO(data), 1000, 12, 7):
+        cut = cut_block((first, block), parts)
+        assert b"".join(piece for _, piece in cut) == block
+        assert 1 <= len(cut) <= parts
+        numbered = [pair for start, piece in cut for pair in block_lines(start, piece, 12)]
+        assert numbered == block_lines(first, block, 12)
+        sizes = [len(split_block(piece, 12)) for _, piece in cut]
+        assert max(sizes) - min(sizes) <= max(sizes) // 2 + 1  # shared out about evenly

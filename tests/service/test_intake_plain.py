@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bench.intake import inbound_lines
 from core.policy import PolicyPack, load_pack, shipped_pack_names
 from service.intake import Preparer, RejectedLine, UnknownAccountError, _parse
-from storage.base import MessageRow, message_row, to_micros
+from storage.rows import MessageRow, message_row, to_micros
 from tests.core.test_inbound import lines as generated_lines
 from tests.service.conftest import MONDAY_10, inbound_dict
 from tests.service.test_intake_import import HOSTILE_TEXTS

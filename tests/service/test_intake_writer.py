@@ -12,7 +12,8 @@ from core.models import InboundMessage
 from core.policy import PolicyPack
 from service.intake import UnknownAccountError
 from service.writer import IntakeWriter, IntakeWriterClosedError
-from storage.base import InsertResult, NewMessage, StoreError
+from storage.base import StoreError
+from storage.rows import InsertResult, NewMessage
 from storage.memory import MemoryStore
 
 

@@ -14,7 +14,7 @@ from core.models import (
     OutboxItem,
     Platform,
 )
-from storage.base import NewMessage
+from storage.rows import NewMessage
 
 T0 = datetime(2026, 3, 30, 9, 0, tzinfo=UTC)
 """A Monday morning: the frozen 'now' every store test starts from."""

@@ -12,7 +12,8 @@ from core.hours import OpeningHours
 from core.models import Author, InboundMessage, MessageKind, Platform
 from core.policy import PolicyPack, load_pack
 from core.sla import deadlines
-from storage.base import NewMessage, Store
+from storage.base import Store
+from storage.rows import NewMessage
 
 LONDON = ZoneInfo("Europe/London")
 #: A Tuesday afternoon: Customer First is open (08:30-17:00); the tourism account is not.

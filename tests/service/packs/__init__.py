@@ -12,7 +12,7 @@ from pathlib import Path
 from core.models import Author, InboundMessage, MessageKind, Platform
 from core.policy import PolicyPack, load_pack
 from core.sla import deadlines
-from storage.base import NewMessage
+from storage.rows import NewMessage
 
 PACKS = Path(__file__).parent
 ALWAYS_OPEN = PACKS / "always-open.toml"
