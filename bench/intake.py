@@ -42,8 +42,8 @@ from service.writer import IntakeWriter
 from storage.base import QueueQuery
 from storage.rows import message_row
 from storage.sqlite import SqliteStore
-from storage.sqlite_writer import prepare_connection, tune_for_bulk
 from storage.sqlite_rows import _INSERT_MESSAGE, _insert_params
+from storage.sqlite_writer import prepare_connection, tune_for_bulk
 
 PACK = "lewes-eastbourne"
 #: Monday 2 March 2026: messages arrive over the four weeks after, day and night.

@@ -1,6 +1,6 @@
-"""One worker process of a big import (`service.imports`): run as
-`python -m service.import_worker FD PID`, it talks to the import (process PID) over the
-socket FD, and dies with it.
+"""A worker of a big import (`service.imports`): `serve` runs on a thread of the import's own
+process, or in a worker process started as `python -m service.import_worker FD PID`, which
+talks to the import (process PID) over the socket FD and dies with it.
 
 The import sends (pack, store recipe, whether it wants each row's result), then batches
 (`Work`). For each, the worker converts the lines, says it is ready, waits to be told it is
@@ -31,7 +31,7 @@ from storage.rows import InsertResult
 @dataclass(frozen=True)
 class Work:
     """One batch for a worker: its number (commit order), the number of its first line, its
-    lines as one block (`service.intake.line_blocks`: a buffer, cheap to send), and the
+    lines as one block (`service.lines.line_blocks`: a buffer, cheap to send), and the
     ingest time."""
 
     number: int

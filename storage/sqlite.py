@@ -46,14 +46,6 @@ from storage.base import (
     with_event_fired,
 )
 from storage.rows import InsertResult, MessageRow
-from storage.sqlite_writer import (
-    SqliteRowWriter,
-    busy_error,
-    in_transaction,
-    insert_rows,
-    plain_error,
-    prepare_connection,
-)
 from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
@@ -73,6 +65,14 @@ from storage.sqlite_rows import (
     queue_sql,
     row_to_message,
     to_micros,
+)
+from storage.sqlite_writer import (
+    SqliteRowWriter,
+    busy_error,
+    in_transaction,
+    insert_rows,
+    plain_error,
+    prepare_connection,
 )
 
 

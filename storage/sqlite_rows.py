@@ -28,8 +28,8 @@ from core.models import (
     Platform,
 )
 from storage.base import NotFoundError, QueueQuery, next_event, search_matches
-from storage.rows import InsertResult, MessageRow, from_micros, micros_or_none, to_micros
 from storage.migrations import AWAITING_SQL, QUEUE_ORDER_SQL
+from storage.rows import InsertResult, MessageRow, from_micros, micros_or_none, to_micros
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)

@@ -1,8 +1,8 @@
 """Setting up an SQLite connection to a store file, and a plain, synchronous writer of new
-message rows for import worker processes (`Store.row_writer`).
+message rows for the workers of a big import (`Store.row_writer`).
 
-`SqliteStore` runs every operation on aiosqlite's thread; a worker process of a big import has
-nothing else to do and no event loop, so it gets its own plain connection, set up the same way
+`SqliteStore` runs every operation on aiosqlite's thread; an import worker has nothing else to
+do and no event loop, so it gets its own plain connection, set up the same way
 (`prepare_connection`), that only adds rows, with the same busy handling as the store: wait,
 back off, retry, then a plain StoreError.
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from storage.base import StoreError, check_row_values
-from storage.rows import InsertResult, MessageRow, unstorable_text
 from storage.migrations import check_not_newer, migrate
+from storage.rows import InsertResult, MessageRow, unstorable_text
 from storage.sqlite_rows import _insert_batch, _insert_only, _is_busy, _search
 
 T = TypeVar("T")

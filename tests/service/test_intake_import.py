@@ -17,8 +17,8 @@ from core.policy import PolicyPack
 from dutydesk.cli import main
 from service.imports import ImportSummary, import_stream
 from storage.base import QueueQuery, Store, StoreError
-from storage.rows import InsertResult, MessageRow
 from storage.memory import MemoryStore
+from storage.rows import InsertResult, MessageRow
 from storage.sqlite import SqliteStore
 from tests.service.conftest import MONDAY_10, inbound_dict
 

@@ -13,8 +13,8 @@ from core.policy import PolicyPack
 from service.intake import UnknownAccountError
 from service.writer import IntakeWriter, IntakeWriterClosedError
 from storage.base import StoreError
-from storage.rows import InsertResult, NewMessage
 from storage.memory import MemoryStore
+from storage.rows import InsertResult, NewMessage
 
 
 class GatedStore(MemoryStore):
