@@ -115,19 +115,18 @@ async def import_stream(source: BinaryIO | Iterable[bytes], store: Store, pack: 
     workers = default_workers() if workers is None else workers
     tally = _Tally(rejects)
     with fewer_gc_pauses():
-        if not hasattr(source, "read"):
+        if hasattr(source, "read"):
+            blocks = line_blocks(source, batch)  # type: ignore[arg-type]
+            ahead = list(islice(blocks, 2))
+            recipe = store.row_writer() if workers > 1 and len(ahead) == 2 else None
+            if recipe is not None:
+                await _Parallel(recipe, pack, clock, tally, on_stored, workers).run(chain(ahead, blocks))
+                return tally.summary()
+            batches: Iterator[Batch] = (block_lines(*block) for block in chain(ahead, blocks))
+        else:
             numbered = numbered_lines(source)  # type: ignore[arg-type]
             batches = iter(lambda: list(islice(numbered, batch)), [])
-            await _InProcess(store, pack, clock, tally, on_stored).run(batches)
-            return tally.summary()
-        blocks = line_blocks(source, batch)  # type: ignore[arg-type]
-        ahead = list(islice(blocks, 2))
-        recipe = store.row_writer() if workers > 1 and len(ahead) == 2 else None
-        if recipe is None:
-            batches = (block_lines(*block) for block in chain(ahead, blocks))
-            await _InProcess(store, pack, clock, tally, on_stored).run(batches)
-        else:
-            await _Parallel(recipe, pack, clock, tally, on_stored, workers).run(chain(ahead, blocks))
+        await _InProcess(store, pack, clock, tally, on_stored).run(batches)
     return tally.summary()
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -75,25 +74,23 @@ Transaction = Callable[[sqlite3.Connection, Callable[[sqlite3.Connection], T]], 
 def insert_rows(conn: sqlite3.Connection, rows: Sequence[MessageRow],
                 transaction: Transaction) -> list[InsertResult]:
     """Add `rows` in one `transaction`; a repeat of (platform, platform_id) is skipped."""
-    check_row_values(rows)
-    with _named_unstorable(rows):
-        return transaction(conn, lambda c: _insert_batch(c, rows))  # type: ignore[no-any-return]
+    return _checked_insert(conn, rows, transaction, _insert_batch)
 
 
 def insert_rows_counted(conn: sqlite3.Connection, rows: Sequence[MessageRow],
                         transaction: Transaction) -> tuple[int, int]:
     """`insert_rows`, saying only (stored, duplicates)."""
-    check_row_values(rows)
-    with _named_unstorable(rows):
-        stored: int = transaction(conn, lambda c: _insert_only(c, rows))
+    stored: int = _checked_insert(conn, rows, transaction, _insert_only)
     return stored, len(rows) - stored
 
 
-@contextmanager
-def _named_unstorable(rows: Sequence[MessageRow]) -> Iterator[None]:
-    """Turn SQLite's refusal of a lone surrogate into a StoreError naming the message."""
+def _checked_insert(conn: sqlite3.Connection, rows: Sequence[MessageRow], transaction: Transaction,
+                    insert: Callable[[sqlite3.Connection, Sequence[MessageRow]], T]) -> T:
+    """`insert(conn, rows)` in one `transaction`, the rows' values checked first and a lone
+    surrogate reported as a StoreError naming the message."""
+    check_row_values(rows)
     try:
-        yield
+        return transaction(conn, lambda c: insert(c, rows))  # type: ignore[no-any-return]
     except UnicodeEncodeError as exc:
         where = next(filter(None, map(unstorable_text, rows)), "a row")
         raise StoreError(f"cannot store {where}: it holds characters that are not valid "
