@@ -92,3 +92,20 @@ def make_line() -> Callable[..., bytes]:
 def make_message() -> Callable[..., InboundMessage]:
     """make_message(n, **changes) -> a validated InboundMessage."""
     return lambda n, **changes: InboundMessage.model_validate(inbound_dict(n, **changes))
+
+
+def import_worker_pids(parent: int | None = None) -> list[int]:
+    """Live import worker processes (`service.import_worker`), read from /proc; only the
+    children of `parent` when given. Tests run one at a time, so none but theirs run."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            state, ppid = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:2]
+        except OSError:
+            continue  # gone while we looked
+        if b"service.import_worker" in cmdline and state != "Z" and parent in (None, int(ppid)):
+            found.append(int(entry.name))
+    return found

@@ -20,7 +20,7 @@ from core.policy import PolicyPack
 from service.imports import ImportSummary, ImportWorkerError, import_stream
 from storage.base import RowWriter, StoreError
 from storage.sqlite import SqliteStore
-from tests.service.conftest import inbound_dict
+from tests.service.conftest import import_worker_pids, inbound_dict
 from tests.service.test_intake_import import HOSTILE_TEXTS
 
 pytestmark = pytest.mark.slow
@@ -111,21 +111,7 @@ async def test_hooks_hear_every_batch_in_order_and_a_rerun_adds_nothing(
 
 
 def _workers_alive() -> list[int]:
-    """Pids of this process's import worker processes."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            cmdline = (entry / "cmdline").read_bytes()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        state = stat.rsplit(")", 1)[1].split()[0]
-        if parent == os.getpid() and b"service.import_worker" in cmdline and state != "Z":
-            found.append(int(entry.name))
-    return found
+    return import_worker_pids(parent=os.getpid())
 
 
 async def _until(condition: Callable[[], bool], what: str, limit: float = 60.0) -> None:

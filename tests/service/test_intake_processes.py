@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.service.conftest import inbound_dict
+from tests.service.conftest import import_worker_pids, inbound_dict
 
 pytestmark = pytest.mark.slow
 
@@ -58,19 +58,6 @@ def _wait_for(condition, what: str, limit: float = 120.0) -> None:
         time.sleep(0.01)  # polling for a condition, not timing anything
 
 
-def _import_workers() -> list[str]:
-    """Import worker processes still running on this machine (none but ours run in tests)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            if entry.name.isdigit() and b"service.import_worker" in (entry / "cmdline").read_bytes():
-                if (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
-                    found.append(entry.name)
-        except OSError:
-            continue
-    return found
-
-
 def _summary(stdout: str) -> tuple[int, ...]:
     found = SUMMARY.search(stdout)
     assert found, stdout
@@ -89,7 +76,7 @@ def test_sigkill_half_way_then_rerun_stores_each_message_exactly_once(tmp_path: 
         proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the import finished before it could be killed"
     # Its worker processes die with it (a batch they were committing is rolled back whole).
-    _wait_for(lambda: not _import_workers(), "the import's workers to die", limit=10)
+    _wait_for(lambda: not import_worker_pids(), "the import's workers to die", limit=10)
     committed, distinct = _count(db)
     assert 3000 <= committed < total and committed == distinct
     assert committed % 1000 == 0  # whole batches only: a batch is one transaction

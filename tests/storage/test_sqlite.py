@@ -28,10 +28,14 @@ from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
     PENDING_SQL,
+    _insert_from,
+    _insert_params,
+    _ROWS_PER_INSERT,
     from_micros,
     queue_sql,
     to_micros,
 )
+from storage.rows import message_row
 from tests.storage.helpers import T0, action, minutes, new_message
 
 
@@ -258,3 +262,29 @@ async def test_a_change_by_another_process_is_seen_not_a_cached_copy(pair) -> No
 def test_the_sql_awaiting_list_matches_the_states() -> None:
     # The partial index needs a literal list in SQL; it must say what core says.
     assert set(re.findall(r"'(\w+)'", AWAITING_SQL)) == {s.value for s in AWAITING_STATES}
+
+
+class _Capture:
+    """Stands in for a connection: keeps each statement's parameters."""
+
+    def __init__(self) -> None:
+        self.params: list = []
+
+    def getlimit(self, _category: int) -> int:
+        return 32766
+
+    def execute(self, _sql: str, params: list) -> None:
+        self.params.extend(params)
+
+
+def test_the_bulk_insert_binds_what_insert_params_says() -> None:
+    """`_insert_from` builds its parameters inline for speed; they must stay `_insert_params`'s."""
+    base = message_row(new_message("m1"))
+    rows = [base,
+            base._replace(warning_1_at=None, labels=("foi", "press")),
+            base._replace(due_at=None, warning_1_at=None, warning_2_at=None, labels=["vip"]),
+            base._replace(warning_2_at=base.due_at + 1, labels=())] * (_ROWS_PER_INSERT // 2 + 1)
+    conn = _Capture()
+    _insert_from(conn, rows, 40)  # type: ignore[arg-type]
+    expected = [value for i, row in enumerate(rows) for value in (*_insert_params(row), 40 + i)]
+    assert conn.params == expected
