@@ -74,10 +74,12 @@ def unknown_account_reason(account: str, known: Iterable[str]) -> str:
 
 def merged_labels(inbound: InboundMessage) -> tuple[str, ...]:
     """The intake labels, then triage's, each once, in that order."""
-    found = triage(inbound)
-    if not found and not inbound.labels:
-        return ()
-    return tuple(dict.fromkeys((*inbound.labels, *found)))
+    return _with_triage(inbound.labels, triage(inbound))
+
+
+def _with_triage(given: Sequence[str] | None, found: tuple[str, ...]) -> tuple[str, ...]:
+    """Labels given at intake, then those triage `found`, each once, in that order."""
+    return tuple(dict.fromkeys((*given, *found))) if given else found
 
 
 def prepare(inbound: InboundMessage, pack: PolicyPack, ingested_at: datetime) -> NewMessage:
@@ -218,13 +220,11 @@ class Preparer:
         except (ValueError, OverflowError):
             return None
         text, kind, author = record["text"], record["kind"], record["author"]
-        found = triage_text(text, kind)
-        given = record.get("labels")
         return tuple.__new__(MessageRow, (  # MessageRow(...) without its Python-level __new__
             record["platform"], record["platform_id"], record["account"], kind,
             author["platform_id"], author["handle"], author.get("display_name", ""), text,
             start, ingested_at, record.get("thread_id"), record.get("url"), due, w1, w2,
-            tuple(dict.fromkeys((*given, *found))) if given else found))
+            _with_triage(record.get("labels"), triage_text(text, kind))))
 
 
 # -- one import line ----------------------------------------------------------------------------
