@@ -56,6 +56,20 @@ async def test_repeat_within_one_batch_is_stored_once(store: Store) -> None:
     assert await store.count_messages() == 2
 
 
+async def test_a_batch_in_any_order_of_due_times_gives_each_row_its_own_message(store: Store) -> None:
+    """The SQLite store adds a batch in the queue's order, not the batch's: ids still go to
+    the right rows, and the first copy of a repeat wins even when a later one is due sooner."""
+    rows = [new_message("late", due_in=300), new_message("none", due_in=None),
+            new_message("soon", due_in=5), new_message("late", due_in=1, text="a later copy"),
+            new_message("mid", due_in=60, received=T0 - minutes(1)), new_message("mid-2", due_in=59)]
+    results = await store.add_messages(rows)
+    assert [r.inserted for r in results] == [True, True, True, False, True, True]
+    stored = [await store.get_message(r.message_id) for r in results]
+    assert [m.platform_id for m in stored] == [r.inbound.platform_id for r in rows]
+    assert stored[3].text == "hello"
+    assert await store.count_messages() == 5
+
+
 async def test_same_platform_id_on_another_platform_is_another_message(store: Store) -> None:
     results = await store.add_messages([new_message("1", platform=Platform.X),
                                         new_message("1", platform=Platform.FACEBOOK)])

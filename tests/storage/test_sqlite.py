@@ -7,6 +7,7 @@ import asyncio
 import re
 import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from storage.sqlite_rows import (
     NEXT_EVENT_SQL,
     PENDING_SQL,
     _insert_from,
+    _insert_order,
     _insert_params,
     _ROWS_PER_INSERT,
     from_micros,
@@ -36,6 +38,7 @@ from storage.sqlite_rows import (
     to_micros,
 )
 from storage.rows import message_row
+from storage.sqlite_writer import PAGE_SIZE
 from tests.storage.helpers import T0, action, minutes, new_message
 
 
@@ -73,6 +76,21 @@ async def test_file_settings(path: Path) -> None:
         assert await store._scalar("PRAGMA synchronous") == 1  # NORMAL
         assert await store._scalar("PRAGMA foreign_keys") == 1
         assert await store._scalar("PRAGMA busy_timeout") == 10_000
+        assert await store._scalar("PRAGMA page_size") == PAGE_SIZE
+    finally:
+        await store.close()
+
+
+async def test_a_file_made_with_other_pages_keeps_them(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA page_size = 4096")
+        conn.execute("CREATE TABLE notes (line TEXT)")
+    store = SqliteStore(path)
+    await store.open()
+    try:
+        [result] = await store.add_messages([new_message("a")])
+        assert (await store.get_message(result.message_id)).platform_id == "a"
+        assert await store._scalar("PRAGMA page_size") == 4096
     finally:
         await store.close()
 
@@ -284,7 +302,20 @@ def test_the_bulk_insert_binds_what_insert_params_says() -> None:
             base._replace(warning_1_at=None, labels=("foi", "press")),
             base._replace(due_at=None, warning_1_at=None, warning_2_at=None, labels=["vip"]),
             base._replace(warning_2_at=base.due_at + 1, labels=())] * (_ROWS_PER_INSERT // 2 + 1)
+    order = list(range(len(rows)))[::-1]
     conn = _Capture()
-    _insert_from(conn, rows, 40)  # type: ignore[arg-type]
-    expected = [value for i, row in enumerate(rows) for value in (*_insert_params(row), 40 + i)]
+    _insert_from(conn, rows, order, 40)  # type: ignore[arg-type]
+    expected = [value for j, i in enumerate(order) for value in (*_insert_params(rows[i]), 40 + j)]
     assert conn.params == expected
+
+
+def test_a_batch_goes_in_in_queue_order_first_copies_only() -> None:
+    """Due time (none last), then received time; a repeat later in the batch is left out."""
+    base = message_row(new_message("m"))
+    rows = [base._replace(platform_id="a", due_at=30, received_at=5),
+            base._replace(platform_id="b", due_at=None, received_at=1),
+            base._replace(platform_id="c", due_at=10, received_at=9),
+            base._replace(platform_id="a", due_at=1, received_at=1),  # a repeat of the first
+            base._replace(platform_id="d", due_at=10, received_at=2),
+            base._replace(platform="facebook", platform_id="a", due_at=20, received_at=1)]
+    assert _insert_order(rows) == [4, 2, 5, 0, 1]  # type: ignore[arg-type]
