@@ -25,15 +25,13 @@ Conventions every caller relies on:
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr, field_validator
 
 from core.clock import require_aware
@@ -79,13 +77,41 @@ _SUBDIVISIONS: dict[str, tuple[str | None, ...]] = {
 }
 
 
-@functools.lru_cache(maxsize=512)
+#: Bank holiday tables loaded so far, by (region, year); at most `_TABLES_KEPT`.
+_TABLES: dict[tuple[str, int], frozenset[date]] = {}
+_TABLES_KEPT = 512
+
+
 def bank_holidays(region: BankHolidayRegion | str, year: int) -> frozenset[date]:
     """The bank holidays (substitute days included) of `region` in `year`; cached per year."""
-    days: set[date] = set()
-    for subdiv in _SUBDIVISIONS[BankHolidayRegion(region)]:
-        days.update(holidays.country_holidays("GB", subdiv=subdiv, years=year))
-    return frozenset(days)
+    days = _TABLES.get((region, year))  # a StrEnum member and its value are one key
+    if days is None:
+        region = BankHolidayRegion(region)
+        # Imported here: loading the holidays package's tables takes a fifth of a second,
+        # which an import's worker processes, given the tables (`remember_bank_holidays`),
+        # never spend.
+        import holidays
+
+        found: set[date] = set()
+        for subdiv in _SUBDIVISIONS[region]:
+            found.update(holidays.country_holidays("GB", subdiv=subdiv, years=year))
+        if len(_TABLES) >= _TABLES_KEPT:
+            _TABLES.clear()
+        days = _TABLES[(region.value, year)] = frozenset(found)
+    return days
+
+
+def bank_holiday_tables(regions: Iterable[BankHolidayRegion | str],
+                        years: Iterable[int]) -> dict[tuple[str, int], frozenset[date]]:
+    """`bank_holidays` of each region in each year, to hand to another process, which
+    `remember_bank_holidays` them instead of loading them again."""
+    return {(BankHolidayRegion(r).value, y): bank_holidays(r, y) for r in regions for y in years}
+
+
+def remember_bank_holidays(tables: Mapping[tuple[str, int], frozenset[date]]) -> None:
+    """Take tables made by `bank_holiday_tables` (in another process) as this process's own."""
+    for (region, year), days in tables.items():
+        _TABLES[(BankHolidayRegion(region).value, year)] = frozenset(days)
 
 
 # -- the weekly pattern ----------------------------------------------------------------------

@@ -2,11 +2,12 @@
 process, or in a worker process started as `python -m service.import_worker FD PID`, which
 talks to the import (process PID) over the socket FD and dies with it.
 
-The import sends (pack, store recipe, whether it wants each row's result), then batches
-(`Work`). For each, the worker converts the lines, says it is ready, waits to be told it is
-its turn, commits through its own `RowWriter`, and reports the counts and the rejects-file
-records. `None` (or the socket closing) stops it. Kept apart from `service.imports` so a
-worker starts without the event loop machinery it never uses.
+The import sends (pack, store recipe, whether it wants each row's result, the pack's bank
+holiday tables around now from `core.hours.bank_holiday_tables`), then batches (`Work`). For
+each, the worker converts the lines, says it is ready, waits to be told it is its turn,
+commits through its own `RowWriter`, and reports the counts and the rejects-file records.
+`None` (or the socket closing) stops it. Kept apart from `service.imports` so a worker starts
+without the event loop machinery it never uses.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing.connection import Connection
 
+from core.hours import remember_bank_holidays
 from service.intake import Converted, Preparer, convert_lines
 from service.lines import block_lines
 from storage.base import RowWriter, StoreError
@@ -82,7 +84,8 @@ def serve(pipe: Connection) -> None:
     its turn, until told to stop. Runs in a worker process, or on a thread of the import's own
     process (then with its own connection, like any other worker)."""
     try:
-        pack, recipe, want_results = pipe.recv()
+        pack, recipe, want_results, holidays = pipe.recv()
+        remember_bank_holidays(holidays)
         writer = recipe()
     except (EOFError, OSError):
         return
