@@ -22,11 +22,11 @@ from storage.sqlite_rows import _insert_batch, _insert_only, _is_busy, _search
 
 T = TypeVar("T")
 
-#: How many pages the write-ahead log may hold before a commit folds it back into the file.
-#: SQLite's default is 1,000 (4 MB); a writer of big batches dirties more pages than that in
-#: one commit, and folding back that often costs a third of an import. 10,000 pages (40 MB)
+#: How big the write-ahead log may grow before a commit folds it back into the file.
+#: SQLite's default is 1,000 pages (4 MB of 4 KB pages); a writer of big batches dirties more
+#: than that in one commit, and folding back that often costs a third of an import. 40 MB
 #: bound the log all the same.
-BULK_WAL_PAGES = 10_000
+BULK_WAL_BYTES = 40 << 20
 #: How much of the file a bulk writer maps into memory (address space, not memory used).
 BULK_MMAP_BYTES = 1 << 30
 #: The page size of a new store file (SQLite's default is 4,096). A big import spends most of
@@ -53,11 +53,12 @@ def prepare_connection(conn: sqlite3.Connection, path: Path) -> None:
 def tune_for_bulk(conn: sqlite3.Connection) -> None:
     """Settings for a connection that writes big batches and little else.
 
-    A longer write-ahead log (BULK_WAL_PAGES) before folding it back; and the file mapped
+    A longer write-ahead log (BULK_WAL_BYTES) before folding it back; and the file mapped
     into memory: when another worker commits, this connection's page cache is dropped, and
     pages read back through the mapping cost next to nothing.
     """
-    conn.execute(f"PRAGMA wal_autocheckpoint = {int(BULK_WAL_PAGES)}")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_WAL_BYTES // page_size}")
     conn.execute(f"PRAGMA mmap_size = {int(BULK_MMAP_BYTES)}")
 
 

@@ -38,7 +38,7 @@ from storage.sqlite_rows import (
     to_micros,
 )
 from storage.rows import message_row
-from storage.sqlite_writer import PAGE_SIZE
+from storage.sqlite_writer import BULK_WAL_BYTES, PAGE_SIZE, prepare_connection, tune_for_bulk
 from tests.storage.helpers import T0, action, minutes, new_message
 
 
@@ -93,6 +93,18 @@ async def test_a_file_made_with_other_pages_keeps_them(path: Path) -> None:
         assert await store._scalar("PRAGMA page_size") == 4096
     finally:
         await store.close()
+
+
+@pytest.mark.parametrize("page_size", [4096, PAGE_SIZE])
+def test_a_bulk_writer_lets_the_log_grow_to_the_same_size_whatever_the_pages(
+        path: Path, page_size: int) -> None:
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute(f"PRAGMA page_size = {page_size}")
+        conn.execute("VACUUM")  # an empty file takes the size now
+        prepare_connection(conn, path)
+        tune_for_bulk(conn)
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == page_size
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] * page_size == BULK_WAL_BYTES
 
 
 async def test_an_unopened_store_says_so(path: Path) -> None:
