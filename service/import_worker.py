@@ -4,10 +4,10 @@ talks to the import (process PID) over the socket FD and dies with it.
 
 The import sends (pack, store recipe, whether it wants each row's result, the pack's bank
 holiday tables around now from `core.hours.bank_holiday_tables`), then batches (`Work`). For
-each, the worker converts the lines, says it is ready, waits to be told it is its turn,
-commits through its own `RowWriter`, and reports the counts and the rejects-file records.
-`None` (or the socket closing) stops it. Kept apart from `service.imports` so a worker starts
-without the event loop machinery it never uses.
+each, the worker converts the lines and has its `RowWriter` lay them out for the store
+(`RowWriter.prepare`), says it is ready, waits to be told it is its turn, commits, and reports
+the counts and the rejects-file records. `None` (or the socket closing) stops it. Kept apart
+from `service.imports` so a worker starts without the event loop machinery it never uses.
 """
 
 from __future__ import annotations
@@ -114,15 +114,16 @@ def _work(pipe: Connection, prepare: Preparer, writer: RowWriter, want_results: 
     while (work := pipe.recv()) is not None:
         lines = block_lines(work.first, work.block)
         converted = convert_lines(lines, prepare, work.now)
+        prepared = writer.prepare(converted.rows)
         pipe.send(("ready", work.number))
         if pipe.recv() != work.number:
             return  # told to stop instead
         results: list[InsertResult] | None = None
         if want_results:
-            results = writer.add_rows(converted.rows)
+            results = writer.add_rows(prepared)
             stored, duplicates = counts(results)
         else:
-            stored, duplicates = writer.add_rows_counted(converted.rows)
+            stored, duplicates = writer.add_rows_counted(prepared)
         pipe.send(("done", work.number, len(lines), Converted([], converted.rejects), stored,
                    duplicates, results))
 

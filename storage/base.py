@@ -25,7 +25,7 @@ from core.models import (
     OutboxItem,
     Platform,
 )
-from storage.rows import InsertResult, MessageRow, NewMessage, message_row
+from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
 
 
 class StoreError(Exception):
@@ -112,11 +112,19 @@ class FiredEvent(BaseModel):
 
 
 class RowWriter(Protocol):
-    """Adds message rows to a store from another process, synchronously (see `Store.row_writer`)."""
+    """Adds message rows to a store from another process, synchronously (see `Store.row_writer`):
+    `prepare` them (no lock held, so workers can do it side by side), then add them."""
 
-    def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]: ...
+    def prepare(self, rows: Sequence[MessageRow]) -> PreparedRows:
+        """Check `rows` and lay them out for this store, touching nothing stored; StoreError
+        naming a row the store cannot take."""
+        ...
 
-    def add_rows_counted(self, rows: Sequence[MessageRow]) -> tuple[int, int]:
+    def add_rows(self, prepared: PreparedRows) -> list[InsertResult]:
+        """`Store.add_rows` of prepared rows: one transaction, repeats skipped."""
+        ...
+
+    def add_rows_counted(self, prepared: PreparedRows) -> tuple[int, int]:
         """`add_rows` that only says (stored, duplicates): cheaper, for imports."""
         ...
 

@@ -8,7 +8,8 @@ Times in rows are integer microseconds since the Unix epoch, UTC (`to_micros` /
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -54,6 +55,15 @@ class MessageRow(NamedTuple):
     warning_1_at: int | None
     warning_2_at: int | None
     labels: tuple[str, ...]
+
+
+class PreparedRows(NamedTuple):
+    """Rows a `RowWriter` has checked and laid out for its store (`RowWriter.prepare`): all
+    that adding them takes short of the store's write lock, done before the lock is wanted."""
+
+    rows: Sequence[MessageRow]
+    layout: Any
+    """How the writer will put them in; only the writer that made it reads it."""
 
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -73,6 +73,7 @@ from storage.sqlite_writer import (
     insert_rows,
     plain_error,
     prepare_connection,
+    prepare_rows,
 )
 
 
@@ -196,7 +197,7 @@ class SqliteStore(Store):
         return await self._call(partial(self._add_on_thread, rows))
 
     def _add_on_thread(self, rows: Sequence[MessageRow], conn: sqlite3.Connection) -> list[InsertResult]:
-        return insert_rows(conn, rows, self._transaction)
+        return insert_rows(conn, prepare_rows(conn, rows), self._transaction)
 
     def row_writer(self) -> Callable[[], SqliteRowWriter]:
         return partial(SqliteRowWriter, self.path, self._busy_timeout, self._busy_retries)

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
@@ -76,6 +76,12 @@ _INSERTED_SQL = ("SELECT json_group_array(revision), json_group_array(id) FROM m
 def _insert_rows_sql(rows: int) -> str:
     """One INSERT of `rows` messages (only the placeholders vary, never values)."""
     return _INSERT_HEAD + ", ".join([_ROW_MARKS] * rows) + _ON_CONFLICT
+
+
+def rows_per_insert(conn: sqlite3.Connection) -> int:
+    """How many rows one bulk INSERT takes on `conn`, its parameters within the connection's limit."""
+    limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(1, min(_ROWS_PER_INSERT, limit // _INSERT_COLUMNS))
 
 
 def _insert_params(row: MessageRow) -> tuple:
@@ -152,9 +158,54 @@ def _save_changes(conn: sqlite3.Connection, message: Message, revision: int) -> 
          micros_or_none(next_event(message), "next_event_at"), message.id))
 
 
-def _insert_batch(conn: sqlite3.Connection, rows: Sequence[MessageRow]) -> list[InsertResult]:
-    """Insert, then find every row's id: those inserted by their revision (base + place in
-    `_insert_order`), repeats (earlier or within this batch) by their key.
+class Layout(NamedTuple):
+    """A batch laid out for bulk INSERTs (`lay_out`): the rows to insert, by position, in the
+    order they go in; and each INSERT's parameters, the revisions left to fill in."""
+
+    order: list[int]
+    chunks: list[list[Any]]
+
+
+def lay_out(rows: Sequence[MessageRow], per_insert: int) -> Layout:
+    """`rows` in `_insert_order`, as the parameters of INSERTs of `per_insert` rows: each
+    row's `_insert_params` (built inline: every imported message comes here), then a place
+    for its revision, which is known only under the write lock. Touches no database: an
+    import's workers do this side by side, before their turn to write."""
+    order = _insert_order(rows)
+    chunks: list[list[Any]] = []
+    for start in range(0, len(order), per_insert):
+        flat: list[Any] = []
+        extend, append = flat.extend, flat.append
+        for i in order[start:start + per_insert]:
+            row = rows[i]
+            extend(row)  # its 16 fields: the last, the labels, is replaced by their JSON
+            labels = row[15]
+            flat[-1] = _labels_json(labels if type(labels) is tuple else tuple(labels))
+            due, w1, w2 = row[12], row[13], row[14]
+            if w1 is not None and w2 is not None and due is not None:
+                append(min(w1, w2, due))  # as _first_event, inline
+            else:
+                append(_first_event(w1, w2, due))
+            append(0)  # the revision, set by _insert_laid_out
+        chunks.append(flat)
+    return Layout(order, chunks)
+
+
+def _insert_laid_out(conn: sqlite3.Connection, layout: Layout, base: int) -> None:
+    """The layout's INSERTs, the j-th row in with revision base + j (written into the
+    layout, so a retried transaction can use it again)."""
+    start = 0
+    for flat in layout.chunks:
+        count = len(flat) // _INSERT_COLUMNS
+        flat[_INSERT_COLUMNS - 1::_INSERT_COLUMNS] = range(base + start, base + start + count)
+        conn.execute(_insert_rows_sql(count), flat)
+        start += count
+
+
+def _insert_batch(conn: sqlite3.Connection, rows: Sequence[MessageRow], layout: Layout) -> list[InsertResult]:
+    """Insert `rows` (laid out as `layout`), then find every row's id: those inserted by
+    their revision (base + place in the layout), repeats (earlier or within this batch) by
+    their key.
 
     Rows go in as multi-row INSERTs and come back as single JSON rows, not one SQLite step per
     row: Python's sqlite3 lets go of the GIL at every step, and while another thread parses
@@ -162,20 +213,20 @@ def _insert_batch(conn: sqlite3.Connection, rows: Sequence[MessageRow]) -> list[
     """
     keys = [(row.platform, row.platform_id) for row in rows]
     base = _next_revision(conn)
-    order = _insert_order(rows)
-    _insert_from(conn, rows, order, base)
+    _insert_laid_out(conn, layout, base)
     revisions, ids = conn.execute(_INSERTED_SQL, (base,)).fetchone()
     by_revision = dict(zip(json.loads(revisions), json.loads(ids), strict=True))
-    found = {i: by_revision[base + place] for place, i in enumerate(order) if base + place in by_revision}
+    found = {i: by_revision[base + place] for place, i in enumerate(layout.order)
+             if base + place in by_revision}
     repeats = _ids_by_key(conn, {keys[i] for i in range(len(keys)) if i not in found})
     return [InsertResult(found[i], True) if i in found else InsertResult(repeats[key], False)
             for i, key in enumerate(keys)]
 
 
-def _insert_only(conn: sqlite3.Connection, rows: Sequence[MessageRow]) -> int:
-    """Insert (repeats skipped) and say how many rows went in, finding no ids."""
+def _insert_only(conn: sqlite3.Connection, layout: Layout) -> int:
+    """Insert a laid-out batch (repeats skipped) and say how many rows went in, finding no ids."""
     before = conn.total_changes
-    _insert_from(conn, rows, _insert_order(rows), _next_revision(conn))
+    _insert_laid_out(conn, layout, _next_revision(conn))
     return conn.total_changes - before
 
 
@@ -201,30 +252,6 @@ def _insert_order(rows: Sequence[MessageRow]) -> list[int]:
             keyed.append((_NO_DUE if due is None else due, row[8], i))
     keyed.sort()
     return [i for _, _, i in keyed]
-
-
-def _insert_from(conn: sqlite3.Connection, rows: Sequence[MessageRow], order: Sequence[int],
-                 base: int) -> None:
-    """Multi-row INSERTs of the rows at `order`, the j-th of them with revision base + j (as
-    `_insert_params`, but straight into one flat list: this runs for every imported message)."""
-    per_insert = max(1, min(_ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-                            // _INSERT_COLUMNS))
-    for start in range(0, len(order), per_insert):
-        chunk = order[start:start + per_insert]
-        flat: list[Any] = []
-        extend, append = flat.extend, flat.append
-        for revision, i in enumerate(chunk, start=base + start):
-            row = rows[i]
-            extend(row)  # its 16 fields: the last, the labels, is replaced by their JSON
-            labels = row[15]
-            flat[-1] = _labels_json(labels if type(labels) is tuple else tuple(labels))
-            due, w1, w2 = row[12], row[13], row[14]
-            if w1 is not None and w2 is not None and due is not None:
-                append(min(w1, w2, due))  # as _first_event, inline: every message comes here
-            else:
-                append(_first_event(w1, w2, due))
-            append(revision)
-        conn.execute(_insert_rows_sql(len(chunk)), flat)
 
 
 def _ids_by_key(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:

@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from storage.base import StoreError, check_row_values
 from storage.migrations import check_not_newer, migrate
-from storage.rows import InsertResult, MessageRow, unstorable_text
-from storage.sqlite_rows import _insert_batch, _insert_only, _is_busy, _search
+from storage.rows import InsertResult, MessageRow, PreparedRows, unstorable_text
+from storage.sqlite_rows import _insert_batch, _insert_only, _is_busy, _search, lay_out, rows_per_insert
 
 T = TypeVar("T")
 
@@ -78,28 +78,33 @@ def in_transaction(conn: sqlite3.Connection, fn: Callable[[sqlite3.Connection], 
 Transaction = Callable[[sqlite3.Connection, Callable[[sqlite3.Connection], T]], T]
 
 
-def insert_rows(conn: sqlite3.Connection, rows: Sequence[MessageRow],
+def prepare_rows(conn: sqlite3.Connection, rows: Sequence[MessageRow]) -> PreparedRows:
+    """`rows` checked (StoreError naming one the store cannot take) and laid out for bulk
+    INSERTs on `conn`: all the work of adding them that needs no lock."""
+    check_row_values(rows)
+    return PreparedRows(rows, lay_out(rows, rows_per_insert(conn)))
+
+
+def insert_rows(conn: sqlite3.Connection, prepared: PreparedRows,
                 transaction: Transaction) -> list[InsertResult]:
-    """Add `rows` in one `transaction`; a repeat of (platform, platform_id) is skipped."""
-    return _checked_insert(conn, rows, transaction, _insert_batch)
+    """Add prepared rows in one `transaction`; a repeat of (platform, platform_id) is skipped."""
+    return _guarded(prepared, lambda: transaction(
+        conn, lambda c: _insert_batch(c, prepared.rows, prepared.layout)))
 
 
-def insert_rows_counted(conn: sqlite3.Connection, rows: Sequence[MessageRow],
+def insert_rows_counted(conn: sqlite3.Connection, prepared: PreparedRows,
                         transaction: Transaction) -> tuple[int, int]:
     """`insert_rows`, saying only (stored, duplicates)."""
-    stored: int = _checked_insert(conn, rows, transaction, _insert_only)
-    return stored, len(rows) - stored
+    stored: int = _guarded(prepared, lambda: transaction(conn, lambda c: _insert_only(c, prepared.layout)))
+    return stored, len(prepared.rows) - stored
 
 
-def _checked_insert(conn: sqlite3.Connection, rows: Sequence[MessageRow], transaction: Transaction,
-                    insert: Callable[[sqlite3.Connection, Sequence[MessageRow]], T]) -> T:
-    """`insert(conn, rows)` in one `transaction`, the rows' values checked first and a lone
-    surrogate reported as a StoreError naming the message."""
-    check_row_values(rows)
+def _guarded(prepared: PreparedRows, insert: Callable[[], T]) -> T:
+    """`insert()`, a lone surrogate in the rows reported as a StoreError naming the message."""
     try:
-        return transaction(conn, lambda c: insert(c, rows))  # type: ignore[no-any-return]
+        return insert()
     except UnicodeEncodeError as exc:
-        where = next(filter(None, map(unstorable_text, rows)), "a row")
+        where = next(filter(None, map(unstorable_text, prepared.rows)), "a row")
         raise StoreError(f"cannot store {where}: it holds characters that are not valid "
                          "Unicode text (a lone surrogate); nothing in this batch was stored") from exc
 
@@ -138,17 +143,21 @@ class SqliteRowWriter:
             self._conn.close()
             raise
 
-    def add_rows(self, rows: Sequence[MessageRow]) -> list[InsertResult]:
-        """`Store.add_rows`, in this process."""
-        if not rows:
-            return []
-        return self._retrying(lambda: insert_rows(self._conn, rows, in_transaction))
+    def prepare(self, rows: Sequence[MessageRow]) -> PreparedRows:
+        """`RowWriter.prepare`: check and lay out, no lock taken."""
+        return prepare_rows(self._conn, rows)
 
-    def add_rows_counted(self, rows: Sequence[MessageRow]) -> tuple[int, int]:
+    def add_rows(self, prepared: PreparedRows) -> list[InsertResult]:
+        """`Store.add_rows` of prepared rows, in this process."""
+        if not prepared.rows:
+            return []
+        return self._retrying(lambda: insert_rows(self._conn, prepared, in_transaction))
+
+    def add_rows_counted(self, prepared: PreparedRows) -> tuple[int, int]:
         """`add_rows` that only says (stored, duplicates)."""
-        if not rows:
+        if not prepared.rows:
             return 0, 0
-        return self._retrying(lambda: insert_rows_counted(self._conn, rows, in_transaction))
+        return self._retrying(lambda: insert_rows_counted(self._conn, prepared, in_transaction))
 
     def close(self) -> None:
         """Close the connection. The write-ahead log is folded back into the file by the next

@@ -29,12 +29,15 @@ from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
     PENDING_SQL,
-    _insert_from,
+    _INSERT_MESSAGE,
+    _ROWS_PER_INSERT,
+    _insert_laid_out,
     _insert_order,
     _insert_params,
-    _ROWS_PER_INSERT,
     from_micros,
+    lay_out,
     queue_sql,
+    rows_per_insert,
     to_micros,
 )
 from storage.rows import message_row
@@ -294,31 +297,36 @@ def test_the_sql_awaiting_list_matches_the_states() -> None:
     assert set(re.findall(r"'(\w+)'", AWAITING_SQL)) == {s.value for s in AWAITING_STATES}
 
 
-class _Capture:
-    """Stands in for a connection: keeps each statement's parameters."""
-
-    def __init__(self) -> None:
-        self.params: list = []
-
-    def getlimit(self, _category: int) -> int:
-        return 32766
-
-    def execute(self, _sql: str, params: list) -> None:
-        self.params.extend(params)
-
-
-def test_the_bulk_insert_binds_what_insert_params_says() -> None:
-    """`_insert_from` builds its parameters inline for speed; they must stay `_insert_params`'s."""
-    base = message_row(new_message("m1"))
-    rows = [base,
-            base._replace(warning_1_at=None, labels=("foi", "press")),
-            base._replace(due_at=None, warning_1_at=None, warning_2_at=None, labels=["vip"]),
-            base._replace(warning_2_at=base.due_at + 1, labels=())] * (_ROWS_PER_INSERT // 2 + 1)
-    order = list(range(len(rows)))[::-1]
-    conn = _Capture()
-    _insert_from(conn, rows, order, 40)  # type: ignore[arg-type]
-    expected = [value for j, i in enumerate(order) for value in (*_insert_params(rows[i]), 40 + j)]
-    assert conn.params == expected
+@pytest.mark.parametrize("variable_limit", [None, 100])
+def test_a_laid_out_batch_stores_what_insert_params_says(tmp_path: Path, variable_limit: int | None) -> None:
+    """`lay_out` builds its parameters inline for speed, and `_insert_laid_out` fills in the
+    revisions: what goes in must be what `_insert_params` and a one-row INSERT give, in the
+    layout's order, across several INSERTs (a low parameter limit makes them five rows each)."""
+    base = message_row(new_message("m"))
+    shapes = [lambda r: r,
+              lambda r: r._replace(warning_1_at=None, labels=("foi", "press")),
+              lambda r: r._replace(due_at=None, warning_1_at=None, warning_2_at=None, labels=["vip"]),
+              lambda r: r._replace(warning_2_at=r.due_at + 1, labels=()),
+              lambda r: r._replace(warning_1_at=r.due_at - 5, warning_2_at=r.due_at - 50)]
+    rows = [shapes[n % 5](base._replace(platform_id=f"m{n}", due_at=base.due_at + (n * 7919) % 1000))
+            for n in range(_ROWS_PER_INSERT + 300)]
+    stored = []
+    for name in ("laid-out", "one-by-one"):
+        with closing(sqlite3.connect(tmp_path / f"{name}.sqlite3", isolation_level=None)) as conn:
+            prepare_connection(conn, tmp_path / f"{name}.sqlite3")
+            if variable_limit is not None:
+                conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, variable_limit)
+            layout = lay_out(rows, rows_per_insert(conn))  # type: ignore[arg-type]
+            conn.execute("BEGIN")
+            if name == "laid-out":
+                _insert_laid_out(conn, layout, 40)
+            else:
+                for j, i in enumerate(layout.order):
+                    conn.execute(_INSERT_MESSAGE, (*_insert_params(rows[i]), 40 + j))
+            conn.execute("COMMIT")
+            stored.append(conn.execute("SELECT * FROM messages ORDER BY id").fetchall())
+    assert len(stored[0]) == len(rows) and stored[0] == stored[1]
+    assert len(layout.chunks) == (len(rows) + 4) // 5 if variable_limit else 2
 
 
 def test_a_batch_goes_in_in_queue_order_first_copies_only() -> None:
