@@ -32,6 +32,7 @@ import socket
 import subprocess
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -245,6 +246,7 @@ class _Parallel:
                 committing = True
             if self.cancelled:
                 raise asyncio.CancelledError
+            blocks.read_ahead()  # while the workers work
             for pipe in wait([pipes[w] for w in working], POLL_SECONDS):
                 worker = pipes.index(pipe)  # type: ignore[arg-type]
                 message = _receive(pipe, stoppers[worker])
@@ -276,19 +278,33 @@ def _holiday_tables(pack: PolicyPack, now: datetime) -> dict[tuple[str, int], fr
 
 
 class _Blocks:
-    """The input's blocks, handed out one at a time, one read ahead: the last block is cut
-    into one part per worker, so no worker is left alone with a whole batch at the end."""
+    """The input's blocks, handed out one at a time. The last block is cut into one part per
+    worker, so no worker is left alone with a whole batch at the end. Blocks are read ahead
+    (`read_ahead`, while the workers work), so a worker that asks for one has it at once."""
 
     def __init__(self, blocks: Iterator[Block], workers: int) -> None:
         self.blocks, self.workers = blocks, workers
-        self.next = next(blocks, None)
+        self.ahead: deque[Block] = deque()
+        self.ended = False
         self.tail: list[Block] = []
+
+    def read_ahead(self) -> None:
+        """Read until two blocks wait, or the input has ended (two: to know the last one)."""
+        while len(self.ahead) < 2 and not self.ended:
+            block = next(self.blocks, None)
+            if block is None:
+                self.ended = True
+            else:
+                self.ahead.append(block)
 
     def take(self) -> Block | None:
         if self.tail:
             return self.tail.pop(0)
-        block, self.next = self.next, next(self.blocks, None)
-        if block is not None and self.next is None:  # the last one
+        self.read_ahead()
+        if not self.ahead:
+            return None
+        block = self.ahead.popleft()
+        if self.ended and not self.ahead:  # the last one
             self.tail = cut_block(block, self.workers)
             return self.tail.pop(0)
         return block
