@@ -130,10 +130,12 @@ class DeadlineCache:
         self._hours = hours
         self._target = target
         self._offsets: tuple[int, int, int] | None = None
+        self._longest = 0  # the largest offset: a span this long past the start holds all three
         if target.minutes is not None:
             span = target.minutes * _MINUTE_US
             first, second = (m * _MINUTE_US for m in target.warnings_minutes_left)
             self._offsets = (span - first, span - second, span)
+            self._longest = max(self._offsets)
         # Per window: the closing instants (for bisect) and the spans, both in microseconds.
         self._windows: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self._window_us = self.WINDOW // MICROSECOND
@@ -154,10 +156,18 @@ class DeadlineCache:
         offsets = self._offsets
         if offsets is None:
             return None, None, None
-        closes, spans = self._window(start // self._window_us)
+        key = start // self._window_us
+        closes, spans = self._windows.get(key) or self._window(key)
+        first = bisect_right(closes, start)
+        if first < len(spans):  # the usual case: all three fall in the first open span
+            opens, closing = spans[first]
+            if opens < start:
+                opens = start
+            if closing - opens >= self._longest:
+                return opens + offsets[0], opens + offsets[1], opens + offsets[2]
         found: list[int] = []
         passed = 0  # open time before the current span
-        for i in range(bisect_right(closes, start), len(spans)):
+        for i in range(first, len(spans)):
             opens, closing = spans[i]
             if opens < start:
                 opens = start

@@ -242,16 +242,14 @@ def _insert_order(rows: Sequence[MessageRow]) -> list[int]:
     work on a big import. A repeat of a (platform, platform_id) earlier in the batch is left
     out, so the first line of a file still wins whatever its due time.
     """
-    first: dict[tuple[str, str], None] = {}
-    keyed = []
-    for i, row in enumerate(rows):
-        key = (row[0], row[1])
-        if key not in first:
-            first[key] = None
-            due = row[12]
-            keyed.append((_NO_DUE if due is None else due, row[8], i))
-    keyed.sort()
-    return [i for _, _, i in keyed]
+    keys = [(_NO_DUE if row[12] is None else row[12], row[8]) for row in rows]
+    positions: Sequence[int] = range(len(rows))
+    if len({row[1] for row in rows}) < len(rows):  # a platform id twice: maybe a repeat
+        first: dict[tuple[str, str], int] = {}
+        for i, row in enumerate(rows):
+            first.setdefault((row[0], row[1]), i)
+        positions = list(first.values())
+    return sorted(positions, key=keys.__getitem__)  # stable: ties stay in batch order
 
 
 def _ids_by_key(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
