@@ -13,11 +13,12 @@ Two ways to run, same result:
 * spread over workers (`workers`, one per core by default, at most three) for a bigger stream
   into a store file: one worker is a thread of this process, the others are worker processes
   (`service.import_worker`). This process reads the stream in blocks of a batch's lines and
-  hands a block to each idle worker; the worker parses and prepares it, then commits it
-  through its own connection when its turn comes (batch n after batch n-1), so the others
-  parse while one commits. Parsing is Python, and one process gets one core's worth of it:
-  on the 2-core machine of the issues this is 1.2 to 1.5 times as fast as one process
-  (about 36,000 messages a second there).
+  hands a block to each idle worker; the worker parses it and has its `RowWriter` lay it out
+  for the store (`RowWriter.prepare`: checked, in the queue index's order, as INSERT
+  parameters), then commits it through its own connection when its turn comes (batch n after
+  batch n-1), so the others parse while one commits, and a commit is little but SQLite's
+  work. Parsing is Python, and one process gets one core's worth of it: on the 2-core
+  machine of the issues this is 1.2 to 1.5 times as fast as one process.
 
 Either way a batch is committed whole or not at all; an import that stops (an error, a kill)
 keeps every batch committed before, and running it again stores the rest.
