@@ -8,8 +8,9 @@ SQLite store in a temp folder:
   worker processes included), msgs/s; and the same rows written by a bare `sqlite3`
   executemany into the same schema, in transactions of the same size on a connection set up
   the same way, in the same run, as the floor to compare against. (This process loads the
-  year's bank-holiday tables before the clock starts, a one-off; the workers load theirs
-  inside the measured time.)
+  year's bank-holiday tables before the clock starts, a one-off; the import hands them to its
+  workers inside the measured time.) The floor inserts in file order, one row a statement;
+  the import sorts each batch into the queue index's order first.
 * live intake: 50 producers through one `IntakeWriter`, each awaiting its ack before its next
   message, msgs/s;
 * the queue query `store.queue(QueueQuery(limit=200))` on 1M stored messages, 10k still open
