@@ -56,7 +56,6 @@ from storage.sqlite_rows import (
     _action,
     _append_logs,
     _fetch_message,
-    _is_busy,
     _next_revision,
     _notification,
     _outbox_item,
@@ -68,12 +67,12 @@ from storage.sqlite_rows import (
 )
 from storage.sqlite_writer import (
     SqliteRowWriter,
-    busy_error,
+    busy_pauses,
     in_transaction,
     insert_rows,
-    plain_error,
     prepare_connection,
     prepare_rows,
+    retry_pause,
 )
 
 
@@ -143,18 +142,13 @@ class SqliteStore(Store):
         if self._db is None:
             raise StoreError(f"the store {self.path} is not open: call `await store.open()` first")
         db = self._db
-        pause = 0.05
-        for attempt in range(self._busy_retries + 1):
+        for pause in busy_pauses(self._busy_retries):
             try:
                 return await db._execute(lambda: fn(db._conn))  # one job, never interleaved
             except sqlite3.Error as exc:
-                if not _is_busy(exc):
-                    raise plain_error(self.path, exc) from exc
-                if attempt == self._busy_retries:
-                    raise busy_error(self.path, self._busy_timeout, attempt + 1) from exc
-            await self._backoff(pause)
-            pause *= 2
-        raise AssertionError("unreachable")
+                wait = retry_pause(self.path, exc, pause, self._busy_timeout, self._busy_retries + 1)
+            await self._backoff(wait)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def _backoff(self, seconds: float) -> None:
         """The pause between busy attempts (tests replace it to act at that moment)."""

@@ -116,6 +116,27 @@ def plain_error(path: Path, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"the store {path} failed: {exc}")
 
 
+#: The pause before trying again while another process holds the write lock; it doubles.
+FIRST_BUSY_PAUSE = 0.05
+
+
+def busy_pauses(retries: int) -> list[float | None]:
+    """The pause after each failed attempt while the store is busy: FIRST_BUSY_PAUSE, doubling,
+    `retries` times; then None, for the last attempt, after which there is no more waiting."""
+    return [FIRST_BUSY_PAUSE * 2 ** n for n in range(retries)] + [None]
+
+
+def retry_pause(path: Path, exc: sqlite3.Error, pause: float | None, busy_timeout: float,
+                attempts: int) -> float:
+    """After an attempt failed with `exc`: `pause` (from `busy_pauses`) if the store was busy
+    and another attempt is due; else the plain StoreError to give up with, raised."""
+    if not _is_busy(exc):
+        raise plain_error(path, exc) from exc
+    if pause is None:
+        raise busy_error(path, busy_timeout, attempts) from exc
+    return pause
+
+
 def busy_error(path: Path, busy_timeout: float, attempts: int) -> StoreError:
     return StoreError(
         f"the store {path} stayed busy: another dutydesk process held it for over "
@@ -165,13 +186,12 @@ class SqliteRowWriter:
         self._conn.close()
 
     def _retrying(self, fn: Callable[[], T]) -> T:
-        pause = 0.05
-        for attempt in range(self._busy_retries + 1):
+        """`fn()`, tried again after a pause while another process holds the store (as
+        `SqliteStore` does)."""
+        for pause in busy_pauses(self._busy_retries):
             try:
                 return fn()
             except sqlite3.Error as exc:
-                if not _is_busy(exc):
-                    raise plain_error(self.path, exc) from exc
-            time.sleep(pause)
-            pause *= 2
-        raise busy_error(self.path, self._busy_timeout, self._busy_retries + 1)
+                wait = retry_pause(self.path, exc, pause, self._busy_timeout, self._busy_retries + 1)
+            time.sleep(wait)
+        raise AssertionError("unreachable: the last attempt returns or raises")

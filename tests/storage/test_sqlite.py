@@ -41,7 +41,14 @@ from storage.sqlite_rows import (
     to_micros,
 )
 from storage.rows import message_row
-from storage.sqlite_writer import BULK_WAL_BYTES, PAGE_SIZE, prepare_connection, tune_for_bulk
+from storage.sqlite_writer import (
+    BULK_WAL_BYTES,
+    PAGE_SIZE,
+    SqliteRowWriter,
+    busy_pauses,
+    prepare_connection,
+    tune_for_bulk,
+)
 from tests.storage.helpers import T0, action, minutes, new_message
 
 
@@ -185,6 +192,25 @@ async def test_a_held_lock_becomes_a_plain_error_and_nothing_is_written(path: Pa
         other.close()
     assert await store.count_messages() == 0
     await store.close()
+
+
+def test_a_row_writer_waits_out_a_held_lock_as_the_store_does(path: Path) -> None:
+    """An import worker's writer: the same pauses and the same plain error while another
+    process holds the lock, and the same rows go in once it is let go."""
+    writer = SqliteRowWriter(path, busy_timeout=0.01, busy_retries=1)
+    prepared = writer.prepare([message_row(new_message("a"))])
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StoreError, match="stayed busy") as caught:
+            writer.add_rows_counted(prepared)
+        assert "2 times running" in str(caught.value) and str(path) in str(caught.value)
+        other.execute("ROLLBACK")
+        assert writer.add_rows_counted(prepared) == (1, 0)
+        assert busy_pauses(2) == [0.05, 0.1, None]
+    finally:
+        other.close()
+        writer.close()
 
 
 async def test_a_write_retries_after_the_lock_is_let_go(path: Path) -> None:
