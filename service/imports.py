@@ -182,8 +182,8 @@ class _Parallel:
     """Hand batches to workers and let them commit one at a time, in order.
 
     The workers: one thread of this process (it starts at once, with its own connection) and
-    `workers - 1` worker processes (each takes a third of a second of Python imports to
-    start). The coordination (reading the input, blocking waits on the workers' pipes) runs
+    `workers - 1` worker processes (each takes about a quarter of a second of Python imports
+    to start). The coordination (reading the input, blocking waits on the workers' pipes) runs
     on another thread, so the event loop stays free; hooks are called back on the loop.
     """
 

@@ -72,11 +72,6 @@ def unknown_account_reason(account: str, known: Iterable[str]) -> str:
 
 # -- one message ---------------------------------------------------------------------------------
 
-def merged_labels(inbound: InboundMessage) -> tuple[str, ...]:
-    """The intake labels, then triage's, each once, in that order."""
-    return _with_triage(inbound.labels, triage(inbound))
-
-
 def _with_triage(given: Sequence[str] | None, found: tuple[str, ...]) -> tuple[str, ...]:
     """Labels given at intake, then those triage `found`, each once, in that order."""
     return tuple(dict.fromkeys((*given, *found))) if given else found
@@ -102,7 +97,8 @@ def _new_message(inbound: InboundMessage,
                  ingested_at: datetime) -> NewMessage:
     w1, w2, due = times
     return NewMessage(inbound=inbound, ingested_at=ingested_at, due_at=due,
-                      warning_1_at=w1, warning_2_at=w2, labels=merged_labels(inbound))
+                      warning_1_at=w1, warning_2_at=w2,
+                      labels=_with_triage(inbound.labels, triage(inbound)))
 
 
 Times = tuple[int | None, int | None, int | None]

@@ -7,8 +7,8 @@ Times in rows are integer microseconds since the Unix epoch, UTC (`to_micros` /
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
