@@ -5,6 +5,7 @@ when a worker dies or the import is cancelled."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import io
 import json
 import os
@@ -21,6 +22,7 @@ import pytest
 
 from core.clock import FixedClock
 from core.policy import PolicyPack, load_pack
+from service.import_worker import YOUNG_OBJECTS, fewer_gc_pauses
 from service.imports import ImportSummary, ImportWorkerError, _holiday_tables, import_stream
 from service.intake import Preparer, convert_lines
 from storage.base import RowWriter, StoreError
@@ -207,3 +209,13 @@ def test_a_worker_process_given_the_tables_does_not_load_the_holidays_package(tm
     there, loaded = pickle.loads(done.stdout)
     assert [tuple(r) for r in there] == [tuple(r) for r in here]
     assert all(r.due_at is not None for r in here) and not loaded
+
+
+def test_an_import_collects_young_objects_rarely_and_puts_the_settings_back() -> None:
+    before = gc.get_threshold()
+    with fewer_gc_pauses():
+        assert gc.get_threshold()[0] >= YOUNG_OBJECTS
+        assert gc.get_threshold()[1:] == before[1:]
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
