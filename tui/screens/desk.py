@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from core.handling import CloseReason
 from core.models import Message
@@ -26,6 +26,7 @@ from tui.screens.reply import ReplyScreen
 from tui.state import QueueFilter, QueueWindow
 from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
+from tui.widgets.keys import KeyBar
 from tui.widgets.queue import QueueTable
 from tui.widgets.safe_text import one_line
 from tui.widgets.sidebar import AccountList, account_label
@@ -94,7 +95,7 @@ class DeskScreen(Screen[None]):
                                  holder=lambda m: holder_mark(session, m),
                                  local_zone=desk_zone(session)).data_bind(DeskScreen.now)
                 yield DetailPane(session, id="detail").data_bind(DeskScreen.now)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).cursor_blink = self.app.CURSOR_BLINK

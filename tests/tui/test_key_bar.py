@@ -1,0 +1,49 @@
+"""The key bar is rebuilt when its keys change, and only then: the desk asks for a bindings
+refresh on every queue refresh, and rebuilding every key each time is most of the cost of a
+refresh on screen."""
+
+from __future__ import annotations
+
+from textual.widgets._footer import FooterKey
+
+from tests.tui.conftest import Desk, settle
+from tui.app import DeskApp
+from tui.state import QueueFilter
+from tui.widgets.keys import KeyBar
+
+SIZE = (140, 40)
+
+
+def keys(app: DeskApp) -> dict[str, bool]:
+    """Each key on the bar, by action: whether it can be pressed."""
+    return {key.action: not key.disabled and not key.has_class("-disabled")
+            for key in app.screen.query_one(KeyBar).query(FooterKey)}
+
+
+async def test_refreshes_that_change_no_key_leave_the_bar_alone(desk: Desk) -> None:
+    app = desk.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        built, shown = bar.rebuilds, keys(app)
+        assert built >= 1 and shown["claim"]
+        for _ in range(3):
+            app.request_refresh()
+            await settle(pilot)
+        assert (bar.rebuilds, keys(app)) == (built, shown)
+
+
+async def test_the_bar_follows_what_can_be_done(desk: Desk) -> None:
+    app = desk.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        built = bar.rebuilds
+        app.set_queue_filter(QueueFilter(search="nothing matches this"))  # nothing selected
+        await settle(pilot)
+        assert bar.rebuilds == built + 1
+        assert not keys(app)["claim"]
+        app.set_queue_filter(QueueFilter())
+        await settle(pilot)
+        assert bar.rebuilds == built + 2
+        assert keys(app)["claim"]
