@@ -363,5 +363,8 @@ def test_a_batch_goes_in_in_queue_order_first_copies_only() -> None:
             base._replace(platform_id="c", due_at=10, received_at=9),
             base._replace(platform_id="a", due_at=1, received_at=1),  # a repeat of the first
             base._replace(platform_id="d", due_at=10, received_at=2),
-            base._replace(platform="facebook", platform_id="a", due_at=20, received_at=1)]
-    assert _insert_order(rows) == [4, 2, 5, 0, 1]  # type: ignore[arg-type]
+            base._replace(platform="facebook", platform_id="a", due_at=20, received_at=1),
+            # Received times as big as they come never outweigh a later due time.
+            base._replace(platform_id="e", due_at=11, received_at=0),
+            base._replace(platform_id="f", due_at=10, received_at=2**63 - 1)]
+    assert _insert_order(rows) == [4, 2, 7, 6, 5, 0, 1]  # type: ignore[arg-type]
