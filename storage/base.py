@@ -360,6 +360,23 @@ def lease_free_for(current: tuple[str, datetime] | None, holder: str, now: datet
     return current is None or current[1] <= now or current[0] == holder
 
 
+def log_references(actions: Sequence[Action], notifications: Sequence[Notification],
+                   outbox: Sequence[OutboxItem]) -> set[int]:
+    """The ids of the messages that log lines, notices and outbox items refer to."""
+    refs = {a.message_id for a in actions} | {n.message_id for n in notifications}
+    refs |= {o.in_reply_to for o in outbox}
+    refs.discard(None)
+    return refs  # type: ignore[return-value]
+
+
+def missing_messages_error(missing: set[int]) -> NotFoundError:
+    """What a store says when log lines, notices or outbox items refer to messages it does not
+    hold (it writes none of them)."""
+    ids = ", ".join(str(i) for i in sorted(missing))
+    return NotFoundError(f"no message with id {ids}: a log line, notice or outbox item refers "
+                         "to it, so nothing was written")
+
+
 def jsonable_detail(detail: dict[str, Any]) -> dict[str, Any]:
     """An action's detail as it comes back from the store: JSON values only (datetimes become
     ISO strings), so both stores return the same thing."""

@@ -26,6 +26,8 @@ from storage.base import (
     clock_runs,
     jsonable_detail,
     lease_free_for,
+    log_references,
+    missing_messages_error,
     next_event,
     search_matches,
     status_changes,
@@ -224,7 +226,11 @@ class MemoryStore(Store):
     # -- logs -------------------------------------------------------------------------------------
     def _prepared(self, actions: Sequence[Action], notifications: Sequence[Notification],
                   outbox: Sequence[OutboxItem]) -> tuple[list, list, list]:
-        """Log lines with UTC times and JSON details, numbered, but not yet kept."""
+        """Log lines with UTC times and JSON details, numbered, but not yet kept;
+        NotFoundError if any refers to a message not held."""
+        missing = log_references(actions, notifications, outbox) - self._messages.keys()
+        if missing:
+            raise missing_messages_error(missing)
         acts = [a.model_copy(update={"id": len(self._actions) + i + 1, "at": utc(a.at, "action.at"),
                                      "detail": jsonable_detail(a.detail)})
                 for i, a in enumerate(actions)]

@@ -122,11 +122,70 @@ _INITIAL = (
     )""",
 )
 
+# Version 3: the logs' references to messages become foreign keys, which SQLite then enforces
+# for every writer (the store turns foreign keys on in every connection). SQLite cannot add a
+# constraint to a table, so each table is made again under its own name, rows and ids kept.
+_LOG_TABLES = (
+    ("actions", "message_id", """CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        verb TEXT NOT NULL,
+        message_id INTEGER REFERENCES messages (id),
+        account TEXT,
+        detail TEXT NOT NULL DEFAULT '{}'
+    )""", ("CREATE INDEX actions_by_message ON actions (message_id, id) WHERE message_id IS NOT NULL",)),
+    ("notifications", "message_id", """CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '',
+        role TEXT,
+        message_id INTEGER REFERENCES messages (id),
+        account TEXT
+    )""", ()),
+    ("outbox", "in_reply_to", """CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        account TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        in_reply_to INTEGER REFERENCES messages (id),
+        created_by TEXT NOT NULL,
+        sent_at INTEGER
+    )""", ("CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL",)),
+)
+
+
+def _log_references(conn: sqlite3.Connection) -> None:
+    """Remake the log tables with their message references as foreign keys. A line that
+    refers to a message the file does not hold (dutydesk never deletes messages, so only
+    another program could have done it) stops the upgrade, saying which."""
+    for table, column, create, indexes in _LOG_TABLES:
+        # Our own table and column names, not input.
+        orphan = conn.execute(
+            f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL "
+            f"AND {column} NOT IN (SELECT id FROM messages) ORDER BY id LIMIT 1").fetchone()
+        if orphan is not None:
+            raise StoreError(
+                f"cannot upgrade the store: {table} row {orphan[0]} refers to message "
+                f"{orphan[1]}, which the file does not hold. The file was left as it was.")
+        conn.execute(create.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}_v3 (", 1))
+        conn.execute(f"INSERT INTO {table}_v3 SELECT * FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_v3 RENAME TO {table}")
+        for index in indexes:
+            conn.execute(index)
+
+
 #: Every schema step in order; the file's user_version is how many of these it has had.
 MIGRATIONS: list[Migration] = [
     Migration("messages, logs, outbox, opening records and leases", _INITIAL),
     Migration("recently handled messages, newest first, for the queue's answered rows",
               (f"CREATE INDEX messages_handled ON messages (state_at) WHERE NOT ({AWAITING_SQL})",)),
+    Migration("the logs' references to messages as foreign keys", _log_references),
 ]
 
 

@@ -27,7 +27,14 @@ from core.models import (
     OutboxItem,
     Platform,
 )
-from storage.base import NotFoundError, QueueQuery, next_event, search_matches
+from storage.base import (
+    NotFoundError,
+    QueueQuery,
+    log_references,
+    missing_messages_error,
+    next_event,
+    search_matches,
+)
 from storage.migrations import AWAITING_SQL, QUEUE_ORDER_SQL
 from storage.rows import InsertResult, MessageRow, from_micros, micros_or_none, to_micros
 
@@ -276,6 +283,16 @@ def _ids_by_key(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tu
 
 def _append_logs(conn: sqlite3.Connection, actions: Sequence[Action],
                  notifications: Sequence[Notification], outbox: Sequence[OutboxItem]) -> None:
+    """Append the lines inside the caller's transaction; NotFoundError, naming them, if any
+    refers to a message the file does not hold (the foreign keys would refuse it anyway,
+    without saying which)."""
+    refs = sorted(log_references(actions, notifications, outbox))
+    for start in range(0, len(refs), _LOOKUP_CHUNK):
+        chunk = refs[start:start + _LOOKUP_CHUNK]
+        found = {row[0] for row in conn.execute(
+            f"SELECT id FROM messages WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+        if len(found) < len(chunk):
+            raise missing_messages_error(set(chunk) - found)
     if actions:
         conn.executemany(
             "INSERT INTO actions (at, actor, verb, message_id, account, detail) "

@@ -449,6 +449,28 @@ async def test_actions_filtered_by_message(store: Store) -> None:
     assert [x.verb for x in await store.actions(message_id=a.message_id)] == ["claim", "reply"]
 
 
+REFERENCE_CASES = {
+    "an action": lambda known, gone: {"actions": [action("note", known), action("note", gone)]},
+    "a notice": lambda known, gone: {"notifications": [notification("warning_1", gone)]},
+    "an outbox item": lambda known, gone: {"actions": [action("reply", known)],
+                                           "outbox": [outbox_item("Thanks", in_reply_to=gone)]},
+}
+
+
+@pytest.mark.parametrize("lines", REFERENCE_CASES.values(), ids=REFERENCE_CASES.keys())
+async def test_lines_about_a_message_not_held_are_refused_whole(store: Store, lines) -> None:
+    [known] = await store.add_messages([new_message("a")])
+    gone = known.message_id + 41
+    with pytest.raises(NotFoundError, match=f"no message with id {gone}"):
+        await store.record(**lines(known.message_id, gone))
+    with pytest.raises(NotFoundError, match=f"no message with id {gone}"):
+        await store.change_state(claim(known.message_id, "officer-a"), **lines(known.message_id, gone))
+    assert await store.actions() == []
+    assert await store.notifications_after(0) == []
+    assert await store.outbox(unsent_only=False) == []
+    assert (await store.get_message(known.message_id)).state == NEW
+
+
 # -- opening records ---------------------------------------------------------------------------------
 
 STATUS_CASES = [

@@ -124,3 +124,70 @@ async def test_a_file_that_is_not_sqlite_is_a_plain_error(tmp_path: Path, conten
 async def test_a_directory_in_the_way_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=str(tmp_path)):
         await open_and_close(tmp_path)
+
+
+# -- version 3: the logs' references to messages as foreign keys ------------------------------------
+
+def make_version_2_file(path: Path, *, orphan: str | None = None) -> None:
+    """A file as dutydesk left it at schema version 2: two messages, and log lines, a notice
+    and outbox items about them; `orphan` names a table given one line about a message the
+    file does not hold."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, path, MIGRATIONS[:2])
+    for n in (1, 2):
+        conn.execute("INSERT INTO messages (platform, platform_id, account, kind, author_platform_id, "
+                     "author_handle, author_display_name, text, received_at, ingested_at, revision) "
+                     "VALUES ('x', ?, 'main', 'comment', 'u', '@u', 'U', 'hello', 0, 0, ?)", (f"m{n}", n))
+    conn.executemany("INSERT INTO actions (id, at, actor, verb, message_id, account) "
+                     "VALUES (?, 5, 'kate', ?, ?, 'main')",
+                     [(3, "claim", 1), (7, "opened", None), (9, "reply", 2)])
+    conn.execute("INSERT INTO notifications (id, at, level, kind, title, message_id) "
+                 "VALUES (4, 5, 'warning', 'warning_1', 'due soon', 2)")
+    conn.executemany("INSERT INTO outbox (id, created_at, account, kind, text, in_reply_to, created_by) "
+                     "VALUES (?, 5, 'main', 'reply', 'Thanks', ?, 'kate')", [(2, 1), (6, None)])
+    if orphan is not None:
+        column = "in_reply_to" if orphan == "outbox" else "message_id"
+        conn.execute(f"UPDATE {orphan} SET {column} = 99 WHERE rowid = (SELECT max(rowid) FROM {orphan})")
+    conn.close()
+
+
+async def test_version_2_logs_keep_every_line_and_id_and_gain_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    make_version_2_file(path)
+    store = SqliteStore(path)
+    await store.open()
+    assert [(a.id, a.verb, a.message_id) for a in await store.actions()] == [
+        (3, "claim", 1), (7, "opened", None), (9, "reply", 2)]
+    assert [(a.id, a.verb) for a in await store.actions(message_id=2)] == [(9, "reply")]
+    assert [(n.id, n.message_id) for n in await store.notifications_after(0)] == [(4, 2)]
+    assert [(o.id, o.in_reply_to) for o in await store.outbox(unsent_only=False)] == [(2, 1), (6, None)]
+    await store.close()
+    assert file_version(path) == LATEST
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for table, column in (("actions", "message_id"), ("notifications", "message_id"),
+                              ("outbox", "in_reply_to")):
+            [fk] = conn.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+            assert (fk[2], fk[3], fk[4]) == ("messages", column, "id")
+        indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"actions_by_message", "outbox_unsent"} <= indexes
+        # Enforced by SQLite itself, for any connection with foreign keys on (as every store's).
+        conn.execute("PRAGMA foreign_keys = ON")
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            conn.execute("INSERT INTO actions (at, actor, verb, message_id) VALUES (1, 'x', 'y', 99)")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("table", ["actions", "notifications", "outbox"])
+async def test_a_line_about_a_message_not_held_stops_the_upgrade_and_says_which(
+        tmp_path: Path, table: str) -> None:
+    path = tmp_path / "desk.sqlite3"
+    make_version_2_file(path, orphan=table)
+    with pytest.raises(StoreError, match=f"{table} row \\d+ refers to message 99"):
+        await open_and_close(path)
+    assert file_version(path) == 2
+    conn = sqlite3.connect(path)
+    lines = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    assert lines == {"actions": 3, "notifications": 1, "outbox": 2}[table]
+    conn.close()
