@@ -250,8 +250,7 @@ def _insert_order(rows: Sequence[MessageRow]) -> list[int]:
     out, so the first line of a file still wins whatever its due time.
     """
     # (due, received) as one integer, due * 2**64 + received: as a stored INTEGER, a received
-    # time is within 2**63 either side of 0, so this sorts as the pair does, in a third of
-    # the time.
+    # time is within 2**63 either side of 0, so this sorts as the pair does, a third faster.
     keys = [((_NO_DUE if row[12] is None else row[12]) << 64) + row[8] for row in rows]
     positions: Sequence[int] = range(len(rows))
     if len({row[1] for row in rows}) < len(rows):  # a platform id twice: maybe a repeat
