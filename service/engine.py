@@ -86,6 +86,8 @@ class Engine:
         self._watch_ticks = 0
         self._again: set[str] = set()
         self._busy: set[str] = set()
+        self._renewing: asyncio.Task[None] | None = None
+        """The heartbeat's renewal in flight, which `stop()` lets finish."""
 
     @property
     def holder(self) -> str:
@@ -158,6 +160,11 @@ class Engine:
             return
         self._stopping = True
         scheduler.remove_all_jobs()
+        renewing = self._renewing
+        if renewing is not None and renewing is not asyncio.current_task():
+            # The heartbeat takes no lock (a long catch-up must not hold it up); shutting the
+            # scheduler down would cancel it mid-renewal and report the job as failed.
+            await asyncio.wait([renewing], timeout=self._lease.ttl)
         async with self._lock:
             if scheduler.running:
                 scheduler.shutdown(wait=False)
@@ -282,7 +289,10 @@ class Engine:
             self._arm("hours", self._hours_job, 0.0)
 
     async def _lease_job(self) -> None:
+        self._renewing = asyncio.current_task()
         try:
             await self.beat()
         except Exception:
             log.exception("lease: renewal by %s failed", self.holder)
+        finally:
+            self._renewing = None

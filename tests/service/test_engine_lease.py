@@ -288,6 +288,39 @@ async def test_a_follower_takes_over_when_the_leader_stops(store: Store) -> None
             await engine.stop()
 
 
+class HeldRenewals(MemoryStore):
+    """A store whose lease renewals, once `hold` is set, wait until `go` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hold = False
+        self.waiting = asyncio.Event()
+        self.go = asyncio.Event()
+
+    async def acquire_lease(self, name: str, holder: str, now: datetime, ttl_seconds: float) -> bool:
+        if self.hold:
+            self.waiting.set()
+            await self.go.wait()
+        return await super().acquire_lease(name, holder, now, ttl_seconds)
+
+
+async def test_stopping_during_a_renewal_lets_it_finish_quietly(caplog: pytest.LogCaptureFixture) -> None:
+    """Quitting the desk while the heartbeat is renewing: the renewal finishes, then the lease
+    is given up; the scheduler does not cancel it and report a failed job on the terminal."""
+    store = HeldRenewals()
+    await store.open()
+    engine = Engine(store, pack(ALWAYS_OPEN), SystemClock(), holder="e", lease_ttl=2.0, heartbeat=0.05)
+    await engine.start()
+    store.hold = True
+    await asyncio.wait_for(store.waiting.wait(), 5)
+    stopping = asyncio.ensure_future(engine.stop())
+    await asyncio.sleep(0.1)
+    store.go.set()
+    await asyncio.wait_for(stopping, 5)
+    assert await store.lease_holder("engine", SystemClock().now()) is None
+    assert [r.getMessage() for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")] == []
+
+
 # -- kill -9 and takeover, with a real `dutydesk serve` process ------------------------------------------
 
 def serve(db: Path, holder: str) -> subprocess.Popen[bytes]:
