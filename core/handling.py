@@ -4,7 +4,7 @@ expects next of the officer. Pure: everything it needs is passed in.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -115,9 +115,11 @@ def _response_line(message: Message, pack: PolicyPack, now: datetime) -> str:
     if message.due_at is None:
         return "No response target in this policy: respond in a timely manner."
     target = pack.first_response.minutes
-    when = message.due_at.astimezone(ZoneInfo(pack.hours_for(message.account).timezone))
+    zone = ZoneInfo(pack.hours_for(message.account).timezone)
     if now >= message.due_at:
-        return f"First response is overdue (was due {when:%a %H:%M}, target {target} minutes)."
+        return (f"First response is overdue (was due {local_when(message.due_at, now, zone)}, "
+                f"target {target} minutes).")
+    when = message.due_at.astimezone(zone)
     return f"First response due by {when:%a %d %b %H:%M} (target {target} working minutes)."
 
 
@@ -137,19 +139,25 @@ class OpeningStatus(BaseModel):
         if self.is_open:
             if self.until is None:
                 return "OPEN"
-            return f"OPEN until {_local_when(self.until, now, zone)} ({format_span(self.until - now)} left)"
+            return f"OPEN until {local_when(self.until, now, zone)} ({format_span(self.until - now)} left)"
         if self.opens_at is None:
             return "CLOSED"
-        return f"CLOSED, opens {_local_when(self.opens_at, now, zone)}"
+        return f"CLOSED, opens {local_when(self.opens_at, now, zone)}"
 
 
-def _local_when(when: datetime, now: datetime, zone: ZoneInfo) -> str:
+def local_when(when: datetime, now: datetime, zone: tzinfo) -> str:
+    """`when` as the desk reads it in `zone`, as near as is plain: `14:32` on today's date,
+    `Mon 09:15` within six days either way, `Mon 02 Mar 09:15` further off this year, with
+    the year further off still (a breach of last March must not read as last Monday's)."""
     local = when.astimezone(zone)
-    if local.date() == now.astimezone(zone).date():
+    today = now.astimezone(zone)
+    if local.date() == today.date():
         return f"{local:%H:%M}"
-    if when - now < timedelta(days=6):
+    if abs(when - now) < timedelta(days=6):
         return f"{local:%a %H:%M}"
-    return f"{local:%a %d %b %H:%M}"
+    if local.year == today.year:
+        return f"{local:%a %d %b %H:%M}"
+    return f"{local:%a %d %b %Y %H:%M}"
 
 
 def opening_status(hours: OpeningHours, now: datetime) -> OpeningStatus:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, tzinfo
 
+from core.handling import local_when
 from core.models import Action, Message, Notification, NotificationLevel, Platform
 from core.policy import PolicyPack
 from storage.base import FiredEvent, Store
@@ -59,17 +60,9 @@ def account_zone(pack: PolicyPack, account: str) -> tzinfo:
         return UTC
 
 
-def local_time(at: datetime, zone: tzinfo, now: datetime) -> str:
-    """`at` as the desk reads it: `14:32` today, `Mon 09:15` on another day."""
-    local = at.astimezone(zone)
-    if local.date() == now.astimezone(zone).date():
-        return local.strftime("%H:%M")
-    return local.strftime("%a %H:%M")
-
-
 def event_title(message: Message, event: int, zone: tzinfo, now: datetime) -> str:
     """E.g. `Second warning: @handle on Facebook due 14:32`; a breach says `was due`."""
-    due = "no due time" if message.due_at is None else local_time(message.due_at, zone, now)
+    due = "no due time" if message.due_at is None else local_when(message.due_at, now, zone)
     when = f"was due {due}" if event == 3 else f"due {due}"
     platform = PLATFORM_NAMES.get(message.platform, str(message.platform))
     return f"{_TITLES[event]}: {author_label(message)} on {platform} {when}"

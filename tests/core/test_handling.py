@@ -4,10 +4,11 @@ signed: one wording per triage label (from `core.triage.RULES`), filled with the
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.handling import draft_reply, expectations, sign, suggested_template
+from core.handling import draft_reply, expectations, local_when, sign, suggested_template
 from core.models import Author, Message, MessageKind, MessageState
 from core.policy import load_pack
 from core.triage import RULES
@@ -58,7 +59,8 @@ def test_personal_data_in_a_direct_message_needs_no_taking_down() -> None:
 
 
 @pytest.mark.parametrize(("changes", "last"), [
-    ({"due_at": NOW - timedelta(minutes=5)}, "First response is overdue (was due Tue 13:55, target 90 minutes)."),
+    ({"due_at": NOW - timedelta(minutes=5)}, "First response is overdue (was due 13:55, target 90 minutes)."),
+    ({"due_at": NOW - timedelta(days=260)}, "First response is overdue (was due Mon 02 Mar 14:00, target 90 minutes)."),
     ({"responded_at": NOW, "state": MessageState.RESPONDED}, "Answered: no further first response is due."),
     ({"state": MessageState.CLOSED}, "Closed: nothing more is due."),
 ])
@@ -81,3 +83,23 @@ def test_a_reply_is_signed_once_with_the_officers_name() -> None:
     assert signed == f"Thanks, {officer.name} here.\n^{officer.name}, Lewes & Eastbourne"
     assert sign(signed, LEWES, officer) == signed
     assert sign("Braces {typed} stay", LEWES, officer).startswith("Braces {typed} stay")
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize(("when", "now", "shown"), [
+    (datetime(2026, 11, 17, 9, 5, tzinfo=UTC), NOW, "09:05"),
+    (datetime(2026, 11, 16, 23, 59, tzinfo=UTC), NOW, "Mon 23:59"),
+    (datetime(2026, 11, 20, 8, 30, tzinfo=UTC), NOW, "Fri 08:30"),
+    (datetime(2026, 11, 11, 14, 1, tzinfo=UTC), NOW, "Wed 14:01"),  # just under six days back
+    (datetime(2026, 11, 11, 14, 0, tzinfo=UTC), NOW, "Wed 11 Nov 14:00"),  # six days: the date
+    (datetime(2026, 11, 23, 14, 0, tzinfo=UTC), NOW, "Mon 23 Nov 14:00"),
+    (datetime(2026, 3, 2, 10, 30, tzinfo=UTC), NOW, "Mon 02 Mar 10:30"),
+    (datetime(2025, 12, 31, 9, 0, tzinfo=UTC), NOW, "Wed 31 Dec 2025 09:00"),
+    # Local dates: 23:30 UTC in summer is 00:30 the next day in London.
+    (datetime(2026, 7, 1, 23, 30, tzinfo=UTC), datetime(2026, 7, 2, 9, 0, tzinfo=UTC), "00:30"),
+    (datetime(2026, 7, 1, 22, 30, tzinfo=UTC), datetime(2026, 7, 2, 9, 0, tzinfo=UTC), "Wed 23:30"),
+])
+def test_an_instant_reads_as_near_as_is_plain(when: datetime, now: datetime, shown: str) -> None:
+    assert local_when(when, now, LONDON) == shown
