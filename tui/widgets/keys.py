@@ -22,8 +22,6 @@ class KeyBar(Footer):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self._shown: Shown | None = None
-        self.rebuilds = 0
-        """How many times the keys were built (tests read it)."""
 
     def shown(self) -> Shown:
         """What the screen's active bindings would put in the bar now."""
@@ -38,5 +36,4 @@ class KeyBar(Footer):
         if shown == self._shown:
             return
         self._shown = shown
-        self.rebuilds += 1
         await super().recompose()
