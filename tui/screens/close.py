@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from core.handling import CloseReason
 from core.models import Message
+from tui.widgets.keys import KeyBar
 from tui.widgets.safe_text import one_line
 
 
@@ -34,6 +35,7 @@ class CloseScreen(ModalScreen[CloseReason | None]):
             yield OptionList(*(Option(reason.label, id=reason.value) for reason in CloseReason),
                              id="close-reasons", markup=False)
             yield Static("enter choose · esc cancel", classes="modal-hint", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

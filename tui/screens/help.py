@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.keys import KeyBar
+
 #: How keys are spelt on screen (Textual's names are for code).
 _KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter",
               "pageup": "pgup", "pagedown": "pgdn", "up": "↑", "down": "↓"}
@@ -58,6 +60,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-keys"):
                 yield Static(self._table(), markup=False)
             yield Static("esc or ? to close", id="help-hint", markup=False)
+        yield KeyBar()
 
     def _table(self) -> Content:
         width = max((len(k) for _, rows in self._sections for k, _ in rows), default=4) + 3

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from core.models import Message
 from core.policy import PolicyPack
+from tui.widgets.keys import KeyBar
 from tui.widgets.safe_text import one_line
 
 
@@ -69,6 +70,7 @@ class ReferScreen(ModalScreen[tuple[str, str] | None]):
             yield note
             yield Static("ctrl+s refer · enter on a contact picks it · esc cancel",
                          classes="modal-hint", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#refer-to", Input).focus()

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from core.models import Message
+from tui.widgets.keys import KeyBar
 from tui.widgets.safe_text import one_line
 
 
@@ -50,6 +51,7 @@ class ReplyScreen(ModalScreen[str | None]):
             yield editor
             yield Static("", id="reply-signature", markup=False)
             yield Static("ctrl+s send · esc cancel", classes="modal-hint", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
