@@ -4,6 +4,7 @@ refresh on screen."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import Desk, settle
@@ -53,3 +54,15 @@ async def test_the_bar_follows_what_can_be_done(desk: Desk) -> None:
         await settle(pilot)
         assert not any(a is b for a, b in zip(built(app), greyed, strict=False))
         assert keys(app)["claim"]
+
+
+@pytest.mark.parametrize(("key", "actions"), [
+    ("r", {"send", "cancel"}), ("x", {"cancel"}), ("f", {"send", "cancel"}), ("question_mark", {"dismiss"})])
+async def test_a_modal_shows_its_own_keys(desk: Desk, key: str, actions: set[str]) -> None:
+    app = desk.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        assert app.screen is not app.screen_stack[0]  # the modal is up
+        assert set(keys(app)) == actions
