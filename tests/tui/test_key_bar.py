@@ -1,6 +1,6 @@
 """The key bar is rebuilt when its keys change, and only then: the desk asks for a bindings
 refresh on every queue refresh, and rebuilding every key each time is most of the cost of a
-refresh on screen."""
+refresh on screen. Each modal has a bar of its own keys."""
 
 from __future__ import annotations
 
