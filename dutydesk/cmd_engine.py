@@ -1,7 +1,8 @@
 """`dutydesk serve`: the engine without a screen. It fires first-response warnings and breaches
 and records openings and closings for one store, for as long as it holds the store's engine
 lease; a second `serve` (or a dashboard) on the same store waits as a follower and takes over
-within seconds if this one dies. SIGTERM or SIGINT stops it cleanly (the lease is given up).
+within seconds if this one dies. SIGTERM or SIGINT stops it cleanly (the lease is given up),
+even part-way through the catch-up at start; what was not fired then fires at the next start.
 
 Logs one line per fired event and per lease change to stderr.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -63,12 +65,25 @@ async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: f
     await store.open()
     try:
         engine = Engine(store, pack, SystemClock(), holder, lease_ttl=ttl, heartbeat=heartbeat)
-        await engine.start()
-        logging.getLogger("dutydesk.engine").info(
-            "serving %s for %s as %s", store.path, pack.council.short_name, holder)
+        # A signal during the start-up catch-up (a long outage leaves thousands of warnings to
+        # fire) stops it there: each one fired is committed on its own, the rest fire once
+        # at the next start.
+        starting = asyncio.ensure_future(engine.start())
+        stopping = asyncio.ensure_future(stop.wait())
         try:
-            await stop.wait()
+            await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if not starting.done():
+                starting.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await starting
+                logging.getLogger("dutydesk.engine").info("stopped while catching up")
+                return 0
+            starting.result()
+            logging.getLogger("dutydesk.engine").info(
+                "serving %s for %s as %s", store.path, pack.council.short_name, holder)
+            await stopping
         finally:
+            stopping.cancel()
             await engine.stop()
     finally:
         await store.close()

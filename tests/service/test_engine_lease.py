@@ -409,6 +409,49 @@ async def test_serve_stops_cleanly_on_sigterm_and_gives_the_lease_up(
         await store.close()
 
 
+@pytest.mark.slow
+async def test_serve_stops_during_its_catch_up_and_the_rest_fire_once_later(
+        tmp_path: Path, sqlite_store: Callable[[Path], Store]) -> None:
+    """A long outage leaves thousands of warnings to fire at start; SIGINT stops that catch-up
+    part-way and cleanly, and the next engine fires the rest, each event once."""
+    db = tmp_path / "desk.sqlite3"
+    store = sqlite_store(db)
+    await store.open()
+    count, s = 5000, timedelta(seconds=1)
+    long_ago = SystemClock().now() - timedelta(days=2)
+    await store.add_messages([with_times(f"m{i}", "testshire-facebook", long_ago, s, 2 * s, 3 * s)
+                              for i in range(count)])
+    process = serve(db, "outage")
+    successor = None
+    try:
+        async def it_is_catching_up() -> bool:
+            """the serve process has fired some of the backlog"""
+            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+            return any(a.verb in EVENT_VERBS.values() for a in await store.actions(limit=50))
+
+        await eventually(it_is_catching_up, timeout=30, every=0.01)
+        process.send_signal(signal.SIGINT)
+        assert await asyncio.to_thread(process.wait, 15) == 0
+        assert await store.lease_holder("engine", SystemClock().now()) is None
+        assert "stopped while catching up" in (process.stderr.read().decode() if process.stderr else "")
+        fired_by_serve = len(await engine_actions(store))
+        assert 0 < fired_by_serve < 3 * count
+
+        successor = Engine(store, pack(ALWAYS_OPEN), SystemClock(), holder="next", lease_ttl=2.0,
+                           heartbeat=0.2)
+        await successor.start()  # returns once caught up
+        fired = Counter(await engine_actions(store))
+        assert fired == Counter({(m, v): 1 for m in range(1, count + 1)
+                                 for v in ("warning_1", "warning_2", "breach")})
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+        if successor is not None:
+            await successor.stop()
+        await store.close()
+
+
 @pytest.mark.parametrize(("extra", "complaint"), [
     (["--policy", "no-such-pack"], "no shipped pack of that name"),
     (["--policy", str(ALWAYS_OPEN), "--lease-ttl", "1", "--heartbeat", "2"], "must be positive and shorter"),
