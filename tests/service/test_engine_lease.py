@@ -330,6 +330,21 @@ def serve(db: Path, holder: str) -> subprocess.Popen[bytes]:
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
+def every_event_once(count: int) -> Counter[tuple[int | None, str]]:
+    """Messages 1..count, each with its two warnings and its breach fired once."""
+    return Counter({(m, v): 1 for m in range(1, count + 1) for v in ("warning_1", "warning_2", "breach")})
+
+
+async def wind_up(process: subprocess.Popen[bytes], successor: Engine | None, store: Store) -> None:
+    """After a test with a serve process and maybe an engine taking over from it."""
+    if process.poll() is None:
+        process.kill()
+        process.wait(timeout=10)
+    if successor is not None:
+        await successor.stop()
+    await store.close()
+
+
 @pytest.mark.slow
 async def test_after_kill_9_another_engine_takes_over_and_fires_each_warning_once(
         tmp_path: Path, sqlite_store: Callable[[Path], Store]) -> None:
@@ -371,16 +386,9 @@ async def test_after_kill_9_another_engine_takes_over_and_fires_each_warning_onc
 
         await eventually(every_event_fired, timeout=30)
         assert successor.is_leader
-        fired = Counter(await engine_actions(store))
-        assert fired == Counter({(m, v): 1 for m in range(1, count + 1)
-                                 for v in ("warning_1", "warning_2", "breach")})
+        assert Counter(await engine_actions(store)) == every_event_once(count)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
-        if successor is not None:
-            await successor.stop()
-        await store.close()
+        await wind_up(process, successor, store)
 
 
 @pytest.mark.slow
@@ -440,16 +448,9 @@ async def test_serve_stops_during_its_catch_up_and_the_rest_fire_once_later(
         successor = Engine(store, pack(ALWAYS_OPEN), SystemClock(), holder="next", lease_ttl=2.0,
                            heartbeat=0.2)
         await successor.start()  # returns once caught up
-        fired = Counter(await engine_actions(store))
-        assert fired == Counter({(m, v): 1 for m in range(1, count + 1)
-                                 for v in ("warning_1", "warning_2", "breach")})
+        assert Counter(await engine_actions(store)) == every_event_once(count)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
-        if successor is not None:
-            await successor.stop()
-        await store.close()
+        await wind_up(process, successor, store)
 
 
 @pytest.mark.parametrize(("extra", "complaint"), [
