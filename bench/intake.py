@@ -262,7 +262,9 @@ async def measure(quick: bool = False) -> list[Result]:
         median, p95 = await _queue_ms(folder / "queue.sqlite3", pack, queue_n, open_n, runs)
     k = lambda n: f"{n // 1000}k" if n < 1_000_000 else f"{n // 1_000_000}M"  # noqa: E731
     return [
-        Result(f"batch import, {k(batch_n)} msgs: median of {RUNS}", ours, "msg/s", ">= 50,000", ours >= 50_000),
+        # The target is for 200k; a quick look imports one batch, in one process.
+        Result(f"batch import, {k(batch_n)} msgs: median of {RUNS}", ours, "msg/s",
+               None if quick else ">= 50,000", ours >= 50_000),
         Result(f"  slowest of the {RUNS} imports", min(imports), "msg/s"),
         Result(f"  fastest of the {RUNS} imports", max(imports), "msg/s"),
         Result(f"  bare sqlite3 executemany, same rows: median of {RUNS}", raw, "msg/s"),
