@@ -153,7 +153,7 @@ class DeadlineCache:
         if offsets is None:
             return None, None, None
         key = start // self._window_us
-        closes, spans = self._windows.get(key) or self._window(key)
+        closes, spans = self._windows.get(key) or self._new_window(key)
         first = bisect_right(closes, start)
         if first < len(spans):  # the usual case: all three fall in the first open span
             opens, closing = spans[first]
@@ -177,16 +177,15 @@ class DeadlineCache:
         return (micros_or_none(exact.warning_1_at, "warning_1_at"),
                 micros_or_none(exact.warning_2_at, "warning_2_at"), micros_or_none(exact.due_at, "due_at"))
 
-    def _window(self, key: int) -> tuple[list[int], list[tuple[int, int]]]:
-        cached = self._windows.get(key)
-        if cached is None:
-            if len(self._windows) >= self.MAX_WINDOWS:
-                self._windows.clear()
-            begins = from_micros(key * self._window_us)
-            spans = [(to_micros(o, "opens"), to_micros(c, "closes"))
-                     for o, c in self._hours.open_spans(begins, begins + self.WINDOW + self.REACH)]
-            cached = self._windows[key] = ([c for _, c in spans], spans)
-        return cached
+    def _new_window(self, key: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """Work out window `key` and keep it (`micros` looks in `_windows` first)."""
+        if len(self._windows) >= self.MAX_WINDOWS:
+            self._windows.clear()
+        begins = from_micros(key * self._window_us)
+        spans = [(to_micros(o, "opens"), to_micros(c, "closes"))
+                 for o, c in self._hours.open_spans(begins, begins + self.WINDOW + self.REACH)]
+        window = self._windows[key] = ([c for _, c in spans], spans)
+        return window
 
 
 class Preparer:
