@@ -282,16 +282,30 @@ def _ids_by_key(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tu
 
 def _append_logs(conn: sqlite3.Connection, actions: Sequence[Action],
                  notifications: Sequence[Notification], outbox: Sequence[OutboxItem]) -> None:
-    """Append the lines inside the caller's transaction; NotFoundError, naming them, if any
-    refers to a message the file does not hold (the foreign keys would refuse it anyway,
-    without saying which)."""
-    refs = sorted(log_references(actions, notifications, outbox))
-    for start in range(0, len(refs), _LOOKUP_CHUNK):
-        chunk = refs[start:start + _LOOKUP_CHUNK]
-        found = {row[0] for row in conn.execute(
-            f"SELECT id FROM messages WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
-        if len(found) < len(chunk):
-            raise missing_messages_error(set(chunk) - found)
+    """Append the lines inside the caller's transaction. The foreign keys refuse a line about
+    a message the file does not hold; then NotFoundError names the missing messages."""
+    try:
+        _insert_logs(conn, actions, notifications, outbox)
+    except sqlite3.IntegrityError as exc:
+        if "FOREIGN KEY" not in str(exc):
+            raise
+        raise missing_messages_error(
+            _missing_messages(conn, log_references(actions, notifications, outbox))) from exc
+
+
+def _missing_messages(conn: sqlite3.Connection, ids: set[int]) -> set[int]:
+    """Which of `ids` the file holds no message for."""
+    wanted = sorted(ids)
+    found: set[int] = set()
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        chunk = wanted[start:start + _LOOKUP_CHUNK]
+        found.update(row[0] for row in conn.execute(
+            f"SELECT id FROM messages WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    return ids - found
+
+
+def _insert_logs(conn: sqlite3.Connection, actions: Sequence[Action],
+                 notifications: Sequence[Notification], outbox: Sequence[OutboxItem]) -> None:
     if actions:
         conn.executemany(
             "INSERT INTO actions (at, actor, verb, message_id, account, detail) "
