@@ -19,9 +19,8 @@ class KeyBar(Footer):
     """A `Footer` that skips a rebuild when its keys, their labels and their enabled states
     are what it already shows."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id, classes=classes)
-        self._shown: Shown | None = None
+    _shown: Shown | None = None
+    """What the bar was last built for."""
 
     def shown(self) -> Shown:
         """What the screen's active bindings would put in the bar now."""
