@@ -42,7 +42,8 @@ from pathlib import Path
 from bench.report import Result, bench_main, report
 from core.clock import FixedClock
 from core.models import InboundMessage
-from core.policy import PolicyPack, load_pack
+from core.pack_files import load_pack
+from core.policy import PolicyPack
 from core.sla import deadlines
 from service.imports import BATCH, import_stream
 from service.intake import Preparer

@@ -39,7 +39,7 @@ import asyncio, sys, time, random
 from datetime import UTC, datetime
 from core.clock import FixedClock
 from core.models import Author, InboundMessage
-from core.policy import load_pack
+from core.pack_files import load_pack
 from service.intake import prepare
 from storage.sqlite import SqliteStore
 
@@ -65,7 +65,7 @@ asyncio.run(main(sys.argv[1], int(sys.argv[2])))
 
 async def change_latency(db: Path, count: int) -> list[float]:
     """Seconds from a writer process's commit to the message being in the desk's window."""
-    from core.policy import load_pack
+    from core.pack_files import load_pack
     from service.changes import ChangeFeed
     from service.clock import SystemClock
     from service.desk import DeskSession
@@ -114,7 +114,7 @@ def _collect(app, seen: dict[str, float]) -> None:  # noqa: ANN001 - a DeskApp
 def fill(db: Path, total: int, open_count: int) -> None:
     """`total` messages, `open_count` of them still open, written straight into the schema."""
     from bench.intake import _FILL, START
-    from core.policy import load_pack
+    from core.pack_files import load_pack
     from storage.sqlite import SqliteStore
 
     async def make_schema() -> None:
@@ -137,7 +137,7 @@ def fill(db: Path, total: int, open_count: int) -> None:
 
 MEMORY = r"""
 import asyncio, json, resource, sys, time
-from core.policy import load_pack
+from core.pack_files import load_pack
 from service.changes import ChangeFeed
 from service.clock import SystemClock
 from service.desk import DeskSession

@@ -5,19 +5,15 @@ Every model forbids unknown keys, so a typo is an error naming the field, not a 
 Each section carries `source`: the policy section a value comes from, or, where the policy is
 silent, the default dutydesk picked and why.
 
-Loading (`load_pack`, `parse_pack`) never stops at the first fault: `PackError.problems` lists
-each one as file, field (a dotted path such as `officers[2].role`) and reason.
+Packs are read from files by `core.pack_files` (`load_pack`, `parse_pack`).
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
-from importlib import resources
-from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -26,14 +22,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
-from pydantic_core import ErrorDetails
 
-from core.fields import field_path
 from core.hours import OpeningHours
 from core.models import Platform
 
@@ -51,9 +44,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 PLACEHOLDERS = frozenset({"officer", "council"})
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
-#: Set in the validation context by `parse_pack`, which reports cross-references itself,
+#: Set in the validation context by `core.pack_files.parse_pack`, which reports cross-references itself,
 #: one problem per field, instead of as one joined error at the top level.
-_DEFER_REFERENCES = "defer_references"
+DEFER_REFERENCES = "defer_references"
 
 
 def _known_placeholders(text: str) -> str:
@@ -265,7 +258,7 @@ class PolicyPack(_Strict):
 
     @model_validator(mode="after")
     def _references_resolve(self, info: ValidationInfo) -> PolicyPack:
-        if info.context and info.context.get(_DEFER_REFERENCES):
+        if info.context and info.context.get(DEFER_REFERENCES):
             return self
         problems = self.reference_problems()
         if problems:
@@ -378,75 +371,3 @@ def _hours_problems(pack: PolicyPack) -> list[tuple[str, str]]:
     if len(zones) > 1:
         out.append(("hours", f"one council, one time zone: found {', '.join(sorted(zones))}"))
     return out
-
-
-# -- loading --------------------------------------------------------------------------------
-
-class PackProblem(BaseModel):
-    """One thing wrong with a pack file: where, which field, and why."""
-
-    file: str
-    field: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.reason}"
-
-
-class PackError(Exception):
-    """A pack could not be loaded; `problems` lists every fault found."""
-
-    def __init__(self, problems: list[PackProblem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-#: pydantic's wording for the commonest faults, said the way a pack's author needs to hear it.
-_REASONS = {"extra_forbidden": "unknown key (a typo?): packs allow only the documented keys",
-            "missing": "required, but missing"}
-
-
-def _reason(error: ErrorDetails) -> str:
-    # pydantic prefixes our own ValueErrors; the reader wants the reason only.
-    return _REASONS.get(error["type"]) or error["msg"].removeprefix("Value error, ")
-
-
-def parse_pack(text: str, file: str) -> PolicyPack:
-    """Parse and validate TOML `text`; `file` names it in errors. Raises PackError."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError([PackProblem(file=file, field="(toml)", reason=str(exc))]) from None
-    try:
-        pack = PolicyPack.model_validate(data, context={_DEFER_REFERENCES: True})
-    except ValidationError as exc:
-        problems = [PackProblem(file=file, field=field_path(e["loc"]), reason=_reason(e))
-                    for e in exc.errors(include_url=False)]
-        raise PackError(problems) from None
-    problems = [PackProblem(file=file, field=f, reason=r) for f, r in pack.reference_problems()]
-    if problems:
-        raise PackError(problems)
-    return pack
-
-
-def shipped_pack_names() -> list[str]:
-    """The names of the packs shipped inside dutydesk (file stems in core/packs)."""
-    folder = resources.files("core") / "packs"
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
-
-
-def load_pack(name_or_path: str | Path) -> PolicyPack:
-    """Load a shipped pack by name (e.g. `lewes-eastbourne`) or any pack by path."""
-    path = Path(name_or_path)
-    if path.suffix == ".toml" or path.exists():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PackError([PackProblem(file=str(path), field="(file)", reason=str(exc))]) from None
-        return parse_pack(text, str(path))
-    names = shipped_pack_names()
-    if str(name_or_path) not in names:
-        reason = f"no shipped pack of that name; shipped: {', '.join(names)}"
-        raise PackError([PackProblem(file=str(name_or_path), field="(name)", reason=reason)])
-    resource = resources.files("core") / "packs" / f"{name_or_path}.toml"
-    return parse_pack(resource.read_text(encoding="utf-8"), f"{name_or_path}.toml")

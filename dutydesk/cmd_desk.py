@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 from core.permissions import NotAuthorisedError
-from core.policy import Officer, PackError, Permission, PolicyPack
+from core.pack_files import PackError
+from core.policy import Officer, Permission, PolicyPack
 from dutydesk.options import add_store_options, db_path, load_policy, report_pack_error
 from service.clock import SystemClock
 from service.runtime import DeskRuntime

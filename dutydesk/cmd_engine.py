@@ -18,7 +18,8 @@ import signal
 import socket
 import sys
 
-from core.policy import PackError, PolicyPack
+from core.pack_files import PackError
+from core.policy import PolicyPack
 from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.engine import Engine

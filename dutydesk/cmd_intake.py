@@ -18,7 +18,8 @@ from types import TracebackType
 from typing import BinaryIO, TextIO
 
 from core.models import InboundMessage
-from core.policy import PackError, PolicyPack
+from core.pack_files import PackError
+from core.policy import PolicyPack
 from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.imports import BATCH, MAX_WORKERS, ImportSummary, import_stream

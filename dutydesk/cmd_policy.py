@@ -13,16 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from core.hours import OpeningHours
-from core.policy import (
-    Audience,
-    PackError,
-    PackProblem,
-    Permission,
-    PolicyPack,
-    Removal,
-    load_pack,
-    shipped_pack_names,
-)
+from core.pack_files import PackError, PackProblem, load_pack, shipped_pack_names
+from core.policy import Audience, Permission, PolicyPack, Removal
 
 WIDTH = 92
 """Where `show` wraps long lines (sources quote the policies at length)."""

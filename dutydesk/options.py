@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.policy import PackError, PolicyPack, load_pack
+from core.pack_files import PackError, load_pack
+from core.policy import PolicyPack
 from storage.sqlite import SqliteStore, default_db_path
 
 DEFAULT_PACK = "lewes-eastbourne"

@@ -3,7 +3,7 @@ process, or in a worker process started as `python -m service.import_worker FD P
 talks to the import (process PID) over the socket FD and dies with it.
 
 The import sends (pack, store recipe, whether it wants each row's result, the pack's bank
-holiday tables around now from `core.hours.bank_holiday_tables`), then batches (`Work`). For
+holiday tables around now from `core.bank_holidays.bank_holiday_tables`), then batches (`Work`). For
 each, the worker converts the lines and has its `RowWriter` lay them out for the store
 (`RowWriter.prepare`), says it is ready, waits to be told it is its turn, commits, and reports
 the counts and the rejects-file records. `None` (or the socket closing) stops it. Kept apart
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing.connection import Connection
 
-from core.hours import remember_bank_holidays
+from core.bank_holidays import remember_bank_holidays
 from service.intake import Converted, Preparer, convert_lines
 from service.lines import block_lines
 from storage.base import RowWriter, StoreError

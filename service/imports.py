@@ -42,7 +42,7 @@ from multiprocessing.connection import Connection, wait
 from typing import IO, BinaryIO, TextIO
 
 from core.clock import Clock
-from core.hours import bank_holiday_tables
+from core.bank_holidays import bank_holiday_tables
 from core.policy import PolicyPack
 from service.import_worker import Work, counts, fewer_gc_pauses, serve
 from service.intake import Converted, OnStored, Preparer, call_hooks, convert_lines

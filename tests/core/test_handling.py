@@ -10,7 +10,7 @@ import pytest
 
 from core.handling import draft_reply, expectations, local_when, sign, suggested_template
 from core.models import Author, Message, MessageKind, MessageState
-from core.policy import load_pack
+from core.pack_files import load_pack
 from core.triage import RULES
 
 LEWES = load_pack("lewes-eastbourne")

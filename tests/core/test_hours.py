@@ -11,17 +11,10 @@ import holidays
 import pytest
 from pydantic import ValidationError
 
-import core.hours as core_hours
+import core.bank_holidays
+from core.bank_holidays import BankHolidayRegion, bank_holiday_tables, bank_holidays, remember_bank_holidays
 from core.clock import NaiveDatetimeError
-from core.hours import (
-    SEARCH_DAYS,
-    BankHolidayRegion,
-    NoOpenTimeError,
-    OpeningHours,
-    bank_holiday_tables,
-    bank_holidays,
-    remember_bank_holidays,
-)
+from core.hours import SEARCH_DAYS, NoOpenTimeError, OpeningHours
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -328,7 +321,7 @@ def test_tables_handed_over_are_the_ones_used() -> None:
         assert bank_holidays(BankHolidayRegion.SCOTLAND, 2999) == {date(2999, 6, 1)}
         assert make({}, bank_holidays="scotland").is_bank_holiday(date(2999, 6, 1))
     finally:
-        core_hours._TABLES.pop(("scotland", 2999))
+        core.bank_holidays._TABLES.pop(("scotland", 2999))
     assert date(2999, 6, 1) not in bank_holidays("scotland", 2999)
 
 

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.hours import BankHolidayRegion, OpeningHours
+from core.bank_holidays import BankHolidayRegion
+from core.hours import OpeningHours
 
 PROPS = settings(max_examples=200, deadline=None)
 ZONES = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "America/Santiago",

@@ -17,7 +17,8 @@ from core.permissions import (
     refusal,
     require,
 )
-from core.policy import Officer, Permission, PolicyPack, load_pack
+from core.pack_files import load_pack
+from core.policy import Officer, Permission, PolicyPack
 
 LONDON = ZoneInfo("Europe/London")
 # A frozen "now": a Tuesday morning in term time, well before any set period ends.

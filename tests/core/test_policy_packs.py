@@ -11,16 +11,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from core.policy import (
-    Audience,
-    PackError,
-    Permission,
-    PolicyPack,
-    Removal,
-    load_pack,
-    parse_pack,
-    shipped_pack_names,
-)
+from core.pack_files import PackError, load_pack, parse_pack, shipped_pack_names
+from core.policy import Audience, Permission, PolicyPack, Removal
 from dutydesk import cmd_policy
 
 SHIPPED = ["buckinghamshire", "leighton-linslade", "lewes-eastbourne", "lincolnshire", "north-lincolnshire"]

@@ -16,7 +16,8 @@ import pytest
 
 from core.clock import FixedClock
 from core.models import InboundMessage
-from core.policy import PolicyPack, load_pack
+from core.pack_files import load_pack
+from core.policy import PolicyPack
 from storage.memory import MemoryStore
 from storage.sqlite import SqliteStore
 

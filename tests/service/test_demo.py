@@ -10,7 +10,7 @@ import pytest
 
 from core.clock import FixedClock
 from core.models import Message
-from core.policy import load_pack, shipped_pack_names
+from core.pack_files import load_pack, shipped_pack_names
 from core.sla import Phase, countdown, deadlines
 from service.demo import DemoFeed, backlog, demo_start
 from service.intake import prepare

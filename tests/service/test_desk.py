@@ -11,7 +11,7 @@ from core.clock import FixedClock
 from core.handling import CloseReason, HandlingError
 from core.models import MessageKind, MessageState
 from core.permissions import NotAuthorisedError, UnknownOfficerError
-from core.policy import load_pack
+from core.pack_files import load_pack
 from core.sla import Phase
 from service.desk import RECENTLY_HANDLED, DeskError, DeskSession
 from service.intake import prepare

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from core.clock import FixedClock
-from core.policy import PolicyPack, load_pack
+from core.pack_files import load_pack
+from core.policy import PolicyPack
 from service.import_worker import YOUNG_OBJECTS, fewer_gc_pauses
 from service.imports import ImportSummary, ImportWorkerError, _holiday_tables, import_stream
 from service.intake import Preparer, convert_lines
@@ -198,7 +199,7 @@ def test_a_worker_process_given_the_tables_does_not_load_the_holidays_package(tm
     script = (
         "import pickle, sys\n"
         "import service.import_worker\n"
-        "from core.hours import remember_bank_holidays\n"
+        "from core.bank_holidays import remember_bank_holidays\n"
         "from service.intake import Preparer, convert_lines\n"
         "pack, tables, lines, now = pickle.loads(open(sys.argv[1], 'rb').read())\n"
         "remember_bank_holidays(tables)\n"

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.models import MAX_TEXT_CHARS
-from core.policy import PolicyPack, load_pack, shipped_pack_names
+from core.pack_files import load_pack, shipped_pack_names
+from core.policy import PolicyPack
 from core.sla import deadlines
 from service.intake import (
     DeadlineCache,

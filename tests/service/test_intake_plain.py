@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.intake import inbound_lines
-from core.policy import PolicyPack, load_pack, shipped_pack_names
+from core.pack_files import load_pack, shipped_pack_names
+from core.policy import PolicyPack
 from service.intake import Preparer, RejectedLine, UnknownAccountError, _parse
 from storage.rows import MessageRow, message_row, to_micros
 from tests.core.test_inbound import lines as generated_lines

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from core.clock import FixedClock
 from core.hours import OpeningHours
 from core.models import Author, InboundMessage, MessageKind, Platform
-from core.policy import PolicyPack, load_pack
+from core.pack_files import load_pack
+from core.policy import PolicyPack
 from core.sla import deadlines
 from storage.base import Store
 from storage.rows import NewMessage

@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from core.models import Author, InboundMessage, MessageKind, Platform
-from core.policy import PolicyPack, load_pack
+from core.pack_files import load_pack
+from core.policy import PolicyPack
 from core.sla import deadlines
 from storage.rows import NewMessage
 
