@@ -7,10 +7,8 @@ SQLite store in a temp folder:
   validate, triage, due time, store; spread over one worker per core, the start-up of the
   worker processes included), msgs/s; and the same rows written by a bare `sqlite3`
   executemany into the same schema, in transactions of the same size on a connection set up
-  the same way, in the same run, as the floor to compare against. (This process loads the
-  year's bank-holiday tables before the clock starts, a one-off; the import hands them to its
-  workers inside the measured time.) The floor inserts in file order, one row a statement;
-  the import sorts each batch into the queue index's order first.
+  the same way, in the same run, as the floor to compare against. The floor inserts in file
+  order, one row a statement; the import sorts each batch into the queue index's order first.
 
   Both are measured RUNS times, each on a fresh store, taken in turn (import, floor, import,
   ...), and the median is the figure held to the target; the slowest and fastest runs are
@@ -245,8 +243,8 @@ async def measure(quick: bool = False) -> list[Result]:
     clock = FixedClock(START + timedelta(days=28))
     batch_n, live_n = (20_000, 4_000) if quick else (200_000, 20_000)
     queue_n, open_n, runs = (100_000, 1_000, 50) if quick else (1_000_000, 10_000, 200)
-    # Load the year's bank holidays once before any clock starts: a one-off cost per process
-    # (the holidays package builds its tables lazily), not a cost per message.
+    # Work each calendar out once before any clock starts (this process's floor uses them):
+    # a one-off cost per process, not a cost per message.
     for account in pack.accounts:
         deadlines(START, pack.hours_for(account.id), pack.first_response)
     with tempfile.TemporaryDirectory(prefix="dutydesk-bench-") as tmp:

@@ -1,16 +1,20 @@
 """UK bank holidays: which region's close a desk, and the days themselves, by year.
 
-The days come from the `holidays` package (substitute days and one-off holidays included),
-loaded on first use and kept per (region, year). Loading the package takes a fifth of a
-second, so another process can be handed the tables instead (`bank_holiday_tables`, then
-`remember_bank_holidays` there).
+The days come from the `holidays` package (substitute days and one-off holidays included).
+Loading that package takes a fifth of a second, a quarter of the desk's start, so the days
+of SHIPPED_YEARS ship with dutydesk as `bank_holidays.json`, written from the locked package
+by `python -m core.bank_holidays > core/bank_holidays.json`; a test holds the file equal to
+the package, so a new holiday in an upgrade fails the tests until the file is written again.
+Other years are asked of the package. Either way the days are kept per (region, year).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import json
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from importlib import resources
 
 
 class BankHolidayRegion(StrEnum):
@@ -40,33 +44,54 @@ _TABLES: dict[tuple[str, int], frozenset[date]] = {}
 _TABLES_KEPT = 512
 
 
+#: The years whose days ship in `bank_holidays.json`.
+SHIPPED_YEARS = range(2015, 2046)
+
+
 def bank_holidays(region: BankHolidayRegion | str, year: int) -> frozenset[date]:
     """The bank holidays (substitute days included) of `region` in `year`; cached per year."""
     days = _TABLES.get((region, year))  # a StrEnum member and its value are one key
     if days is None:
         region = BankHolidayRegion(region)
-        # Imported here: loading the holidays package's tables takes a fifth of a second,
-        # which an import's worker processes, given the tables (`remember_bank_holidays`),
-        # never spend.
-        import holidays
-
-        found: set[date] = set()
-        for subdiv in _SUBDIVISIONS[region]:
-            found.update(holidays.country_holidays("GB", subdiv=subdiv, years=year))
+        days = _shipped().get((region.value, year))
+        if days is None:
+            days = package_bank_holidays(region, year)
         if len(_TABLES) >= _TABLES_KEPT:
             _TABLES.clear()
-        days = _TABLES[(region.value, year)] = frozenset(found)
+        _TABLES[(region.value, year)] = days
     return days
 
 
-def bank_holiday_tables(regions: Iterable[BankHolidayRegion | str],
-                        years: Iterable[int]) -> dict[tuple[str, int], frozenset[date]]:
-    """`bank_holidays` of each region in each year, to hand to another process, which
-    `remember_bank_holidays` them instead of loading them again."""
-    return {(BankHolidayRegion(r).value, y): bank_holidays(r, y) for r in regions for y in years}
+def package_bank_holidays(region: BankHolidayRegion, year: int) -> frozenset[date]:
+    """`bank_holidays` as the `holidays` package gives them (loading it the first time)."""
+    import holidays  # here, not at the top: most processes never need it
+
+    found: set[date] = set()
+    for subdiv in _SUBDIVISIONS[region]:
+        found.update(holidays.country_holidays("GB", subdiv=subdiv, years=year))
+    return frozenset(found)
 
 
-def remember_bank_holidays(tables: Mapping[tuple[str, int], frozenset[date]]) -> None:
-    """Take tables made by `bank_holiday_tables` (in another process) as this process's own."""
-    for (region, year), days in tables.items():
-        _TABLES[(BankHolidayRegion(region).value, year)] = frozenset(days)
+@cache
+def _shipped() -> dict[tuple[str, int], frozenset[date]]:
+    data = json.loads((resources.files("core") / "bank_holidays.json").read_text(encoding="utf-8"))
+    return {(region, int(year)): frozenset(map(date.fromisoformat, days))
+            for region, years in data["days"].items() for year, days in years.items()}
+
+
+def shipped_json() -> str:
+    """The text of `bank_holidays.json`: SHIPPED_YEARS of every region, from the package, a
+    year to a line."""
+    import holidays
+
+    regions = []
+    for region in BankHolidayRegion:
+        years = [f'    "{year}": {json.dumps(sorted(d.isoformat() for d in package_bank_holidays(region, year)))}'
+                 for year in SHIPPED_YEARS]
+        regions.append(f'  "{region.value}": {{\n' + ",\n".join(years) + "\n  }")
+    return (f'{{"from": {json.dumps("holidays " + holidays.__version__)},\n "days": {{\n'
+            + ",\n".join(regions) + "\n }\n}\n")
+
+
+if __name__ == "__main__":
+    print(shipped_json(), end="")

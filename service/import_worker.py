@@ -2,8 +2,8 @@
 process, or in a worker process started as `python -m service.import_worker FD PID`, which
 talks to the import (process PID) over the socket FD and dies with it.
 
-The import sends (pack, store recipe, whether it wants each row's result, the pack's bank
-holiday tables around now from `core.bank_holidays.bank_holiday_tables`), then batches (`Work`). For
+The import sends (pack, store recipe, whether it wants each row's result), then batches
+(`Work`). For
 each, the worker converts the lines and has its `RowWriter` lay them out for the store
 (`RowWriter.prepare`), says it is ready, waits to be told it is its turn, commits, and reports
 the counts and the rejects-file records. `None` (or the socket closing) stops it. Kept apart
@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing.connection import Connection
 
-from core.bank_holidays import remember_bank_holidays
 from service.intake import Converted, Preparer, convert_lines
 from service.lines import block_lines
 from storage.base import RowWriter, StoreError
@@ -52,7 +51,7 @@ def fewer_gc_pauses() -> Iterator[None]:
     """While an import runs: freeze what already exists and collect young objects less often.
 
     An import makes millions of short-lived, acyclic objects; the cyclic collector would keep
-    re-scanning the long-lived ones (the pack, pydantic's schemas, holiday tables) for nothing,
+    re-scanning the long-lived ones (the pack, pydantic's schemas) for nothing,
     which costs a third of the import's time. What a batch keeps until it is committed (a row
     or two of objects a line, 20,000 lines) stays under the young generation's threshold, so
     the collector does not scan those either (it did every 10,000 lines at a threshold of
@@ -92,8 +91,7 @@ def serve(pipe: Connection) -> None:
     its turn, until told to stop. Runs in a worker process, or on a thread of the import's own
     process (then with its own connection, like any other worker)."""
     try:
-        pack, recipe, want_results, holidays = pipe.recv()
-        remember_bank_holidays(holidays)
+        pack, recipe, want_results = pipe.recv()
         writer = recipe()
     except (EOFError, OSError):
         return

@@ -36,13 +36,11 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from itertools import chain, islice
 from multiprocessing.connection import Connection, wait
 from typing import IO, BinaryIO, TextIO
 
 from core.clock import Clock
-from core.bank_holidays import bank_holiday_tables
 from core.policy import PolicyPack
 from service.import_worker import Work, counts, fewer_gc_pauses, serve
 from service.intake import Converted, OnStored, Preparer, call_hooks, convert_lines
@@ -224,7 +222,7 @@ class _Parallel:
             there.close()
 
     def _coordinate(self, pipes: list[Connection], stoppers: list[_Stopper], blocks: _Blocks) -> None:
-        setup = (self.pack, self.recipe, bool(self.on_stored), _holiday_tables(self.pack, self.clock.now()))
+        setup = (self.pack, self.recipe, bool(self.on_stored))
         for pipe in pipes:
             pipe.send(setup)
         # Popped from the end: the thread here (pipe 0) first, as the processes are still
@@ -269,13 +267,6 @@ class _Parallel:
     def _hooks(self, results: list[InsertResult]) -> None:
         assert self.loop is not None
         asyncio.run_coroutine_threadsafe(call_hooks(self.on_stored, results), self.loop).result()
-
-
-def _holiday_tables(pack: PolicyPack, now: datetime) -> dict[tuple[str, int], frozenset[date]]:
-    """The bank holidays of the pack's calendars around `now` (last year to next), for the
-    workers: loading them takes a worker process a fifth of a second of its start."""
-    regions = {h.bank_holidays for h in pack.hours.values() if h.bank_holidays is not None}
-    return bank_holiday_tables(regions, range(now.year - 1, now.year + 2))
 
 
 class _Blocks:

@@ -11,8 +11,7 @@ import holidays
 import pytest
 from pydantic import ValidationError
 
-import core.bank_holidays
-from core.bank_holidays import BankHolidayRegion, bank_holiday_tables, bank_holidays, remember_bank_holidays
+from core.bank_holidays import BankHolidayRegion, bank_holidays
 from core.clock import NaiveDatetimeError
 from core.hours import SEARCH_DAYS, NoOpenTimeError, OpeningHours
 
@@ -307,22 +306,6 @@ def test_england_and_wales_agree() -> None:
         eng = set(holidays.country_holidays("GB", subdiv="ENG", years=year))
         wls = set(holidays.country_holidays("GB", subdiv="WLS", years=year))
         assert eng == wls
-
-
-def test_tables_handed_over_are_the_ones_used() -> None:
-    """Another process's tables (`bank_holiday_tables`) are taken as they are, for either
-    spelling of the region; a year not handed over is still looked up."""
-    tables = bank_holiday_tables(["scotland", BankHolidayRegion.NORTHERN_IRELAND], [2026, 2027])
-    assert tables[("scotland", 2026)] == bank_holidays("scotland", 2026)
-    assert date(2027, 3, 17) in tables[("northern-ireland", 2027)]  # St Patrick's Day
-    made_up = {("scotland", 2999): frozenset({date(2999, 6, 1)})}
-    remember_bank_holidays(pickle.loads(pickle.dumps(made_up)))
-    try:
-        assert bank_holidays(BankHolidayRegion.SCOTLAND, 2999) == {date(2999, 6, 1)}
-        assert make({}, bank_holidays="scotland").is_bank_holiday(date(2999, 6, 1))
-    finally:
-        core.bank_holidays._TABLES.pop(("scotland", 2999))
-    assert date(2999, 6, 1) not in bank_holidays("scotland", 2999)
 
 
 def test_no_region_means_no_bank_holidays() -> None:
