@@ -1,11 +1,12 @@
 """UK bank holidays: which region's close a desk, and the days themselves, by year.
 
 The days come from the `holidays` package (substitute days and one-off holidays included).
-Loading that package takes a fifth of a second, a quarter of the desk's start, so the days
-of SHIPPED_YEARS ship with dutydesk as `bank_holidays.json`, written from the locked package
-by `python -m core.bank_holidays > core/bank_holidays.json`; a test holds the file equal to
-the package, so a new holiday in an upgrade fails the tests until the file is written again.
-Other years are asked of the package. Either way the days are kept per (region, year).
+Loading that package takes a fifth of a second in every process that works out a due time
+or an opening status, so the days of SHIPPED_YEARS ship with dutydesk as
+`bank_holidays.json`, written from the locked package by `python -m core.bank_holidays >
+core/bank_holidays.json`. A test holds the file equal to the package, so a new holiday in an
+upgrade fails the tests until the file is written again. Other years are asked of the
+package. Either way the days are kept per (region, year).
 """
 
 from __future__ import annotations
