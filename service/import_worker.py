@@ -3,11 +3,11 @@ process, or in a worker process started as `python -m service.import_worker FD P
 talks to the import (process PID) over the socket FD and dies with it.
 
 The import sends (pack, store recipe, whether it wants each row's result), then batches
-(`Work`). For
-each, the worker converts the lines and has its `RowWriter` lay them out for the store
-(`RowWriter.prepare`), says it is ready, waits to be told it is its turn, commits, and reports
-the counts and the rejects-file records. `None` (or the socket closing) stops it. Kept apart
-from `service.imports` so a worker starts without the event loop machinery it never uses.
+(`Work`). For each, the worker converts the lines and has its `RowWriter` lay them out for
+the store (`RowWriter.prepare`), says it is ready, waits to be told it is its turn, commits,
+and reports the counts and the rejects-file records. `None` (or the socket closing) stops it.
+Kept apart from `service.imports` so a worker starts without the event loop machinery it
+never uses.
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ def fewer_gc_pauses() -> Iterator[None]:
     """While an import runs: freeze what already exists and collect young objects less often.
 
     An import makes millions of short-lived, acyclic objects; the cyclic collector would keep
-    re-scanning the long-lived ones (the pack, pydantic's schemas) for nothing,
-    which costs a third of the import's time. What a batch keeps until it is committed (a row
+    re-scanning the long-lived ones (the pack, pydantic's schemas) for nothing, which costs
+    a third of the import's time. What a batch keeps until it is committed (a row
     or two of objects a line, 20,000 lines) stays under the young generation's threshold, so
     the collector does not scan those either (it did every 10,000 lines at a threshold of
     20,000: 0.7 µs a message). Both settings are restored afterwards.
