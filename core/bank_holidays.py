@@ -6,7 +6,7 @@ or an opening status, so the days of SHIPPED_YEARS ship with dutydesk as
 `bank_holidays.json`, written from the locked package by `python -m core.bank_holidays >
 core/bank_holidays.json`. A test holds the file equal to the package, so a new holiday in an
 upgrade fails the tests until the file is written again. Other years are asked of the
-package. Either way the days are kept per (region, year).
+package, and kept.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -40,29 +40,20 @@ _SUBDIVISIONS: dict[str, tuple[str | None, ...]] = {
 }
 
 
-#: Bank holiday tables loaded so far, by (region, year); at most `_TABLES_KEPT`.
-_TABLES: dict[tuple[str, int], frozenset[date]] = {}
-_TABLES_KEPT = 512
-
-
 #: The years whose days ship in `bank_holidays.json`.
 SHIPPED_YEARS = range(2015, 2046)
 
 
 def bank_holidays(region: BankHolidayRegion | str, year: int) -> frozenset[date]:
-    """The bank holidays (substitute days included) of `region` in `year`; cached per year."""
-    days = _TABLES.get((region, year))  # a StrEnum member and its value are one key
+    """The bank holidays (substitute days included) of `region` in `year`: the shipped days,
+    else the package's (kept per year)."""
+    days = _shipped().get((region, year))  # a StrEnum member and its value are one key
     if days is None:
-        region = BankHolidayRegion(region)
-        days = _shipped().get((region.value, year))
-        if days is None:
-            days = package_bank_holidays(region, year)
-        if len(_TABLES) >= _TABLES_KEPT:
-            _TABLES.clear()
-        _TABLES[(region.value, year)] = days
+        days = package_bank_holidays(BankHolidayRegion(region), year)
     return days
 
 
+@lru_cache(maxsize=512)
 def package_bank_holidays(region: BankHolidayRegion, year: int) -> frozenset[date]:
     """`bank_holidays` as the `holidays` package gives them (loading it the first time)."""
     import holidays  # here, not at the top: most processes never need it
