@@ -115,7 +115,7 @@ def _response_line(message: Message, pack: PolicyPack, now: datetime) -> str:
     if message.due_at is None:
         return "No response target in this policy: respond in a timely manner."
     target = pack.first_response.minutes
-    zone = ZoneInfo(pack.hours_for(message.account).timezone)
+    zone = pack.hours_for(message.account).zone
     if now >= message.due_at:
         return (f"First response is overdue (was due {local_when(message.due_at, now, zone)}, "
                 f"target {target} minutes).")
