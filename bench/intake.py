@@ -42,7 +42,6 @@ from core.clock import FixedClock
 from core.models import InboundMessage
 from core.pack_files import load_pack
 from core.policy import PolicyPack
-from core.sla import deadlines
 from service.imports import BATCH, import_stream
 from service.intake import Preparer
 from service.lines import read_lines
@@ -243,15 +242,11 @@ async def measure(quick: bool = False) -> list[Result]:
     clock = FixedClock(START + timedelta(days=28))
     batch_n, live_n = (20_000, 4_000) if quick else (200_000, 20_000)
     queue_n, open_n, runs = (100_000, 1_000, 50) if quick else (1_000_000, 10_000, 200)
-    # Work each calendar out once before any clock starts (this process's floor uses them):
-    # a one-off cost per process, not a cost per message.
-    for account in pack.accounts:
-        deadlines(START, pack.hours_for(account.id), pack.first_response)
     with tempfile.TemporaryDirectory(prefix="dutydesk-bench-") as tmp:
         folder = Path(tmp)
         feed = folder / "feed.jsonl"
         _write_feed(feed, batch_n, pack)
-        params = _raw_params(feed, pack, clock)
+        params = _raw_params(feed, pack, clock)  # before any clock: it works the calendars out too
         imports, floors = [], []
         for run in range(RUNS):  # in turn, so a slow minute falls on both alike
             imports.append(await _import_rate(feed, _fresh(folder / f"import-{run}.sqlite3"), pack, clock))
