@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
@@ -261,18 +261,23 @@ def _insert_order(rows: Sequence[MessageRow]) -> list[int]:
     return sorted(positions, key=keys.__getitem__)  # stable: ties stay in batch order
 
 
+def _lookup_chunks(values: Sequence[T]) -> Iterator[tuple[Sequence[T], str]]:
+    """`values` in chunks of at most _LOOKUP_CHUNK, each with its `?, ?, ...` for an IN (...)."""
+    for start in range(0, len(values), _LOOKUP_CHUNK):
+        chunk = values[start:start + _LOOKUP_CHUNK]
+        yield chunk, ", ".join("?" * len(chunk))
+
+
 def _ids_by_key(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
     by_platform: dict[str, list[str]] = {}
     for platform, platform_id in keys:
         by_platform.setdefault(platform, []).append(platform_id)
     ids = {}
     for platform, platform_ids in by_platform.items():
-        for start in range(0, len(platform_ids), _LOOKUP_CHUNK):
-            chunk = platform_ids[start:start + _LOOKUP_CHUNK]
+        for chunk, marks in _lookup_chunks(platform_ids):
             found_ids, found_ids_of = conn.execute(
                 "SELECT json_group_array(platform_id), json_group_array(id) FROM messages "
-                f"WHERE platform = ? AND platform_id IN ({', '.join('?' * len(chunk))})",
-                (platform, *chunk)).fetchone()
+                f"WHERE platform = ? AND platform_id IN ({marks})", (platform, *chunk)).fetchone()
             for pid, id_ in zip(json.loads(found_ids), json.loads(found_ids_of), strict=True):
                 ids[(platform, pid)] = id_
     return ids
@@ -295,12 +300,9 @@ def _append_logs(conn: sqlite3.Connection, actions: Sequence[Action],
 
 def _missing_messages(conn: sqlite3.Connection, ids: set[int]) -> set[int]:
     """Which of `ids` the file holds no message for."""
-    wanted = sorted(ids)
     found: set[int] = set()
-    for start in range(0, len(wanted), _LOOKUP_CHUNK):
-        chunk = wanted[start:start + _LOOKUP_CHUNK]
-        found.update(row[0] for row in conn.execute(
-            f"SELECT id FROM messages WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    for chunk, marks in _lookup_chunks(sorted(ids)):
+        found.update(row[0] for row in conn.execute(f"SELECT id FROM messages WHERE id IN ({marks})", chunk))
     return ids - found
 
 
