@@ -25,6 +25,7 @@ from core.models import (
     OutboxItem,
     Platform,
 )
+from storage.outbox import DeliveryStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
 
 
@@ -131,8 +132,9 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(ABC):
-    """The async store. Open it with `await store.open()`, close with `await store.close()`."""
+class Store(DeliveryStore, ABC):
+    """The async store. Open it with `await store.open()`, close with `await store.close()`.
+    Its delivery methods (the worker's and the freeze's) are in `storage.outbox.DeliveryStore`."""
 
     @abstractmethod
     async def open(self) -> None: ...
