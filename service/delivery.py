@@ -131,6 +131,8 @@ class DeliveryWorker:
             await self._failed(started, _reason(exc, connector), getattr(exc, "permanent", False))
             return False
         await self.store.mark_outbox_sent(item.id, self.clock.now())
+        if started.last_error is not None:  # the desk was told it had failed: say it went
+            await self.store.record(notifications=[delivered_notice(started, self.clock.now())])
         log.info("delivery: outbox item %s sent to %s (attempt %s)", item.id, item.account,
                  started.attempts)
         return True
@@ -194,6 +196,14 @@ def failure_notices(item: OutboxItem, reason: str, now: datetime,
         title=f"Not delivered yet: {_label(item)}",
         body=f"{reason}. Trying again in {wait}, then with longer waits.",
         message_id=item.in_reply_to, account=item.account)]
+
+
+def delivered_notice(item: OutboxItem, now: datetime) -> Notification:
+    """The notice that an item which had failed has now been delivered."""
+    return Notification(
+        at=now, level=NotificationLevel.INFO, kind="delivery_sent",
+        title=f"Delivered: {_label(item)}", body=f"Delivered at attempt {item.attempts}.",
+        message_id=item.in_reply_to, account=item.account)
 
 
 def no_connector_notice(account: str, count: int, now: datetime) -> Notification:

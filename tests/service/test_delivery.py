@@ -108,7 +108,7 @@ async def test_a_500_then_a_200_delivers_once_after_the_backoff(
     assert [r.headers["X-Dutydesk-Attempt"] for r in receiver.requests] == ["1", "2"]
     assert await store.outbox() == []
     notices = await store.notifications_after(0)
-    assert [n.kind for n in notices] == ["delivery_retrying"]
+    assert [n.kind for n in notices] == ["delivery_retrying", "delivery_sent"]
     assert notices[0].account == LEWES_ACCOUNT and "HTTP 500" in notices[0].body
     # Sent: nothing left to do, ever.
     assert (await work.run_due(frozen_clock.advance(timedelta(hours=5)))).sent == 0

@@ -27,6 +27,7 @@ from tui.state import QueueFilter, QueueWindow
 from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
 from tui.widgets.keys import KeyBar
+from tui.widgets.outbox_status import OutboxStatus
 from tui.widgets.queue import QueueTable
 from tui.widgets.safe_text import one_line
 from tui.widgets.sidebar import AccountList, account_label
@@ -95,6 +96,7 @@ class DeskScreen(Screen[None]):
                                  holder=lambda m: holder_mark(session, m),
                                  local_zone=desk_zone(session)).data_bind(DeskScreen.now)
                 yield DetailPane(session, id="detail").data_bind(DeskScreen.now)
+        yield OutboxStatus(id="outbox-status")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -120,6 +122,7 @@ class DeskScreen(Screen[None]):
     def _show_window(self, window: QueueWindow) -> None:
         self.queue.set_messages(window.messages)
         self.query_one(AccountList).set_counts(window.counts)
+        self.query_one(OutboxStatus).show(window.outbox)
         summary = window.summary()
         if window.filter.account is not None:
             summary = f"{account_label(self.session, window.filter.account)} · {summary}"
