@@ -13,6 +13,7 @@ from pathlib import Path
 from core.permissions import NotAuthorisedError
 from core.pack_files import PackError
 from core.policy import Officer, Permission, PolicyPack
+from dutydesk.cmd_outbox import add_connectors_option, connectors_or_none
 from dutydesk.options import add_store_options, db_path, load_policy, report_pack_error
 from service.clock import SystemClock
 from service.runtime import DeskRuntime
@@ -22,6 +23,7 @@ from storage.base import StoreError
 def add_desk_options(parser: argparse.ArgumentParser) -> None:
     """--db, --policy and --as, for the dashboard commands."""
     add_store_options(parser)
+    add_connectors_option(parser)
     parser.add_argument("--as", dest="officer", default=None, metavar="NAME",
                         help="the acting officer's id on the pack's register (default: your login name)")
 
@@ -39,7 +41,10 @@ def run_dashboard(args: argparse.Namespace) -> int:
     if pack is None:
         return 2
     officer = args.officer or getpass.getuser()
-    return _run(DeskRuntime(db_path(args), pack, SystemClock(), officer))
+    connectors = connectors_or_none(args, pack, "dutydesk")
+    if connectors is None:
+        return 2
+    return _run(DeskRuntime(db_path(args), pack, SystemClock(), officer, connectors=connectors))
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -52,7 +57,11 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"dutydesk demo: {path} already exists; the demo wants a fresh file", file=sys.stderr)
         return 2
     officer = args.officer or _demo_officer(pack)
-    runtime = DeskRuntime(path, pack, SystemClock(), officer, demo=True, demo_seed=args.seed)
+    connectors = connectors_or_none(args, pack, "dutydesk demo")
+    if connectors is None:
+        return 2
+    runtime = DeskRuntime(path, pack, SystemClock(), officer, demo=True, demo_seed=args.seed,
+                          connectors=connectors)
     status = _run(runtime)
     print(f"dutydesk demo: the demo store was {path}", file=sys.stderr)
     return status

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from core.models import Notification, OutboxItem
+from core.models import Action, Notification, OutboxItem
 from storage.base import NotFoundError, utc
 from storage.outbox import HoldFilter, OutboxCounts, count_by_account, deliverable, next_try, short_error
 
@@ -116,11 +116,14 @@ class MemoryOutbox:
             self._update(item, held=False, hold_reason=None)
         return [o.id for o in picked if o.id is not None]
 
-    async def retry_outbox(self, item_id: int) -> bool:
+    async def retry_outbox(self, item_id: int, actions: Sequence[Action] = (),
+                           notifications: Sequence[Notification] = ()) -> bool:
         item = self._item(item_id)
         if item.sent_at is not None or item.held:
             return False
+        logs = self._prepared(actions, notifications, ())
         self._update(item, failed_at=None, attempts=0, next_attempt_at=None)
+        self._append(*logs)
         return True
 
     async def outbox_counts(self) -> dict[str, OutboxCounts]:

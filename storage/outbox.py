@@ -19,7 +19,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 
 from core.delivery import DeliveryState, delivery_state
-from core.models import Notification, OutboxItem
+from core.models import Action, Notification, OutboxItem
 
 #: The longest error text kept for an item (a connector's answer can be long).
 MAX_ERROR_CHARS = 500
@@ -148,10 +148,12 @@ class DeliveryStore(ABC):
         """Release held unsent items (a person's decision); the ids released."""
 
     @abstractmethod
-    async def retry_outbox(self, item_id: int) -> bool:
+    async def retry_outbox(self, item_id: int, actions: Sequence[Action] = (),
+                           notifications: Sequence[Notification] = ()) -> bool:
         """A person's retry: a failed or retrying item is tried at once, its attempts counted
-        afresh (the last error is kept until the next outcome). False if sent or held;
-        NotFoundError if there is no such item."""
+        afresh (the last error is kept until the next outcome), recorded with `actions` and
+        `notifications`. False if sent or held (nothing recorded); NotFoundError if there is
+        no such item."""
 
     @abstractmethod
     async def outbox_counts(self) -> dict[str, OutboxCounts]:

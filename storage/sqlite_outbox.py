@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from core.models import Notification, OutboxItem
+from core.models import Action, Notification, OutboxItem
 from storage.base import NotFoundError
 from storage.outbox import HoldFilter, OutboxCounts, deliverable, short_error
 from storage.rows import micros_or_none, to_micros
@@ -160,13 +160,15 @@ class SqliteOutbox:
             return picked
         return await self._write(run)
 
-    async def retry_outbox(self, item_id: int) -> bool:
+    async def retry_outbox(self, item_id: int, actions: Sequence[Action] = (),
+                           notifications: Sequence[Notification] = ()) -> bool:
         def run(conn: sqlite3.Connection) -> bool:
             item = fetch_outbox_item(conn, item_id)
             if item.sent_at is not None or item.held:
                 return False
             conn.execute("UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = NULL "
                          "WHERE id = ?", (item_id,))
+            _append_logs(conn, actions, notifications, ())
             return True
         return await self._write(run)
 

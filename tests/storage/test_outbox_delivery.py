@@ -11,7 +11,7 @@ from core.models import OutboxItem
 from storage.base import NotFoundError, Store
 from storage.outbox import HoldFilter, OutboxCounts
 from storage.sqlite import SqliteStore
-from tests.storage.helpers import T0, minutes, new_message, notification, outbox_item
+from tests.storage.helpers import T0, action, minutes, new_message, notification, outbox_item
 
 
 async def _items(store: Store, *items: OutboxItem) -> list[int]:
@@ -65,7 +65,8 @@ async def test_giving_up_waits_for_a_person_and_retry_brings_it_back(store: Stor
     assert await store.due_deliveries(T0 + minutes(600)) == []
     assert await store.next_delivery_at() is None
     assert await store.outbox_counts() == {"main": OutboxCounts(account="main", failed=1)}
-    assert await store.retry_outbox(item_id) is True
+    assert await store.retry_outbox(item_id, [action("outbox_retried")]) is True
+    assert [a.verb for a in await store.actions()] == ["outbox_retried"]
     again = await store.outbox_item(item_id)
     assert (again.failed_at, again.attempts, again.next_attempt_at) == (None, 0, None)
     assert again.last_error == "HTTP 404"  # kept until the next outcome
@@ -78,7 +79,8 @@ async def test_a_sent_item_is_never_begun_failed_or_retried(store: Store) -> Non
     assert await store.mark_outbox_sent(item_id, T0) is True
     assert await store.begin_delivery(item_id, T0 + minutes(5), T0 + minutes(6)) is None
     assert await store.delivery_failed(item_id, "late", T0, None) is False
-    assert await store.retry_outbox(item_id) is False
+    assert await store.retry_outbox(item_id, [action("outbox_retried")]) is False
+    assert await store.actions() == []  # nothing recorded for a refused retry
     assert (await store.outbox_item(item_id)).failed_at is None
     assert await store.outbox_counts() == {}
 

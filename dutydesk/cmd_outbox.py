@@ -1,0 +1,125 @@
+"""`dutydesk outbox` (where each reply and notice stands) and `dutydesk outbox retry ID...`;
+and the `--connectors PATH` option the dashboard and `serve` share (see `service.connectors`).
+
+Exit status: 0 done; 1 some item was not retried (each reason on stderr); 2 a broken pack or
+connectors file, or a store that cannot be opened; 3 not allowed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from core.delivery import delivery_state
+from core.models import OutboxItem
+from core.pack_files import PackError
+from core.permissions import NotAuthorisedError
+from core.policy import PolicyPack
+from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
+from service.clock import SystemClock
+from service.connectors import Connector, ConnectorsError, load_connectors
+from service.outbox_admin import RetryRefusedError, retry_item
+from service.webhook import webhook_connectors
+from storage.base import NotFoundError, StoreError
+from tui.widgets.safe_text import one_line
+
+
+def add_connectors_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--connectors", type=Path, default=None, metavar="PATH",
+                        help="the connectors file: where each account's outbox is delivered "
+                             "(default: connectors.toml in your dutydesk config folder, if any)")
+
+
+def connectors_or_none(args: argparse.Namespace, pack: PolicyPack, command: str) -> Mapping[str, Connector] | None:
+    """The configured connectors; None after printing the file's problems to stderr."""
+    try:
+        return webhook_connectors(load_connectors(args.connectors, pack))
+    except ConnectorsError as exc:
+        print(f"{command}: the connectors file has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    outbox = sub.add_parser("outbox", help="list the outbox's delivery states; retry failed items",
+                            description="List unsent replies and notices with their delivery "
+                                        "state, or retry failed ones (`outbox retry ID...`).")
+    add_store_options(outbox)
+    outbox.add_argument("--all", action="store_true", help="include items already sent")
+    outbox.set_defaults(handler=run_list)
+    actions = outbox.add_subparsers(title="actions", metavar="ACTION")
+    retry = actions.add_parser("retry", help="send failed items again now (backoff starts afresh)")
+    retry.add_argument("ids", type=int, nargs="+", metavar="ID")
+    retry.add_argument("--as", dest="officer", default=None, metavar="NAME",
+                       help="who retries (default: your login name); must be allowed to reply "
+                            "on the item's account")
+    add_store_options(retry)
+    retry.set_defaults(handler=run_retry)
+
+
+def item_line(item: OutboxItem) -> str:
+    """One item on one line, text and error made safe for a terminal."""
+    state = delivery_state(item).value
+    extra = f" ({one_line(item.hold_reason, 40)})" if item.held and item.hold_reason else ""
+    next_try = f" next {item.next_attempt_at:%Y-%m-%d %H:%M:%SZ}" if state == "retrying" and item.next_attempt_at else ""
+    error = f"  last error: {one_line(item.last_error, 120)}" if item.last_error else ""
+    return (f"{item.id:>6}  {item.account:<24} {item.kind:<14} {state + extra:<14} "
+            f"attempts {item.attempts}{next_try}  {one_line(item.text, 50)!r}{error}")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    async def listing() -> int:
+        store = make_store(args)
+        await store.open()
+        try:
+            items = await store.outbox(unsent_only=not args.all, limit=10_000)
+        finally:
+            await store.close()
+        for item in items:
+            print(item_line(item))
+        if not items:
+            print("The outbox is empty." if args.all else "Nothing waiting: every item was sent.")
+        return 0
+    return _guarded(listing, "dutydesk outbox")
+
+
+def run_retry(args: argparse.Namespace) -> int:
+    try:
+        pack = load_policy(args)
+    except PackError as exc:
+        return report_pack_error(exc)
+    officer = args.officer or getpass.getuser()
+
+    async def retrying() -> int:
+        store = make_store(args)
+        await store.open()
+        status = 0
+        try:
+            for item_id in args.ids:
+                try:
+                    item = await retry_item(store, pack, officer, item_id, SystemClock().now())
+                except (RetryRefusedError, NotFoundError) as exc:
+                    print(f"dutydesk outbox retry: {exc}", file=sys.stderr)
+                    status = 1
+                else:
+                    print(f"retrying: {item_line(item)}")
+        finally:
+            await store.close()
+        return status
+    return _guarded(retrying, "dutydesk outbox retry")
+
+
+def _guarded(work, command: str) -> int:  # type: ignore[no-untyped-def]
+    try:
+        return asyncio.run(work())
+    except NotAuthorisedError as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return 3
+    except StoreError as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return 2
