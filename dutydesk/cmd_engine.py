@@ -1,9 +1,8 @@
 """`dutydesk serve`: the engine without a screen. It fires first-response warnings and breaches,
 records openings and closings and delivers the outbox (`--connectors`) for one store, for as
 long as it holds the store's engine lease; a second `serve` (or a dashboard) on the same store
-waits as a follower and takes over within seconds if this one dies. SIGTERM or SIGINT stops it
-cleanly (the lease is given up), even part-way through the catch-up at start; what was not
-fired then fires at the next start.
+waits as a follower and takes over within seconds if this one dies. SIGTERM or SIGINT stops it cleanly (the lease is given up),
+even part-way through the catch-up at start; what was not fired then fires at the next start.
 
 Logs one line per fired event and per lease change to stderr.
 """
@@ -22,8 +21,9 @@ from collections.abc import Mapping
 
 from core.pack_files import PackError
 from core.policy import PolicyPack
-from dutydesk.cmd_outbox import add_connectors_option, connectors_or_none
-from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
+from dutydesk.cmd_outbox import connectors_or_none
+from dutydesk.commands import ENGINE, command
+from dutydesk.options import load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.connectors import Connector
 from service.delivery import DeliveryWorker
@@ -32,14 +32,13 @@ from storage.base import StoreError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    serve = sub.add_parser("serve", help="run the engine headless (warnings, breaches, opening hours, outbox delivery)")
-    add_store_options(serve)
-    add_connectors_option(serve)
+    serve = command(sub, "serve", handler=run_serve, options=ENGINE,
+                    help="run the engine headless (warnings, breaches, opening hours, "
+                         "outbox delivery)")
     # Hidden: tests shorten the lease to see a takeover within seconds.
     serve.add_argument("--lease-ttl", type=float, default=5.0, help=argparse.SUPPRESS)
     serve.add_argument("--heartbeat", type=float, default=None, help=argparse.SUPPRESS)
     serve.add_argument("--holder", default=None, help=argparse.SUPPRESS)
-    serve.set_defaults(handler=run_serve)
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
-"""`dutydesk outbox` (where each reply and notice stands) and `dutydesk outbox retry ID...`;
-and the `--connectors PATH` option the dashboard and `serve` share (see `service.connectors`).
+"""`dutydesk outbox list` (where each reply and notice stands) and `dutydesk outbox retry ID...`;
+and reading the connectors file that `--connectors PATH` names (`dutydesk.commands.CONNECTORS`,
+taken by the dashboard, the demo and `serve`; see `service.connectors`).
 
 Exit status: 0 done; 1 some item was not retried (each reason on stderr); 2 a broken pack or
 connectors file, or a store that cannot be opened; 3 not allowed.
@@ -12,26 +13,20 @@ import asyncio
 import getpass
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 
 from core.delivery import delivery_state
 from core.models import OutboxItem
 from core.pack_files import PackError
 from core.permissions import NotAuthorisedError
 from core.policy import PolicyPack
-from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
+from dutydesk.commands import DESK, STORE, command, group
+from dutydesk.options import load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.connectors import Connector, ConnectorsError, load_connectors
 from service.outbox_admin import RetryRefusedError, retry_item
 from service.webhook import webhook_connectors
 from storage.base import NotFoundError, StoreError
 from tui.widgets.safe_text import one_line
-
-
-def add_connectors_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--connectors", type=Path, default=None, metavar="PATH",
-                        help="the connectors file: where each account's outbox is delivered "
-                             "(default: connectors.toml in your dutydesk config folder, if any)")
 
 
 def connectors_or_none(args: argparse.Namespace, pack: PolicyPack, command: str) -> Mapping[str, Connector] | None:
@@ -46,20 +41,14 @@ def connectors_or_none(args: argparse.Namespace, pack: PolicyPack, command: str)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    outbox = sub.add_parser("outbox", help="list the outbox's delivery states; retry failed items",
-                            description="List unsent replies and notices with their delivery "
-                                        "state, or retry failed ones (`outbox retry ID...`).")
-    add_store_options(outbox)
-    outbox.add_argument("--all", action="store_true", help="include items already sent")
-    outbox.set_defaults(handler=run_list)
-    actions = outbox.add_subparsers(title="actions", metavar="ACTION")
-    retry = actions.add_parser("retry", help="send failed items again now (backoff starts afresh)")
+    actions = group(sub, "outbox", help="list the outbox's delivery states; retry failed items")
+    listing = command(actions, "list", handler=run_list, options=STORE,
+                      help="unsent replies and notices with their delivery state and last error")
+    listing.add_argument("--all", action="store_true", help="include items already sent")
+    retry = command(actions, "retry", handler=run_retry, options=DESK,
+                    help="send failed items again now (backoff starts afresh); --as must be "
+                         "allowed to reply on the item's account")
     retry.add_argument("ids", type=int, nargs="+", metavar="ID")
-    retry.add_argument("--as", dest="officer", default=None, metavar="NAME",
-                       help="who retries (default: your login name); must be allowed to reply "
-                            "on the item's account")
-    add_store_options(retry)
-    retry.set_defaults(handler=run_retry)
 
 
 def item_line(item: OutboxItem) -> str:

@@ -64,7 +64,7 @@ class Connector(Protocol):
     """Seconds one attempt may take at most."""
 
     def describe(self) -> str:
-        """Where it delivers, for the desk and `dutydesk outbox` (no secrets)."""
+        """Where it delivers, for the desk and `dutydesk outbox list` (no secrets)."""
         ...
 
     def deliver(self, delivery: Delivery, now: datetime) -> None: ...

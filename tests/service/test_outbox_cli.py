@@ -45,14 +45,14 @@ def test_outbox_lists_unsent_items_with_their_state_safely(tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "d.sqlite3"
     _seed(path)
-    assert main(["outbox", "--db", str(path)]) == 0
+    assert main(["outbox", "list", "--db", str(path)]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert len(lines) == 2
     assert " failed " in lines[0] and "HTTP 403" in lines[0] and "attempts 1" in lines[0]
     assert "held (emergency freeze)" in lines[1]
     assert "\x1b" not in out  # escape sequences from the receiver or the text are made visible
-    assert main(["outbox", "--all", "--db", str(path)]) == 0
+    assert main(["outbox", "list", "--all", "--db", str(path)]) == 0
     assert "sent" in capsys.readouterr().out
 
 

@@ -39,7 +39,7 @@ def line_text(app) -> str | None:  # type: ignore[no-untyped-def]
     ({"a": OutboxCounts(account="a", queued=4)}, None),
     ({"a": OutboxCounts(account="a", failed=1, retrying=2),
       "b": OutboxCounts(account="b", failed=1, no_connector=3, held=1)},
-     "Outbox: 2 failed · 3 no connector · 2 retrying · 1 held  (dutydesk outbox)"),
+     "Outbox: 2 failed · 3 no connector · 2 retrying · 1 held  (dutydesk outbox list)"),
 ])
 def test_outbox_line(counts: dict, text: str | None) -> None:
     line = outbox_line(counts)

@@ -21,7 +21,7 @@ _PARTS = (
 
 
 def outbox_line(counts: Mapping[str, OutboxCounts]) -> Content | None:
-    """`Outbox: 2 failed · 3 no connector · 1 retrying  (dutydesk outbox)`, or None when no
+    """`Outbox: 2 failed · 3 no connector · 1 retrying  (dutydesk outbox list)`, or None when no
     item of these accounts is failed, retrying, held or without a connector."""
     parts: list[Content] = []
     for name, words, style in _PARTS:
@@ -31,7 +31,7 @@ def outbox_line(counts: Mapping[str, OutboxCounts]) -> Content | None:
     if not parts:
         return None
     return Content.assemble(Content.styled("Outbox: ", "bold"), Content(" · ").join(parts),
-                            Content.styled("  (dutydesk outbox)", "$text-muted"))
+                            Content.styled("  (dutydesk outbox list)", "$text-muted"))
 
 
 class OutboxStatus(Label):
