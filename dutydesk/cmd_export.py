@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 
 from dutydesk import export_moderation
+from dutydesk.commands import group
 
 KINDS = (export_moderation,)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    export = sub.add_parser("export", help="export records as files (moderation-log)")
-    kinds = export.add_subparsers(title="what to export", metavar="KIND", required=True)
+    kinds = group(sub, "export", help="export records as files (moderation-log)")
     for kind in KINDS:
         kind.register(kinds)

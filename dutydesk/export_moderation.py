@@ -16,7 +16,8 @@ from pathlib import Path
 
 from core.pack_files import PackError
 from core.policy import PolicyPack
-from dutydesk.options import add_store_options, db_path, load_policy, report_pack_error
+from dutydesk.commands import STORE, command
+from dutydesk.options import db_path, load_policy, report_pack_error
 from service.moderation_export import period, to_csv, to_markdown
 from storage.base import StoreError
 from storage.sqlite import SqliteStore
@@ -30,8 +31,8 @@ def _day(text: str) -> date:
 
 
 def register(kinds: argparse._SubParsersAction) -> None:
-    log = kinds.add_parser("moderation-log", help="the moderation log for whole days (CSV or Markdown)")
-    add_store_options(log)
+    log = command(kinds, "moderation-log", handler=run_export, options=STORE,
+                  help="the moderation log for whole days (CSV or Markdown)")
     log.add_argument("--from", dest="first", type=_day, required=True, metavar="DATE",
                      help="the first day (YYYY-MM-DD, the council's time zone)")
     log.add_argument("--to", dest="last", type=_day, required=True, metavar="DATE",
@@ -40,7 +41,6 @@ def register(kinds: argparse._SubParsersAction) -> None:
                      help="csv (default) or md, a Markdown table")
     log.add_argument("--output", "-o", type=Path, default=None, metavar="FILE",
                      help="write to FILE instead of standard output")
-    log.set_defaults(handler=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
