@@ -25,6 +25,7 @@ from core.models import (
     OutboxItem,
     Platform,
 )
+from storage.moderation_base import ModerationStore
 from storage.outbox import DeliveryStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
 
@@ -132,9 +133,10 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(DeliveryStore, ABC):
+class Store(ModerationStore, DeliveryStore, ABC):
     """The async store. Open it with `await store.open()`, close with `await store.close()`.
-    Its delivery methods (the worker's and the freeze's) are in `storage.outbox.DeliveryStore`."""
+    The moderation ladder's methods are in `storage.moderation_base`; delivery's (the worker's
+    and the freeze's) in `storage.outbox.DeliveryStore`."""
 
     @abstractmethod
     async def open(self) -> None: ...
