@@ -17,9 +17,13 @@ def db_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def make_store(args: argparse.Namespace) -> SqliteStore:
-    """An unopened store on the chosen file."""
-    return SqliteStore(db_path(args))
+#: The exit status of every command, as the README's table says.
+OK, SOME_REFUSED, FAILED, NOT_AUTHORISED, INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def make_store(args: argparse.Namespace, check: bool | None = None) -> SqliteStore:
+    """An unopened store on the chosen file; `check`: see `SqliteStore` (None: by size)."""
+    return SqliteStore(db_path(args), check=check)
 
 
 def load_policy(args: argparse.Namespace) -> PolicyPack:
