@@ -21,9 +21,10 @@ import sys
 from core.pack_files import PackError
 from core.policy import PolicyPack
 from dutydesk.commands import STORE, command
-from dutydesk.options import FAILED, OK, load_policy, make_store, report_pack_error
+from dutydesk.options import FAILED, OK, complain, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.engine import Engine
+from service.logs import log_to
 from storage.base import StoreError
 
 
@@ -52,7 +53,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(_serve(args, pack, holder, args.lease_ttl, heartbeat))
     except StoreError as exc:
-        print(f"dutydesk serve: {exc}", file=sys.stderr)
+        complain(f"dutydesk serve: {exc}")
         return FAILED
 
 
@@ -106,7 +107,5 @@ async def _either(*events: asyncio.Event) -> None:
 
 def _log_to_stderr() -> None:
     """The engine's lines at INFO; everyone else's (APScheduler says "Running job ..." every
-    heartbeat) only from WARNING up. A no-op where logging is already set up."""
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger("dutydesk.engine").setLevel(logging.INFO)
+    heartbeat) only from WARNING up; every message escaped (`service.logs`)."""
+    log_to(sys.stderr)

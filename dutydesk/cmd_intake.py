@@ -22,7 +22,7 @@ from core.models import InboundMessage
 from core.pack_files import PackError
 from core.policy import PolicyPack
 from dutydesk.commands import STORE, command
-from dutydesk.options import INTERRUPTED, load_policy, make_store, report_pack_error
+from dutydesk.options import FAILED, INTERRUPTED, complain, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.imports import BATCH, MAX_WORKERS, ImportSummary, import_stream
 from storage.base import StoreDamagedError, StoreError
@@ -93,8 +93,8 @@ class LazyRejects:
 
 
 def _fail(message: str) -> int:
-    print(f"dutydesk: {message}", file=sys.stderr)
-    return 2
+    complain(f"dutydesk: {message}")
+    return FAILED
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -122,7 +122,7 @@ def run_import(args: argparse.Namespace) -> int:
     except (StoreError, OSError) as exc:
         return _fail(f"the import stopped: {exc}\n{_RUN_AGAIN}")
     except KeyboardInterrupt:
-        print(f"dutydesk: the import was interrupted. {_RUN_AGAIN}", file=sys.stderr)
+        complain(f"dutydesk: the import was interrupted. {_RUN_AGAIN}")
         return INTERRUPTED
     finally:
         if source is not sys.stdin.buffer:
