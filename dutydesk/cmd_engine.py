@@ -23,11 +23,12 @@ from core.pack_files import PackError
 from core.policy import PolicyPack
 from dutydesk.cmd_outbox import connectors_or_none
 from dutydesk.commands import ENGINE, command
-from dutydesk.options import load_policy, make_store, report_pack_error
+from dutydesk.options import FAILED, OK, complain, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.connectors import Connector
 from service.delivery import DeliveryWorker
 from service.engine import Engine
+from service.logs import log_to
 from storage.base import StoreError
 
 
@@ -51,17 +52,17 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 0 < heartbeat < args.lease_ttl:
         print(f"dutydesk serve: the heartbeat ({heartbeat:g}s) must be positive and shorter than "
               f"the lease ttl ({args.lease_ttl:g}s)", file=sys.stderr)
-        return 2
+        return FAILED
     holder = args.holder or f"{socket.gethostname()}:{os.getpid()}"
     connectors = connectors_or_none(args, pack, "dutydesk serve")
     if connectors is None:
-        return 2
+        return FAILED
     _log_to_stderr()
     try:
         return asyncio.run(_serve(args, pack, holder, args.lease_ttl, heartbeat, connectors))
     except StoreError as exc:
-        print(f"dutydesk serve: {exc}", file=sys.stderr)
-        return 1
+        complain(f"dutydesk serve: {exc}")
+        return FAILED
 
 
 async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: float,
@@ -70,17 +71,18 @@ async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: f
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    store = make_store(args)
+    store = make_store(args, check=True)
     await store.open()
     try:
         clock = SystemClock()
         engine = Engine(store, pack, clock, holder, lease_ttl=ttl, heartbeat=heartbeat,
                         delivery=DeliveryWorker(store, clock, connectors))
+        ended = asyncio.ensure_future(_either(stop, engine.failed))
         # A signal during the start-up catch-up (a long outage leaves thousands of warnings to
         # fire) stops it there: each one fired is committed on its own, the rest fire once
         # at the next start.
         starting = asyncio.ensure_future(engine.start())
-        stopping = asyncio.ensure_future(stop.wait())
+        stopping = ended
         try:
             await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
             if not starting.done():
@@ -96,14 +98,24 @@ async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: f
         finally:
             stopping.cancel()
             await engine.stop()
+        if engine.failure is not None:
+            raise engine.failure  # the damaged store, said once by run_serve
     finally:
         await store.close()
-    return 0
+    return OK
+
+
+async def _either(*events: asyncio.Event) -> None:
+    """Until one of `events` is set."""
+    waits = [asyncio.ensure_future(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
 
 
 def _log_to_stderr() -> None:
     """The engine's lines at INFO; everyone else's (APScheduler says "Running job ..." every
-    heartbeat) only from WARNING up. A no-op where logging is already set up."""
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger("dutydesk.engine").setLevel(logging.INFO)
+    heartbeat) only from WARNING up; every message escaped (`service.logs`)."""
+    log_to(sys.stderr)

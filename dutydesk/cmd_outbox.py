@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import sys
 from collections.abc import Mapping
 
 from core.delivery import delivery_state
@@ -19,14 +18,23 @@ from core.models import OutboxItem
 from core.pack_files import PackError
 from core.permissions import NotAuthorisedError
 from core.policy import PolicyPack
+from core.safe_text import one_line
 from dutydesk.commands import DESK, STORE, command, group
-from dutydesk.options import load_policy, make_store, report_pack_error
+from dutydesk.options import (
+    FAILED,
+    NOT_AUTHORISED,
+    OK,
+    SOME_REFUSED,
+    complain,
+    load_policy,
+    make_store,
+    report_pack_error,
+)
 from service.clock import SystemClock
 from service.connectors import Connector, ConnectorsError, load_connectors
 from service.outbox_admin import RetryRefusedError, retry_item
 from service.webhook import webhook_connectors
 from storage.base import NotFoundError, StoreError
-from tui.widgets.safe_text import one_line
 
 
 def connectors_or_none(args: argparse.Namespace, pack: PolicyPack, command: str) -> Mapping[str, Connector] | None:
@@ -34,9 +42,9 @@ def connectors_or_none(args: argparse.Namespace, pack: PolicyPack, command: str)
     try:
         return webhook_connectors(load_connectors(args.connectors, pack))
     except ConnectorsError as exc:
-        print(f"{command}: the connectors file has problems:", file=sys.stderr)
+        complain(f"{command}: the connectors file has problems:")
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            complain(f"  {problem}")
         return None
 
 
@@ -73,7 +81,7 @@ def run_list(args: argparse.Namespace) -> int:
             print(item_line(item))
         if not items:
             print("The outbox is empty." if args.all else "Nothing waiting: every item was sent.")
-        return 0
+        return OK
     return _guarded(listing, "dutydesk outbox")
 
 
@@ -87,14 +95,14 @@ def run_retry(args: argparse.Namespace) -> int:
     async def retrying() -> int:
         store = make_store(args)
         await store.open()
-        status = 0
+        status = OK
         try:
             for item_id in args.ids:
                 try:
                     item = await retry_item(store, pack, officer, item_id, SystemClock().now())
                 except (RetryRefusedError, NotFoundError) as exc:
-                    print(f"dutydesk outbox retry: {exc}", file=sys.stderr)
-                    status = 1
+                    complain(f"dutydesk outbox retry: {exc}")
+                    status = SOME_REFUSED
                 else:
                     print(f"retrying: {item_line(item)}")
         finally:
@@ -107,8 +115,8 @@ def _guarded(work, command: str) -> int:  # type: ignore[no-untyped-def]
     try:
         return asyncio.run(work())
     except NotAuthorisedError as exc:
-        print(f"{command}: {exc}", file=sys.stderr)
-        return 3
+        complain(f"{command}: {exc}")
+        return NOT_AUTHORISED
     except StoreError as exc:
-        print(f"{command}: {exc}", file=sys.stderr)
-        return 2
+        complain(f"{command}: {exc}")
+        return FAILED

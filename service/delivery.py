@@ -30,7 +30,7 @@ from core.clock import Clock
 from core.delivery import BACKOFF, idempotency_key, retry_delay
 from core.models import Message, Notification, NotificationLevel, OutboxItem
 from service.connectors import Connector, Delivery, DeliveryError
-from storage.base import NotFoundError, Store
+from storage.base import NotFoundError, Store, StoreDamagedError
 
 log = logging.getLogger("dutydesk.engine")
 
@@ -76,6 +76,8 @@ class DeliveryWorker:
                 self._running = asyncio.ensure_future(self.run_due(self.clock.now(), acting))
                 try:
                     await self._running
+                except StoreDamagedError:
+                    raise  # the engine stops every job and says so once
                 except Exception:
                     log.exception("delivery: a pass failed; trying again shortly")
                     return 5.0
