@@ -25,6 +25,7 @@ from core.models import Action, Message, MessageKind, MessageState, OutboxItem
 from core.permissions import authorised_officer, can, require
 from core.policy import Officer, Permission, PolicyPack, Role
 from core.sla import Countdown, countdown
+from service.moderation import ModerationDesk
 from storage.base import (
     AccountCounts,
     ClaimConflictError,
@@ -60,6 +61,8 @@ class DeskSession:
         self.clock = clock
         self.officer: Officer = authorised_officer(pack, officer_id, clock.now())
         self.role: Role = pack.role(self.officer.role)
+        self.moderation = ModerationDesk(self)
+        """The two-warning ladder: marking, block requests, blocks (service.moderation)."""
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -84,6 +87,7 @@ class DeskSession:
         since = self.clock.now() - RECENTLY_HANDLED
         handled = await self.store.queue(base.model_copy(update={"handled_since": since,
                                                                  "limit": HANDLED_ROWS}))
+        await self.moderation.refresh_for(waiting + handled)  # the rows' author badges
         return waiting + handled
 
     def _hidden_kinds(self) -> tuple[MessageKind, ...]:
