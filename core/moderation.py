@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from core.clock import require_aware
-from core.handling import sign
+from core.handling import HandlingError, sign
 from core.models import Action, Message, MessageKind, Notification, NotificationLevel, OutboxItem
 from core.moderation_models import (
     AuthorChange,
@@ -43,7 +43,7 @@ PRIVATE_WARNING = "private_warning"
 REMOVE_CONTENT = "remove_content"
 
 
-class ModerationError(ValueError):
+class ModerationError(HandlingError):
     """The ladder cannot do this as things stand (said in plain words); nothing changed."""
 
 
@@ -204,7 +204,7 @@ def _outcome(pack: PolicyPack, record: AuthorRecord, step: LadderStep, removed: 
     content = ("content removed" if removed
                else f"content referred to {pack.moderation.report_to}, not removed")
     at_once = " at once" if pack.moderation.report_at_once else ""
-    return f"{ladder}; {content}; reported{at_once} to {pack.moderation.reporting_role}"
+    return f"{ladder}; {content}; reported{at_once} to the {pack.role(pack.moderation.reporting_role).title}"
 
 
 def _status(message: Message, state: AuthorState, officer: Officer, now: datetime, reason: str,
