@@ -99,9 +99,12 @@ def label_badges(session: DeskSession, message: Message) -> Iterable[Badge]:
 
 #: The author's standing on the warning ladder (core.moderation): the badge cell is six cells
 #: wide, so BLOCK REQUESTED reads `BLOCK?` and BLOCKED `BLOCKD`; warnings read W1, W2, ...
+#: Ranked 31, just ahead of ABUSE (32), among the handling duties: at 80 columns the cell shows
+#: one badge, and on an abusive message from a warned author the standing decides what comes
+#: next (an author has one standing, so they never compete with each other).
 MODERATION_BADGES: dict[str, Badge] = {
-    "BLOCKED": Badge("BLOCKD", "alert", 50),
-    "BLOCK REQUESTED": Badge("BLOCK?", "alert", 51),
+    "BLOCKED": Badge("BLOCKD", "alert", 31),
+    "BLOCK REQUESTED": Badge("BLOCK?", "alert", 31),
 }
 MODERATION_WORDS: dict[str, str] = {
     "W1": "the author has had one warning (W2: two, the final one for most packs)",
@@ -118,7 +121,7 @@ def moderation_badges(session: DeskSession, message: Message) -> Iterable[Badge]
         return ()
     if standing.badge in MODERATION_BADGES:
         return (MODERATION_BADGES[standing.badge],)
-    return (Badge(standing.badge, "info" if standing.warnings == 1 else "notice", 53),)
+    return (Badge(standing.badge, "info" if standing.warnings == 1 else "notice", 31),)
 
 
 BadgeSource = Callable[["DeskSession", Message], Iterable[Badge]]
