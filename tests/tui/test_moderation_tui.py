@@ -134,3 +134,19 @@ def test_snapshot_warn_dialog_small(snap_compare, ladder_desk_sync: Desk) -> Non
 async def test_open_desk_fixture_unchanged() -> None:
     desk = await open_desk()
     assert await desk.store.moderated_authors() == []
+
+
+def test_snapshot_warn_dialog_large(snap_compare, ladder_desk_sync: Desk) -> None:
+    desk = ladder_desk_sync
+    assert snap_compare(desk.app(LEAD), terminal_size=(160, 45),
+                        run_before=after("w", select=desk.ids["ontime"]))
+
+
+def test_snapshot_block_reason_dialog_small(snap_compare, ladder_desk_sync: Desk) -> None:
+    assert snap_compare(ladder_desk_sync.app(LEAD), terminal_size=(80, 24),
+                        run_before=after("m", "home", "b"))
+
+
+def test_snapshot_block_reason_dialog_large(snap_compare, ladder_desk_sync: Desk) -> None:
+    assert snap_compare(ladder_desk_sync.app(LEAD), terminal_size=(160, 45),
+                        run_before=after("m", "home", "b"))
