@@ -35,7 +35,7 @@ from core.moderation_models import (
     Strike,
     StrikeDecision,
 )
-from core.permissions import NotAuthorisedError, refusal, require
+from core.permissions import NotAuthorisedError, read_refusal, refusal, require
 from core.policy import Officer, Permission, PolicyPack, Removal
 
 #: Outbox kinds the ladder queues: a private message to the author, and a removal.
@@ -75,6 +75,22 @@ def next_step(pack: PolicyPack, record: AuthorRecord, now: datetime) -> LadderSt
     if number > allowed:
         return LadderStep.BLOCK_REQUEST
     return LadderStep.FINAL_WARNING if number == allowed else LadderStep.WARNING
+
+
+#: What an officer sees instead of content they may not read.
+WITHHELD = "(content not shown: you may not read this message)"
+
+
+def readable(pack: PolicyPack, officer: Officer, entry: ModerationEntry,
+             kind: MessageKind | None) -> ModerationEntry:
+    """`entry` as `officer` may see it: its content withheld when the message is on an account
+    they may not read, or a direct message their role may not see (Leighton-Linslade 12.1).
+    `kind` is the marked message's kind (None: the entry names no message)."""
+    if entry.account is None or kind is None or not entry.content:
+        return entry
+    if read_refusal(pack, officer, entry.account, kind) is None:
+        return entry
+    return entry.model_copy(update={"content": WITHHELD})
 
 
 def warning_text(pack: PolicyPack, officer: Officer, step: LadderStep, category: str) -> str:
