@@ -209,9 +209,10 @@ def delivered_notice(item: OutboxItem, now: datetime) -> Notification:
 
 
 def no_connector_notice(account: str, count: int, now: datetime) -> Notification:
-    """The notice that items of `account` wait because it has no connector."""
+    """The notice that items of `account` wait because it has no connector: information (no
+    bell; the desk's outbox line keeps saying it), since nothing has failed."""
     return Notification(
-        at=now, level=NotificationLevel.WARNING, kind="delivery_no_connector",
+        at=now, level=NotificationLevel.INFO, kind="delivery_no_connector",
         title=f"No connector for {account}",
         body=(f"{count} outbox item(s) for {account} are kept but not sent: no connector is "
               "configured for it (see connectors.toml)."), account=account)
