@@ -190,3 +190,25 @@ async def test_a_version_3_outbox_is_upgraded_queued_with_an_identity(tmp_path: 
         assert len(await store.store_id()) == 32
     finally:
         await store.close()
+
+
+async def test_hold_unsent_holds_inside_another_changes_transaction(tmp_path: Path) -> None:
+    from storage.sqlite_outbox import hold_unsent
+
+    store = SqliteStore(tmp_path / "desk.sqlite3")
+    await store.open()
+    try:
+        await store.record(outbox=[_post("a"), _post("b", kind="reply")])
+
+        def declare(conn) -> list[int]:  # type: ignore[no-untyped-def]
+            # Stands for another module's change (declaring an emergency) in one transaction.
+            held = hold_unsent(conn, "emergency freeze", HoldFilter(kinds=("post",)))
+            raise RuntimeError(f"the rest of the change failed after holding {held}")
+
+        with pytest.raises(RuntimeError, match=r"holding \[1\]"):
+            await store._write(declare)
+        assert not (await store.outbox_item(1)).held  # rolled back with the change
+        assert await store._write(lambda conn: hold_unsent(conn, "emergency freeze")) == [1, 2]
+        assert await store.due_deliveries(T0) == []
+    finally:
+        await store.close()
