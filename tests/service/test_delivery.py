@@ -264,3 +264,22 @@ async def test_the_signature_uses_real_time_even_on_a_simulated_desk_clock(
         frozen_clock.now())
     [request] = receiver.requests
     assert before - 1 <= int(request.headers["X-Dutydesk-Timestamp"]) <= time.time() + 1
+
+
+@pytest.mark.parametrize(("status", "state"), [
+    (302, DeliveryState.FAILED),     # redirects are not followed: a person looks
+    (400, DeliveryState.FAILED),
+    (401, DeliveryState.FAILED),
+    (408, DeliveryState.RETRYING),
+    (425, DeliveryState.RETRYING),
+    (429, DeliveryState.RETRYING),
+    (502, DeliveryState.RETRYING),
+])
+async def test_what_each_refusal_means(store: SqliteStore, frozen_clock: FixedClock,
+                                      receiver: Receiver, status: int, state: DeliveryState) -> None:
+    receiver.statuses = [status]
+    await store.record(outbox=[reply()])
+    await worker(store, frozen_clock, receiver).run_due(frozen_clock.now())
+    [item] = await store.outbox()
+    assert delivery_state(item) is state
+    assert (item.last_error or "").startswith(f"HTTP {status}")
