@@ -227,6 +227,16 @@ _MODERATION = (
 )
 
 
+_DRAFTS = (
+    """CREATE TABLE reply_drafts (
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        officer TEXT NOT NULL,
+        text TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (message_id, officer))""",
+)
+
+
 #: Every schema step in order; the file's user_version is how many of these it has had.
 MIGRATIONS: list[Migration] = [
     Migration("messages, logs, outbox, opening records and leases", _INITIAL),
@@ -235,6 +245,7 @@ MIGRATIONS: list[Migration] = [
     Migration("the logs' references to messages as foreign keys", _log_references),
     Migration("the moderation ladder: strikes, authors' standing and the moderation log",
               _MODERATION),
+    Migration("reply drafts kept per message and officer", _DRAFTS),
 ]
 
 

@@ -173,3 +173,24 @@ def test_buckinghamshire_removal_is_open_to_officers_but_blocking_is_not() -> No
     require(pack, officer, Permission.REMOVE, "bucks-facebook")
     with pytest.raises(NotAuthorisedError, match=r"\(Communications officer \(Communications Team\)\) may not block"):
         require(pack, officer, Permission.BLOCK, "bucks-facebook")
+
+
+# -- taking over a colleague's claim (dutydesk's rule: the role breaches escalate to) ----------
+
+@pytest.mark.parametrize(
+    ("officer", "account", "allowed"),
+    [
+        ("tgreaves", "eastbourne-x", True),       # engagement lead: breaches escalate to them
+        ("dokafor", "eastbourne-x", False),       # duty officer
+        ("rfletcher", "lewes-x", False),          # designated responder
+        ("spatel", "eastbourne-x", False),        # head of service: may not even claim
+    ],
+)
+def test_who_may_take_over_a_claim(officer: str, account: str, allowed: bool) -> None:
+    from core.permissions import take_over_refusal
+
+    pack = load_pack("lewes-eastbourne")
+    reason = take_over_refusal(pack, pack.officer(officer), account)
+    assert (reason is None) is allowed
+    if not allowed:
+        assert pack.officer(officer).name in reason
