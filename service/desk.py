@@ -127,7 +127,11 @@ class DeskSession:
 
     def draft(self, message: Message, template_id: str | None = None) -> str:
         """A reply body to start from: the given template, or the one the labels suggest."""
-        return draft_reply(self.pack, self.officer, template_id or suggested_template(message))
+        return draft_reply(self.pack, self.officer, template_id or self.suggested_template(message))
+
+    def suggested_template(self, message: Message) -> str:
+        """The id of the pack's template the labels of `message` suggest."""
+        return suggested_template(message, {t.id for t in self.pack.templates})
 
     def signed(self, text: str) -> str:
         """`text` as it will be sent: signed with the officer's name."""

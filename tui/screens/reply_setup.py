@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from core.handling import HandlingError, local_when, suggested_template
+from core.handling import HandlingError, local_when
 from core.models import Message
 from core.permissions import NotAuthorisedError
 from service.desk import DeskError, DeskSession
@@ -53,7 +53,7 @@ async def reply_context(session: DeskSession, m: Message, now: datetime,
                         held: bool = False) -> ReplyContext:
     """What the editor starts from for `m` at `now`; `held`: a colleague holds it (said)."""
     saved = await session.saved_draft(m.id)
-    template = None if saved is not None else suggested_template(m)
+    template = None if saved is not None else session.suggested_template(m)
     where = account_label(session, m.account)
     warnings = []
     if not session.is_open(m.account, now):
