@@ -25,6 +25,7 @@ from core.models import (
     OutboxItem,
     Platform,
 )
+from storage.posts_base import PostStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
 
 
@@ -131,8 +132,8 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(ABC):
-    """The async store. Open it with `await store.open()`, close with `await store.close()`."""
+class Store(PostStore, ABC):
+    """The async store (its posts and incidents: `storage.posts_base.PostStore`). Open it with `await store.open()`, close with `await store.close()`."""
 
     @abstractmethod
     async def open(self) -> None: ...

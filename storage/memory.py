@@ -35,6 +35,7 @@ from storage.base import (
     utc,
     with_event_fired,
 )
+from storage.memory_posts import MemoryPosts
 from storage.rows import InsertResult, MessageRow, from_micros, unstorable_text
 
 
@@ -70,7 +71,7 @@ def _in_view(message: Message, query: QueueQuery, since: datetime | None) -> boo
     return not query.awaiting_only or message.state in AWAITING_STATES
 
 
-class MemoryStore(Store):
+class MemoryStore(MemoryPosts, Store):
     """A `Store` in memory. `data_version()` goes up by one on every write that changed something."""
 
     def __init__(self) -> None:

@@ -46,6 +46,7 @@ from storage.base import (
     with_event_fired,
 )
 from storage.rows import InsertResult, MessageRow
+from storage.sqlite_posts import SqlitePosts
 from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
@@ -81,7 +82,7 @@ def default_db_path() -> Path:
     return Path(user_data_dir("dutydesk")) / "dutydesk.sqlite3"
 
 
-class SqliteStore(Store):
+class SqliteStore(SqlitePosts, Store):
     """The store in one SQLite file at `path` (created, with its directory, if missing).
 
     `busy_timeout` is how long one attempt waits for another process's write lock;
