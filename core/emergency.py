@@ -13,11 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.handling import local_when
 from core.hours import OpeningHours
-from core.models import AwareDatetime
+from core.models import AwareDatetime, Message
 from core.permissions import NotAuthorisedError, require
 from core.policy import Officer, Permission, PolicyPack
 from core.posts import Post, PostKind, PostState
-from core.sla import format_span
+from core.sla import Countdown, countdown, deadlines, format_span
 
 #: The label triage gives messages about the incident (their clocks run on extended hours).
 EMERGENCY_LABEL = "emergency_related"
@@ -176,3 +176,26 @@ def normal_hours_statement(pack: PolicyPack, incident: Incident, hours: OpeningH
     return (f"Thank you for your patience during {incident.title}. {pack.council.short_name} is "
             f"back to its normal hours: this account is monitored {when} in our usual opening "
             "hours. If someone is in danger, call 999.")
+
+
+def incident_countdown(message: Message, pack: PolicyPack, incident: Incident | None,
+                       now: datetime) -> Countdown:
+    """`message`'s first-response clock. One labelled emergency_related runs, while an
+    emergency lasts, on the extended hours and the pack's tighter target
+    (`related_response_minutes`), from the later of its arrival and the declaration. (What the
+    desk shows: the engine's warnings keep the times stored at intake.)"""
+    hours = pack.hours_for(message.account)
+    if incident is None or not incident.active or EMERGENCY_LABEL not in message.labels:
+        return countdown(message, hours, now)
+    hours = extended_hours(hours, incident)
+    rule = pack.first_response
+    target = pack.emergency.related_response_minutes
+    if target is not None:
+        first, second = rule.warnings_minutes_left
+        # Warnings keep their place inside the tighter target (a third and a sixth of it at most).
+        warnings = (min(first, max(target // 3, 2)), min(second, max(target // 6, 1)))
+        rule = rule.model_copy(update={"minutes": target, "warnings_minutes_left": warnings})
+    d = deadlines(max(message.received_at, incident.declared_at), hours, rule)
+    tighter = message.model_copy(update={"due_at": d.due_at, "warning_1_at": d.warning_1_at,
+                                         "warning_2_at": d.warning_2_at})
+    return countdown(tighter, hours, now)

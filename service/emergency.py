@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from core.emergency import (
-    EMERGENCY_LABEL,
     EmergencyError,
     Incident,
     check_approver,
@@ -18,11 +17,10 @@ from core.emergency import (
     check_post_writer,
     check_resolve,
     declaration,
-    extended_hours,
     extended_hours_statement,
     normal_hours_statement,
 )
-from core.models import Action, Message, Notification, NotificationLevel, OutboxItem
+from core.models import Action, Notification, NotificationLevel, OutboxItem
 from core.policy import Permission
 from core.posts import (
     EDITABLE,
@@ -35,7 +33,6 @@ from core.posts import (
     check_text,
     check_time,
 )
-from core.sla import Countdown, countdown, deadlines
 from service.desk import DeskSession
 from service.firing import first_words
 from service.publishing import post_detail
@@ -64,7 +61,7 @@ class CrisisDesk:
     # -- reading ---------------------------------------------------------------------------------
     async def refresh(self) -> Incident | None:
         """Read the declared emergency (None if none) and keep it."""
-        self.incident = await self.store.active_incident()
+        self.incident = self.session.incident = await self.store.active_incident()
         return self.incident
 
     async def posts(self, view: str = "scheduled", limit: int = 500) -> list[Post]:
@@ -85,31 +82,12 @@ class CrisisDesk:
     def statement(self, incident: Incident, now: datetime, account: str | None = None) -> str:
         """The public statement the desk drafts: extended hours while the emergency lasts, the
         normal hours resuming after it."""
-        account = account or self.session.visible_accounts[0] if self.session.visible_accounts else self.pack.accounts[0].id
+        if account is None:
+            account = (self.session.visible_accounts or (self.pack.accounts[0].id,))[0]
         hours = self.pack.hours_for(account)
         if incident.active:
             return extended_hours_statement(self.pack, incident, hours, now)
         return normal_hours_statement(self.pack, incident, hours, now)
-
-    def countdown(self, message: Message, now: datetime) -> Countdown:
-        """`message`'s clock; one labelled emergency_related runs, while an emergency lasts, on
-        the extended hours and the pack's tighter target (display only: the engine's warnings
-        keep the stored times)."""
-        hours = self.pack.hours_for(message.account)
-        incident = self.incident
-        target = self.pack.emergency.related_response_minutes
-        if incident is None or EMERGENCY_LABEL not in message.labels:
-            return countdown(message, hours, now)
-        hours = extended_hours(hours, incident)
-        rule = self.pack.first_response
-        if target is not None:
-            first, second = rule.warnings_minutes_left
-            rule = rule.model_copy(update={"minutes": target, "warnings_minutes_left": (
-                min(first, max(target // 2, 2)), min(second, max(target // 6, 1)))})
-        d = deadlines(max(message.received_at, incident.declared_at), hours, rule)
-        tighter = message.model_copy(update={"due_at": d.due_at, "warning_1_at": d.warning_1_at,
-                                             "warning_2_at": d.warning_2_at})
-        return countdown(tighter, hours, now)
 
     # -- scheduled posts -------------------------------------------------------------------------
     def _action(self, now: datetime, verb: str, post: Post, **extra: object) -> Action:
@@ -161,7 +139,7 @@ class CrisisDesk:
                         detail={"title": incident.title, "reason": incident.reason})
         notice = Notification(at=now, level=NotificationLevel.ERROR, kind="emergency_declared",
                               title=f"EMERGENCY declared: {incident.title}", body=incident.reason)
-        self.incident = await self.store.declare_emergency(
+        self.incident = self.session.incident = await self.store.declare_emergency(
             incident, [action], [notice], freeze=self.pack.emergency.freeze_scheduled)
         return self.incident
 
@@ -177,7 +155,7 @@ class CrisisDesk:
                               title=f"Emergency resolved: {incident.title}",
                               body="Frozen posts wait in the review queue (p).")
         done = await self.store.resolve_emergency(incident.id, self.officer.id, now, why, [action], [notice])
-        self.incident = None
+        self.incident = self.session.incident = None
         return done
 
     # -- crisis updates --------------------------------------------------------------------------

@@ -25,13 +25,17 @@ from core.handling import HandlingError
 from core.models import Notification
 from core.permissions import NotAuthorisedError
 from service.changes import ChangeFeed
+from core.emergency import EmergencyError
+from core.posts import PostError
 from service.desk import DeskError, DeskSession
+from service.emergency import CrisisDesk
+from storage.posts_base import EmergencyActiveError
 from tui.screens.desk import DeskScreen
 from tui.state import QUEUE_WINDOW, QueueFilter, QueueWindow, concerns, rings, toast_severity
 from tui.widgets.safe_text import one_line, visible
 
 #: Refusals carry the text to show the officer; anything else is a fault.
-REFUSALS = (DeskError, HandlingError, NotAuthorisedError)
+REFUSALS = (DeskError, HandlingError, NotAuthorisedError, EmergencyError, PostError, EmergencyActiveError)
 
 #: Worker groups that run again and again on timers (their repeated faults are shown once).
 _REPEATING = frozenset({"poll", "refresh"})
@@ -67,6 +71,8 @@ class DeskApp(App[None]):
         (tests then call `tick()` and `poll_changes()` themselves)."""
         super().__init__()
         self.session = session
+        self.crisis = CrisisDesk(session)
+        """Posts and emergencies; its `incident` is the declared emergency as last read."""
         self.feed = feed
         self.clock = clock
         self.services = tuple(services)
@@ -189,6 +195,7 @@ class DeskApp(App[None]):
         messages = await self.session.queue(search=wanted.search or None, accounts=wanted.accounts,
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
+        await self.crisis.refresh()
         self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW)
         self.window_published.publish(self.window)
 

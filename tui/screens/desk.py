@@ -24,6 +24,7 @@ from tui.screens.help import HelpScreen, help_rows
 from tui.screens.refer import ReferScreen, referral_contacts
 from tui.screens.reply import ReplyScreen
 from tui.state import QueueFilter, QueueWindow
+from tui.widgets.banner import EmergencyBanner
 from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
 from tui.widgets.keys import KeyBar
@@ -64,6 +65,10 @@ class DeskScreen(Screen[None]):
         # Not in the footer (room for the rest on an 80-column terminal); listed in help.
         Binding("a", "accounts", "Accounts", show=False,
                 tooltip="Go to the accounts list (enter chooses one)"),
+        Binding("p", "posts", "Posts", show=False,
+                tooltip="Scheduled posts, crisis updates awaiting approval, the review queue"),
+        Binding("i", "incident", "Incident", show=False,
+                tooltip="The emergency: declare, resolve, its timeline and statements"),
         Binding("question_mark", "help", "Help", tooltip="Show every key"),
     ]
 
@@ -83,6 +88,7 @@ class DeskScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.session
         yield DeskHeader(session, id="header").data_bind(DeskScreen.now)
+        yield EmergencyBanner()
         with Horizontal(id="body"):
             yield AccountList(session, id="accounts").data_bind(DeskScreen.now)
             with Vertical(id="main"):
@@ -229,6 +235,16 @@ class DeskScreen(Screen[None]):
                     ("Close", help_rows(CloseScreen.BINDINGS, [("enter", "", "Close with the reason chosen")])),
                     ("Refer", help_rows(ReferScreen.BINDINGS))]
         self.app.push_screen(HelpScreen([s for s in sections if s[1]]))
+
+    def action_posts(self) -> None:
+        from tui.screens.posts import PostsScreen
+
+        self.app.push_screen(PostsScreen(self.app.crisis))
+
+    def action_incident(self) -> None:
+        from tui.screens.incident import IncidentScreen
+
+        self.app.push_screen(IncidentScreen(self.app.crisis))
 
     def action_claim(self) -> None:
         if (m := self._needs_selection()) is not None:
