@@ -135,7 +135,7 @@ def first_update_status(incident: Incident, now: datetime, zone: tzinfo) -> str:
 def banner_text(incident: Incident, now: datetime, zone: tzinfo) -> str:
     """The one line every screen shows while an emergency lasts."""
     since = format_span(max(now - incident.declared_at, timedelta(0)))
-    parts = [f"EMERGENCY: {incident.title}", f"declared {since} ago",
+    parts = [f"EMERGENCY {incident.title}", f"declared {since} ago",
              first_update_status(incident, now, zone)]
     if incident.extended_until is not None and now < incident.extended_until:
         parts.append(f"EXTENDED HOURS until {local_when(incident.extended_until, now, zone)}")

@@ -28,6 +28,7 @@ from core.posts import (
     RELEASABLE,
     Post,
     PostChange,
+    PostError,
     PostKind,
     PostState,
     check_text,
@@ -94,8 +95,15 @@ class CrisisDesk:
         return Action(at=now, actor=self.officer.id, verb=verb, account=post.account,
                       detail=post_detail(post, **extra))
 
+    def _known(self, account: str) -> str:
+        if account not in {a.id for a in self.pack.accounts}:
+            raise PostError(f"no account {account!r} in the pack: use one of "
+                            f"{', '.join(self.session.visible_accounts)}")
+        return account
+
     async def schedule(self, account: str, text: str, at: datetime) -> Post:
         """Schedule a post on `account` at `at` (frozen at once if an emergency is declared)."""
+        self._known(account)
         check_post_writer(self.pack, self.officer, account)
         now = self.session.clock.now()
         body = check_text(text, self.pack.account(account).platform)
@@ -162,7 +170,7 @@ class CrisisDesk:
     async def draft_crisis(self, account: str, text: str) -> Post:
         """A designated responder's crisis update: it waits for approval where the pack asks,
         else it is published at once."""
-        incident = check_crisis_author(self.pack, self.officer, account, await self.refresh())
+        incident = check_crisis_author(self.pack, self.officer, self._known(account), await self.refresh())
         now = self.session.clock.now()
         body = check_text(text, self.pack.account(account).platform)
         approval = self.pack.emergency.approval_required

@@ -24,6 +24,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save", priority=True, tooltip="Save what is typed"),
         Binding("escape", "cancel", "Cancel", priority=True, tooltip="Cancel: nothing changes"),
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
 
     def __init__(self, title: str, fields: Sequence[Field], hint: str = "",

@@ -17,7 +17,7 @@ class EmergencyBanner(Static):
     """Hidden while no emergency is declared."""
 
     DEFAULT_CSS = """
-    EmergencyBanner { height: 1; display: none; text-wrap: nowrap; text-overflow: ellipsis; }
+    EmergencyBanner { height: auto; max-height: 2; display: none; }
     EmergencyBanner.-active { display: block; }
     """
 

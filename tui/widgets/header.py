@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label
 
+from core.handling import local_when
 from service.desk import DeskSession
 
 
@@ -54,6 +55,14 @@ def opening_summary(session: DeskSession, now: datetime,
     if len(texts) == 1:
         return next(iter(texts.values())), overall
     return " · ".join(f"{key.replace('_', ' ')}: {text}" for key, text in texts.items()), overall
+
+
+def extended_hours_note(session: DeskSession, now: datetime) -> str:
+    """`EXTENDED HOURS until Sat 02:20` while a declared emergency's extended hours last."""
+    incident = session.incident
+    if incident is None or incident.extended_until is None or now >= incident.extended_until:
+        return ""
+    return f"EXTENDED HOURS until {local_when(incident.extended_until, now, desk_zone(session))}"
 
 
 class DeskHeader(Widget):
@@ -103,6 +112,9 @@ class DeskHeader(Widget):
         local = self.now.astimezone(desk_zone(self._session, self.account))
         self.query_one("#clock", Label).update(f"{local:%a %d %b %H:%M:%S}")
         text, is_open = opening_summary(self._session, self.now, self.account)
+        extended = extended_hours_note(self._session, self.now)
+        if extended:
+            text, is_open = f"{extended} · {text}", True
         opening = self.query_one("#opening", Label)
         opening.update(text)
         opening.set_class(is_open is True, "-open")
