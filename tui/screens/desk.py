@@ -66,9 +66,9 @@ class DeskScreen(Screen[None]):
         Binding("a", "accounts", "Accounts", show=False,
                 tooltip="Go to the accounts list (enter chooses one)"),
         Binding("p", "posts", "Posts", show=False,
-                tooltip="Scheduled posts, crisis updates awaiting approval, the review queue"),
+                tooltip="Posts: scheduled, approval and review queues"),
         Binding("i", "incident", "Incident", show=False,
-                tooltip="The emergency: declare, resolve, its timeline and statements"),
+                tooltip="The incident: declare, resolve, timeline"),
         Binding("question_mark", "help", "Help", tooltip="Show every key"),
     ]
 
