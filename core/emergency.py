@@ -115,7 +115,11 @@ def check_approver(pack: PolicyPack, officer: Officer, post: Post) -> None:
 def check_post_writer(pack: PolicyPack, officer: Officer, account: str) -> None:
     """Scheduling, editing, releasing and cancelling a post need the right to speak for the
     account (reply on it)."""
-    require(pack, officer, Permission.REPLY, account)
+    try:
+        require(pack, officer, Permission.REPLY, account)
+    except NotAuthorisedError as exc:
+        raise type(exc)(f"{exc}, so may not post on {account!r} (posting needs the reply right "
+                        "on the account)") from None
 
 
 # -- the banner -----------------------------------------------------------------------------------

@@ -9,9 +9,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from dutydesk import cmd_desk, cmd_engine, cmd_intake, cmd_policy
+from dutydesk import cmd_desk, cmd_engine, cmd_intake, cmd_policy, cmd_posts
 
-GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk)
+GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk, cmd_posts)
 
 
 def build_parser() -> argparse.ArgumentParser:
