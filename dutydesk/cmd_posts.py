@@ -19,7 +19,8 @@ from core.emergency import EmergencyError
 from core.pack_files import PackError
 from core.permissions import NotAuthorisedError
 from core.posts import PostError, PostState
-from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
+from dutydesk.commands import DESK, command, group
+from dutydesk.options import load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.desk import DeskSession
 from service.emergency import VIEWS, CrisisDesk, when_from_text
@@ -30,39 +31,28 @@ T = TypeVar("T")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    post = sub.add_parser("post", help="schedule, list or cancel the council's own posts")
-    post_sub = post.add_subparsers(title="post commands", metavar="ACTION", required=True)
-    schedule = post_sub.add_parser("schedule", help="schedule a post on an account")
-    _common(schedule)
+    posts = group(sub, "post", help="schedule, list or cancel the council's own posts")
+    schedule = command(posts, "schedule", handler=_schedule, options=DESK,
+                       help="schedule a post on an account")
     schedule.add_argument("--account", required=True, help="the pack's id of the account")
     schedule.add_argument("--at", required=True, metavar="WHEN",
                           help="now, +30m, +2h, HH:MM or 'YYYY-MM-DD HH:MM' (the council's time)")
     schedule.add_argument("--text", required=True, help="the post's text ('-' reads it from stdin)")
-    schedule.set_defaults(handler=_schedule)
-    listing = post_sub.add_parser("list", help="list posts (default: those still to go out)")
-    _common(listing)
+    listing = command(posts, "list", handler=_list, options=DESK,
+                      help="list posts (default: those still to go out)")
     listing.add_argument("--view", choices=sorted(VIEWS), default="scheduled")
-    listing.set_defaults(handler=_list)
-    cancel = post_sub.add_parser("cancel", help="cancel a post")
-    _common(cancel)
+    cancel = command(posts, "cancel", handler=_cancel, options=DESK, help="cancel a post")
     cancel.add_argument("post_id", type=int, metavar="ID")
     cancel.add_argument("--reason", default="", help="why (kept in the log)")
-    cancel.set_defaults(handler=_cancel)
 
-    export = sub.add_parser("export", help="export a record for review")
-    export_sub = export.add_subparsers(title="records", metavar="RECORD", required=True)
-    incident = export_sub.add_parser("incident", help="an incident's timeline as Markdown and CSV")
-    _common(incident)
+
+def register_export(kinds: argparse._SubParsersAction) -> None:
+    """`dutydesk export incident ID` (a kind of `dutydesk export`)."""
+    incident = command(kinds, "incident", handler=_export_incident, options=DESK,
+                       help="an incident's timeline as Markdown and CSV")
     incident.add_argument("incident_id", type=int, metavar="ID")
     incident.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
                           help="where to write incident-ID.md and incident-ID.csv (default: here)")
-    incident.set_defaults(handler=_export_incident)
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    add_store_options(parser)
-    parser.add_argument("--as", dest="officer", default=None, metavar="NAME",
-                        help="the acting officer's id on the pack's register (default: your login name)")
 
 
 def _run(args: argparse.Namespace, work: Callable[[CrisisDesk], Awaitable[T]]) -> int:

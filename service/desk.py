@@ -26,6 +26,7 @@ from core.models import Action, Message, MessageKind, MessageState, OutboxItem
 from core.permissions import authorised_officer, can, require
 from core.policy import Officer, Permission, PolicyPack, Role
 from core.sla import Countdown, countdown
+from service.moderation import ModerationDesk
 from storage.base import (
     AccountCounts,
     ClaimConflictError,
@@ -64,6 +65,8 @@ class DeskSession:
         self.incident: Incident | None = None
         """The declared emergency as last read (`service.emergency.CrisisDesk.refresh` sets it):
         incident-related messages' clocks run on its extended hours."""
+        self.moderation = ModerationDesk(self)
+        """The two-warning ladder: marking, block requests, blocks (service.moderation)."""
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -88,6 +91,7 @@ class DeskSession:
         since = self.clock.now() - RECENTLY_HANDLED
         handled = await self.store.queue(base.model_copy(update={"handled_since": since,
                                                                  "limit": HANDLED_ROWS}))
+        await self.moderation.refresh_for(waiting + handled)  # the rows' author badges
         return waiting + handled
 
     def _hidden_kinds(self) -> tuple[MessageKind, ...]:

@@ -25,6 +25,7 @@ from core.models import (
     OutboxItem,
     Platform,
 )
+from storage.moderation_base import ModerationStore
 from storage.posts_base import PostStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
 
@@ -132,8 +133,10 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(PostStore, ABC):
-    """The async store (its posts and incidents: `storage.posts_base.PostStore`). Open it with `await store.open()`, close with `await store.close()`."""
+class Store(ModerationStore, PostStore, ABC):
+    """The async store (the moderation ladder's methods are in `storage.moderation_base`, the
+    posts' and incidents' in `storage.posts_base`). Open it with `await store.open()`, close
+    with `await store.close()`."""
 
     @abstractmethod
     async def open(self) -> None: ...
