@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from core.clock import require_aware
 from core.fields import field_path
 from core.hours import OpeningHours
-from core.inbound import plain_record
+from core.inbound import may_repeat_a_key, plain_record, repeated_key
 from core.models import InboundMessage
 from core.policy import FirstResponse, PolicyPack
 from core.sla import Deadlines, deadlines
@@ -259,6 +259,9 @@ def _parse(raw: bytes, lineno: int, accounts: KeysView[str]) -> InboundMessage:
         message: InboundMessage = _validate_json(raw)
     except ValidationError as exc:
         raise RejectedLine(lineno, _invalid_reason(raw, exc)) from None
+    given = len(message.model_fields_set) + len(message.author.model_fields_set)
+    if may_repeat_a_key(raw, given) and (key := repeated_key(raw)) is not None:
+        raise RejectedLine(lineno, f"the key {key!r} is given twice (which one was meant?)")
     if message.account not in accounts:
         raise RejectedLine(lineno, unknown_account_reason(message.account, accounts))
     if message.received_at.year not in YEARS:
