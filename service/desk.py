@@ -35,6 +35,7 @@ from storage.base import (
     StateConflictError,
     Store,
 )
+from storage.outbox import OutboxCounts
 
 #: States from which a message can still be claimed, answered, closed or referred.
 _OPEN_STATES = frozenset({MessageState.NEW, MessageState.CLAIMED, MessageState.REFERRED})
@@ -104,6 +105,11 @@ class DeskSession:
         """Waiting, warning and breached counts for each of the officer's accounts."""
         counts = await self.store.account_counts(self.clock.now())
         return {a: counts.get(a, AccountCounts(account=a)) for a in self.visible_accounts}
+
+    async def outbox_counts(self) -> dict[str, OutboxCounts]:
+        """Unsent outbox items of the officer's accounts, by delivery state (see service.delivery)."""
+        counts = await self.store.outbox_counts()
+        return {a: c for a, c in counts.items() if a in self.visible_accounts}
 
     def countdown(self, message: Message, now: datetime) -> Countdown:
         if self.incident is not None and EMERGENCY_LABEL in message.labels:

@@ -10,9 +10,9 @@ from typing import Any
 
 from core.emergency import Incident
 from core.models import Action, Notification, OutboxItem
-from core.posts import DueOutcome, Post, PostChange, PostKind, PostState, PostStateError, due_outcome, post_after
+from core.posts import OUTBOX_KINDS, DueOutcome, Post, PostChange, PostKind, PostState, PostStateError, due_outcome, post_after
 from storage.base import NotFoundError, utc
-from storage.posts_base import DueRecords, EmergencyActiveError, PostStore, names_incident
+from storage.posts_base import FREEZE_REASON, DueRecords, EmergencyActiveError, PostStore, names_incident
 
 
 class MemoryPosts(PostStore):
@@ -23,6 +23,7 @@ class MemoryPosts(PostStore):
     _prepared: Callable[..., tuple[list, list, list]]
     _append: Callable[[list, list, list], None]
     _outbox: list[OutboxItem]
+    _update: Callable[..., OutboxItem]
     _actions: list[Action]
 
     def _post_tables(self) -> tuple[list[Post], list[Incident]]:
@@ -132,7 +133,9 @@ class MemoryPosts(PostStore):
                 update |= {"state": PostState.PUBLISHED, "published_at": now}
             after = post.model_copy(update=update)
             actions, item = records(after, outcome)
-            if item is not None:
+            if item is not None and post.outbox_id is not None:
+                self._release_held(post)  # handed over before a freeze held it
+            elif item is not None:
                 after = after.model_copy(update={"outbox_id": self._log((), (), item)})
             self._log(actions)
             out.append(self._save(after, revision))
@@ -161,11 +164,15 @@ class MemoryPosts(PostStore):
         incident_id = len(incidents) + 1
         frozen = [i for i, p in enumerate(posts) if freeze and p.kind is PostKind.SCHEDULED
                   and p.state in (PostState.SCHEDULED, PostState.HELD)]
+        held_items, handed_over = self._handed_over(posts) if freeze else (set(), [])
+        frozen += handed_over
         logged = [a.model_copy(update={"detail": {**a.detail, "incident": incident_id, "frozen": len(frozen)}})
                   for a in actions]
         logs = self._prepared(logged, notifications, [])
         revision = self._bump()
         at = utc(incident.declared_at, "declared_at")
+        for item in [o for o in self._outbox if o.id in held_items]:
+            self._update(item, held=True, hold_reason=FREEZE_REASON)
         for i in frozen:
             posts[i] = posts[i].model_copy(update={"state": PostState.FROZEN, "incident_id": incident_id,
                                                    "updated_by": incident.declared_by,
@@ -175,6 +182,19 @@ class MemoryPosts(PostStore):
         incidents.append(stored)
         self._append(*logs)
         return stored
+
+    def _handed_over(self, posts: list[Post]) -> tuple[set[int | None], list[int]]:
+        """The undelivered, unheld outbox items of scheduled posts (the freeze holds them), and
+        the indexes of the published posts they carry (the freeze freezes them)."""
+        kind = OUTBOX_KINDS[PostKind.SCHEDULED]
+        held = {o.id for o in self._outbox if o.sent_at is None and not o.held and o.kind == kind}
+        return held, [i for i, p in enumerate(posts) if p.kind is PostKind.SCHEDULED
+                      and p.state is PostState.PUBLISHED and p.outbox_id in held]
+
+    def _release_held(self, post: Post) -> None:
+        item = self._outbox[(post.outbox_id or 0) - 1]
+        if item.sent_at is None and item.held and item.hold_reason == FREEZE_REASON:
+            self._update(item, held=False, hold_reason=None, text=post.text)
 
     async def resolve_emergency(self, incident_id: int, by: str, at: datetime, reason: str,
                                 actions: Sequence[Action] = (),

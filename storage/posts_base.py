@@ -108,6 +108,10 @@ class PostStore(ABC):
         """A number that moves whenever a post or an incident changes."""
 
 
+#: Why the freeze holds a scheduled post already handed to the outbox but not yet delivered
+#: (delivery's hold: it never reaches a connector until released).
+FREEZE_REASON = "emergency freeze"
+
 #: Action verbs about posts (the timeline keeps those naming the incident after it ends).
 POST_VERBS = ("post_scheduled", "post_edited", "post_cancelled", "post_released", "post_published",
               "post_held", "crisis_drafted", "crisis_approved", "crisis_refused", "crisis_published")

@@ -13,10 +13,12 @@ from typing import Any, TypeVar
 
 from core.emergency import Incident
 from core.models import Action, Notification, OutboxItem
-from core.posts import DueOutcome, Post, PostChange, PostKind, PostState, due_outcome, post_after
+from core.posts import OUTBOX_KINDS, DueOutcome, Post, PostChange, PostKind, PostState, due_outcome, post_after
 from storage.base import NotFoundError
-from storage.posts_base import POST_VERBS, DueRecords, EmergencyActiveError, PostStore
+from storage.posts_base import FREEZE_REASON, POST_VERBS, DueRecords, EmergencyActiveError, PostStore
 from storage.rows import from_micros, micros_or_none, to_micros
+from storage.outbox import HoldFilter
+from storage.sqlite_outbox import hold_unsent
 from storage.sqlite_rows import _action, _append_logs
 
 T = TypeVar("T")
@@ -219,6 +221,8 @@ class SqlitePosts(PostStore):
                     "revision = ? WHERE state IN ('scheduled', 'held') AND kind = 'scheduled'",
                     (incident_id, incident.declared_by, to_micros(incident.declared_at, "declared_at"),
                      revision)).rowcount
+                frozen += _hold_handed_over(conn, incident_id, incident.declared_by,
+                                            to_micros(incident.declared_at, "declared_at"), revision)
                 conn.execute("UPDATE incidents SET frozen_count = ? WHERE id = ?", (frozen, incident_id))
             logged = [a.model_copy(update={"detail": {**a.detail, "incident": incident_id, "frozen": frozen}})
                       for a in actions]
@@ -301,8 +305,31 @@ def _decide(conn: sqlite3.Connection, post: Post, now: datetime, grace: timedelt
         update |= {"state": PostState.PUBLISHED, "published_at": now}
     after = post.model_copy(update=update)
     actions, item = records(after, outcome)
-    if item is not None:
+    if item is not None and post.outbox_id is not None:
+        _release_held(conn, post)  # handed over before a freeze held it: release that item
+    elif item is not None:
         after = after.model_copy(update={"outbox_id": _outbox_id(conn, item)})
     saved = _save_post(conn, after, revision)
     _append_logs(conn, actions, (), ())
     return saved
+
+
+def _hold_handed_over(conn: sqlite3.Connection, incident_id: int, by: str, at: int, revision: int) -> int:
+    """Hold every scheduled post handed to the outbox but not yet delivered (delivery's hold:
+    it never reaches a connector), and freeze the post; how many. Inside the caller's
+    transaction."""
+    held = hold_unsent(conn, FREEZE_REASON, HoldFilter(kinds=(OUTBOX_KINDS[PostKind.SCHEDULED],)))
+    if not held:
+        return 0
+    marks = ", ".join("?" * len(held))
+    return conn.execute(
+        f"UPDATE posts SET state = 'frozen', incident_id = ?, updated_by = ?, updated_at = ?, revision = ? "
+        f"WHERE kind = 'scheduled' AND state = 'published' AND outbox_id IN ({marks})",
+        (incident_id, by, at, revision, *held)).rowcount
+
+
+def _release_held(conn: sqlite3.Connection, post: Post) -> None:
+    """A released post whose outbox item the freeze held: that item goes, with the post's text
+    as it is now, instead of a second one."""
+    conn.execute("UPDATE outbox SET held = 0, hold_reason = NULL, text = ? WHERE id = ? AND "
+                 "sent_at IS NULL AND held = 1 AND hold_reason = ?", (post.text, post.outbox_id, FREEZE_REASON))

@@ -202,7 +202,8 @@ class DeskApp(App[None]):
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
         await self.crisis.refresh()
-        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW)
+        outbox = await self.session.outbox_counts()
+        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)
         self.window_published.publish(self.window)
 
     # -- notifications ----------------------------------------------------------------------------

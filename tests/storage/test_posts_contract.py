@@ -146,3 +146,25 @@ async def test_emergency_revision_moves_on_every_post_or_incident_change(store: 
     assert before < after_add < after_declare
     assert p.id is not None and declared.id is not None
     assert [i.id for i in await store.incidents()] == [declared.id]
+
+
+async def test_a_post_handed_to_the_outbox_but_not_delivered_is_held_by_the_freeze(store: Store) -> None:
+    p = await store.add_post(post(1))
+    [published] = await store.publish_due(minutes(1), GRACE, records)
+    declared = await store.declare_emergency(incident(2))
+    assert declared.frozen_count == 1
+    item = await store.outbox_item(published.outbox_id)
+    assert item.held and item.hold_reason == "emergency freeze" and item.sent_at is None
+    assert await store.due_deliveries(minutes(3)) == []  # never reaches a connector
+    assert (await store.get_post(p.id)).state is PostState.FROZEN
+    await store.resolve_emergency(declared.id, "lead", minutes(30), "over")
+    edited = await store.change_post(PostChange(post_id=p.id, by="kim", at=minutes(31),
+                                                expect_from=frozenset({PostState.REVIEW}), text="edited text",
+                                                to_state=PostState.SCHEDULED, publish_at=minutes(32),
+                                                not_during_emergency=True))
+    assert edited.outbox_id == published.outbox_id
+    [again] = await store.publish_due(minutes(32), GRACE, records)
+    assert again.state is PostState.PUBLISHED and again.outbox_id == published.outbox_id
+    items = [i for i in await store.outbox() if i.kind == "scheduled_post"]
+    assert [(i.id, i.held, i.text) for i in items] == [(published.outbox_id, False, "edited text")]
+    assert [i.id for i in await store.due_deliveries(minutes(33))] == [published.outbox_id]
