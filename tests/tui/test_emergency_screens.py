@@ -38,7 +38,7 @@ async def test_the_banner_shows_on_the_desk_posts_and_incident_screens(desk: Des
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "EMERGENCY Flooding in Eastbourne · declared 8m 00s ago · first update due in 12m 00s" in banner(app)
-        for key in ("p", "escape", "i"):
+        for key in ("p", "escape", "m", "escape", "i"):
             await pilot.press(key)
             await settle(pilot)
             assert "EMERGENCY Flooding in Eastbourne" in banner(app), key
