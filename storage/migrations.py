@@ -249,9 +249,20 @@ def _outbox_delivery(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO store_identity (id, one) VALUES (?, 1)", (uuid.uuid4().hex,))
 
 
+_DRAFTS = (
+    """CREATE TABLE reply_drafts (
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        officer TEXT NOT NULL,
+        text TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (message_id, officer))""",
+)
 
 
-# Version 6: the council's own posts (scheduled and crisis) and declared emergencies. At most one
+
+
+
+# Version 7: the council's own posts (scheduled and crisis) and declared emergencies. At most one
 # incident is unresolved: a unique index over a constant, for unresolved rows only.
 _POSTS_AND_INCIDENTS = (
     """CREATE TABLE incidents (
@@ -305,6 +316,7 @@ MIGRATIONS: list[Migration] = [
               _MODERATION),
     Migration("outbox delivery: attempts, backoff, errors, holds; the store's identity",
               _outbox_delivery),
+    Migration("reply drafts kept per message and officer", _DRAFTS),
     Migration("outgoing posts, emergencies, and the action log by time", _POSTS_AND_INCIDENTS),
 ]
 

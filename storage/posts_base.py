@@ -17,7 +17,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 
-from core.emergency import Incident
+from core.emergency import EmergencyError, Incident
 from core.models import Action, Notification, OutboxItem
 from core.posts import DueOutcome, Post, PostChange, PostState
 
@@ -25,7 +25,7 @@ from core.posts import DueOutcome, Post, PostChange, PostState
 DueRecords = Callable[[Post, DueOutcome], tuple[Sequence[Action], OutboxItem | None]]
 
 
-class EmergencyActiveError(Exception):
+class EmergencyActiveError(EmergencyError):
     """An emergency is already declared (only one at a time)."""
 
 
