@@ -8,6 +8,7 @@ cue words is in the message.
 from __future__ import annotations
 
 from core.triage_cue import NOW, URGENT, Cue, cue
+from core.triage_disclosures import CUES as DISCLOSURE_CUES
 from core.triage_safeguarding import CUES as SAFEGUARDING_CUES
 
 __all__ = ["CUES", "NOW", "URGENT", "Cue"]
@@ -53,14 +54,20 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"\bburst (?:water )?(?:main|pipe|mains)\b|\bno (?:running )?water\b(?! (?:bill|meter|fountain|feature))"
         r"|\bwater (?:main|supply|mains) (?:burst|off|cut|has burst)\b|\bwater(?:s| is| has been)? (?:been )?off\b"),
     cue("emergency_related", "sewage", r"\bsewage (?:everywhere|flooding|coming up|overflowing|leak|pouring|in)\b"),
-    cue("emergency_related", "tree trees lines cables", r"\btrees? (?:has |have |is )?(?:just )?(?:come|came|fallen|fell"
+    cue("emergency_related", "tree trees post pole poles wall scaffolding branch wires cables lines",
+        r"\b(?:trees?|lamp ?posts?|posts?|poles?|telegraph poles?|wall|scaffolding|branch|wires|cables?|power lines?)"
+        r" (?:has |have |is |are )?(?:just )?(?:come|came|fallen|fell|blown|gone|collapsed) (?:down|over|across|on|into)\b"
+        r"|\btrees? (?:has |have |is )?(?:just )?(?:come|came|fallen|fell"
                                                         r"|blown|gone|down) (?:down|over|across|on)\b|\bfallen trees?\b"
                                                         r"|\btrees? down\b|\b(?:power|electric\w*|phone) (?:lines?|cables?)"
                                                         r" (?:down|across)\b|\btaken the (?:power )?lines?\b"),
     cue("emergency_related", "explosion exploded explode bang", r"\bexplo(?:sion|ded|de)\b|\b(?:huge|massive|loud) bang\b"),
-    cue("emergency_related", "evacuated evacuating evacuation evacuate cordon cordoned package bomb police incident",
+    cue("emergency_related", "evacuated evacuating evacuation evacuate cordon cordoned package bomb police incident "
+                             "brigade firefighters",
         r"\bevacuat\w*|\bcordon\w*|\bsuspicious (?:package|item|device)\b|\bbomb (?:scare|squad|threat)\b|\barmed police"
-        r"\b|\bpolice everywhere\b|\b(?:major|serious) incident\b"),
+        r"\b|\bpolice everywhere\b|\b(?:major|serious|some sort of|some kind of|an|a police) incident\b"
+        r"|\b(?:police|fire brigade|firefighters|fire service) (?:have |has )?(?:shut|closed|sealed off|cordoned off|taped"
+        r" off|evacuated)\b"),
     cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak",
         r"\b(?:chemical|fuel|oil|diesel|toxic) (?:spill|spillage|leak|fire|cloud)\b|\bspill(?:ed|age)? (?:of|on)\b"
         r"|\bshed its load\b|\bchemicals? on\b|\btoxic (?:fumes|smoke|cloud)\b|\bfumes\b(?= .*\b(?:eyes|breath|cough))"),
@@ -109,6 +116,9 @@ _SAR: tuple[Cue, ...] = (
     # person's request for their own data (UK GDPR Article 15): one calendar month, not FOI.
     cue("sar", "subject sar dsar access", r"\bsubject access\b|\bsar\b(?! (?:\d|pounds))|\bdsar\b|\bright of access\b"),
     cue("sar", "article", r"\barticle 15\b"),
+    cue("sar", "wrote written recorded held kept", r"\b(?:data|information|info|records?|files?|notes|everything|anything"
+                                                   r"|what) (?:\w+ ){0,4}(?:wrote|written|recorded|held|kept|keep|keeps|hold"
+                                                   r"|holds) (?:on|about) me\b"),
     cue("sar", "data information info records record files file notes details everything anything emails "
                "recordings recording", r"\b(?:data|information|info|records?|files?|notes|details|everything|anything|emails|recordings?)"
                      r" (?:that |which )?(?:you|youve|you have|you ve|the council|the councils?|your (?:\w+ )?(?:team|dept"
@@ -176,7 +186,8 @@ _PRESS: tuple[Cue, ...] = (
         r" |todays )?(?:\w+ ){0,3}" + _OUTLETS + r"\b|\brequest for (?:comment|a statement)\b|\b(?:provide|put up|offer)"
         r" (?:a|an) (?:spokesperson|interview)\b|\bon the record\b|\boff the record\b|\bwilling to comment\b"),
     cue("press", "press media", r"\b(?:press|media) (?:enquiry|enquiries|inquiry|request|query|office|officer|team|contact)\b"),
-    cue("press", "work works working", r"\b(?:i|we) (?:work|works|am working|write|writes) (?:for|at|with) (?:the )?"
+    cue("press", "work works working write writes", r"\b(?:i|we) (?:work|works|am working|write|writes) (?:for|at|with)"
+                                                    r" (?:the |a |an )?(?:local |national |regional |online |community )?"
                                        + _OUTLETS + r"\b(?! office| box| code)"),
     cue("press", "here newsroom desk", r"\b(?:courier|argus|herald|gazette|express|echo|observer|chronicle|bbc \w+|itv \w+|radio \w+"
                          r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser)"
@@ -235,8 +246,9 @@ _ABUSE: tuple[Cue, ...] = (
     cue("abuse", "regret sorry youll", r"\b(?:you|u|youll|youll)(?: ll| will)? (?:regret|pay for|be sorry)\b(?! (?:parking|it online"
                                      r"|by card|for the))"),
     cue("abuse", "coming", r"\bcoming for (?:you|u)\b"),
-    cue("abuse", "burn burning burned burnt", r"\bburn(?:ing|ed|t)? (?:the|your|it|that|this|them) (?:\w+ )?(?:down|to the"
-                                              r" ground)\b|\b(?:needs|deserves) burning\b|\bburn in hell\b"),
+    cue("abuse", "burn burning burned burnt burns", r"\bburn(?:ing|ed|t)? (?:the|your|it|that|this|them) (?:\w+ )?(?:down"
+                                                    r"|to the ground)\b|\b(?:hope|wish) (?:\w+ ){0,3}burns? (?:down|to the"
+                                                    r" ground)\b|\b(?:needs|deserves) burning\b|\bburn in hell\b"),
     cue("abuse", "hell rot die cancer hope", r"\b(?:hope|wish) (?:you|u) (?:all |lot )?(?:die|rot|burn|get (?:cancer|hit|run"
                                              r" over)|choke|suffer)\b|\brot in hell\b|\bgo to hell\b"),
     cue("abuse", "kys kill yourself yourselves urself neck", r"\bkys\b|\bkill (?:yourself|yourselves|urself|ur self|your self)"
@@ -250,6 +262,10 @@ _ABUSE: tuple[Cue, ...] = (
                                                                              r" (?:through|at)\b|\b(?:smash|kick|punch|cave"
                                                                              r"|knock)\w* (?:your|his|her|their|ur|yer)"
                                                                              r" (?:face|head|teeth|windows?)\b"),
+    cue("abuse", "strung shot hanged hung", r"\b(?:should|ought to|want|wants|need|needs|deserve|deserves) (?:all |to )?"
+                                            r"(?:be )?(?:strung up|shot|hanged|hung|put down|taken out and shot)\b"),
+    cue("abuse", "cow git pig witch", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
+                                      r"|arrogant|smug|snotty) (?:old )?(?:cow|git|pig|witch|bitch)\b"),
     cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
                                       r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),
     cue("abuse", "country came", r"\bgo (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
@@ -327,7 +343,13 @@ _COMMERCIAL: tuple[Cue, ...] = (
         r"|reasonable|competitive|unbeatable|low) (?:rates|prices)\b|\bbook (?:now|online today|today|your \w+ now)\b"),
     cue("commercial", "check follow visit subscribe", r"\b(?:check out|follow|visit|like|subscribe to) (?:my|our) (?:\w+ )?(?:page"
                                                    r"|profile|website|site|shop|channel|store|instagram|tiktok|business)\b"),
-    cue("commercial", "onlyfans fans sugar hookup hookups", r"\bonly ?fans\b|\bsugar (?:daddy|baby|mummy|momma)\b|\bhook ?ups?\b"),
+    cue("commercial", "onlyfans fans sugar hookup hookups singles", r"\bonly ?fans\b|\bsugar (?:daddy|baby|mummy|momma)\b"
+                                                                    r"|\bhook ?ups?\b|\b(?:hot|local|lonely|sexy) singles\b"
+                                                                    r"|\bsingles in (?:your|the) area\b"),
+    cue("commercial", "buy cash", r"\bwe buy (?:any|all|your)\b|\binstant cash\b|\bcash (?:paid|for) (?:cars|gold|houses"
+                                  r"|your)\b"),
+    cue("commercial", "click here", r"\bclick (?:here|below|the link)\b",
+        needs=r"\b(?:win|won|free|prize|claim|singles|offer|deal|verify|account|earn|money|cash|gift)\b"),
     cue("commercial", "seo marketing design services offer", r"\b(?:seo|marketing|web design|website design|social media"
                                                              r" marketing|digital marketing) (?:services|agency|expert)\b"
                                                              r"|\bwe offer\b|\bwe provide (?:\w+ ){0,3}services\b"),
@@ -340,6 +362,6 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                  r"|slots)\b"),
 )
 
-CUES: tuple[Cue, ...] = (*SAFEGUARDING_CUES, *_EMERGENCY, *_FOI, *_SAR, *_COMPLAINT, *_PRESS, *_ABUSE, *_POLITICAL,
+CUES: tuple[Cue, ...] = (*SAFEGUARDING_CUES, *DISCLOSURE_CUES, *_EMERGENCY, *_FOI, *_SAR, *_COMPLAINT, *_PRESS, *_ABUSE, *_POLITICAL,
                          *_COMMERCIAL)
 """Every phrase pattern triage tries (pseudo-labels NOW and URGENT included, see core.triage)."""

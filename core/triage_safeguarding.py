@@ -170,13 +170,14 @@ _NOW: tuple[Cue, ...] = (
     cue(NOW, "speak moment", r"\bas we speak\b|\bat the moment\b"),
     cue(NOW, "screaming", r"\bscreaming (?:for help|help)\b"),
     cue(NOW, "police ambulance 999", r"\b(?:police|ambulance|someone|help) (?:needed|asap|now)\b|\b(?:call|ring|send)"
-                                     r" (?:the )?(?:police|999|ambulance|someone|help)\b|\b999\b"),
+                                     r" (?:the )?(?:police|999|ambulance) (?:now|asap|quick|please)\b|\b(?:please|someone|somebody) (?:call|ring|send)"
+                                     r" (?:the )?(?:police|999|an ambulance|help)\b|\b999\b"),
     cue(NOW, "help", r"\b(?:someone|somebody|anyone) help\b|\bhelp (?:us|me) (?:now|quick|asap)\b"
                      r"|\bsend (?:help|someone)\b"),
 )
 
 _NOT_BY_A_THING = (r"(?! (?:by (?:a|the|my|our) (?:car|ball|bus|van|lorry|bike|council|price|bill|fine|costs?|charges?"
-                   r"|tax|rain|weather|wind|traffic|roadworks|kindness|support|response)|by (?:how|your|all|so|everyone"
+                   r"|tax|rain|weather|wind|traffic|roadworks|kindness|support|response)|by (?:how|your|all|so|everyone|the way"
                    r"|this)|into paying|to (?:pay|wait|queue|park|move|use|fill|go online|call back|ring|sell my car))\b)")
 _HIT = (r"(?:hits?|hitting|hit|beats?|beating|beat|beaten|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?"
         r"|strangl\w*|chok(?:es|ed|ing)|throttl\w*|batter\w*|smack(?:s|ed|ing)?|shov(?:es|ed|ing)|push(?:es|ed|ing)"
@@ -385,62 +386,5 @@ _SEXUAL: tuple[Cue, ...] = (
                                                    r" (?:a |their |his |her )?(?:servant|slave|maid|prisoner|skivvy)\b"),
 )
 
-_ADULTS: tuple[Cue, ...] = (
-    cue(S, "carer carers worker workers staff",
-        r"\b(?:carer|carers|care workers?|care staff|staff at (?:the|her|his|my) (?:care )?home|care home staff)(?: \S+){0,2}"
-        r" (?:shouts?|shouting|shouted|screams?|swears?|is rough|are rough|hits?|slaps?|slapped|pinch\w*|ignores?"
-        r"|leaves? (?:me|her|him|them) (?:in|on|alone|for)|neglect\w*|hurts?|hurting|steal\w*|stole|locks?|rough handl\w*"
-        r"|bullies|bullying|threatens?|threatened|taking|takes|took|taken)\b"),
-    # vulnerable adults: not seen, cold, confused, robbed by someone close, a carer at breaking point
-    cue(S, "seen heard answered answering", r"\b(?:hasnt|has not|havent|have not|not|nobody has|no one has|noone has)"
-                                            r" (?:been )?(?:seen|heard from|heard|answered|answering|seen or heard)"
-                                            r" (?:\w+ ){0,3}(?:for|in|since) (?:\d+|a few|several|two|three|four|five|days"
-                                            r"|a week|weeks|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
-                                                                                 + r"|neighbour|lives alone)"),
-    cue(S, "curtains milk post", r"\bcurtains (?:\w+ )?(?:shut|closed|drawn)\b|\bmilk (?:\w+ )?(?:on the step|not (?:been )?"
-                                 r"taken in)\b|\bpost (?:\w+ )?piling up\b", needs=r"\b(?:days|week|weeks|since|elderly|old)"),
-    cue(S, "fallen fell fall floor", r"\b(?:fallen|fell|had a fall|falls|falling) (?:\w+ ){0,3}(?:cant|couldnt|can not|unable to"
-                                     r"|not able to) get (?:up|back up)\b|\b(?:fallen|fell) (?:twice|again|three times|several"
-                                     r" times|over and over)\b|\b(?:lying|laying|lay) on the floor\b",
-        needs=r"(?:" + ELDER + r"|" + VULNERABLE + r"|alone)"),
-    cue(S, "heating food electric cold freezing eating washing", r"\bno (?:heating|food|electric|gas|hot water|money for food)"
-                                                                  r"\b|\b(?:freezing|frozen|cold) (?:in (?:his|her|their) (?:flat"
-                                                                  r"|house|home)|all (?:day|night))\b|\bnot (?:eating|washing"
-                                                                  r"|taking (?:his|her) meds)\b",
-        needs=r"(?:" + ELDER + r"|" + VULNERABLE + r")(?!.*\b(?:bill|tariff|meter|quote)\b)"),
-    cue(S, "money pension savings account card cash thousands", r"\b(?:taking|taken|took|takes|stealing|stole|steals|had|having"
-                                                               r"|helping (?:himself|herself|themselves) to|draining|drained"
-                                                               r"|emptying|emptied|cleared out|using|spending|spent|keeps?)"
-                                                               r" (?:\w+ ){0,2}(?:money|pension|savings|bank (?:card|account)"
-                                                               r"|account|benefits|cash|thousands)\b(?! (?:for the|on"
-                                                               r" the|back)\b)",
-        needs=r"(?=.*\b(?:carer|son|daughter|grandson|granddaughter|nephew|niece|lodger|boyfriend|friends?|family|people"
-              r"|someone|scammers?|neighbour|new \w+|man|woman)\b)(?=.*(?:" + ELDER + r"|" + VULNERABLE
-              + r"|\bher\b|\bhim\b))"),
-    cue(S, "off", r"\bhad (?:£\w+|thousands|money|\w+ grand|\w+k) off (?:her|him|my \w+|them)\b"),
-    cue(S, "giving sending handing", r"\b(?:keeps|keep|been|is|always) (?:giving|sending|handing over|transferring) (?:\w+ )?"
-                                     r"(?:money|cash|thousands|£\w+|savings)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
-                                                                                       + r"|scam)"),
-    cue(S, "scammed scam scams", r"\bscam(?:med)?\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE + r")(?=.*\b(?:taken|lost"
-                                                           r"|thousands|savings|all (?:her|his) money|life savings"
-                                                           r"|cant see|wont listen|keeps)\b)"),
-    cue(S, "breaking tether wits end snap snapping losing burnt burned knees falling",
-        r"\b(?:breaking point|end of my tether|(?:at|on) my wits end|going to snap|gonna snap|about to snap|close to"
-        r" snapping|losing it|burnt out|burned out|on my knees|falling apart|at rock bottom|cant take (?:any )?more)\b",
-        needs=r"\b(?:caring|care for|cares for|carer|looking after|look after|looks after|24 ?7|dementia|alzh?eimers?"
-              r"|disabled|baby|kids|son|daughter|husband|wife|mum|dad|on my own|alone|myself|hurt)\b"
-              r"(?!.*\b(?:roadworks|bins?|noise|traffic|parking|potholes?|council tax)\b)"),
-    cue(S, "kicked thrown chucked told made turfed leave homeless rough streets nowhere surfing shelter doorway tent",
-        r"\b(?:kicked|thrown|chucked|turfed|booted|forced) (?:me |her |him |them |us )?out\b(?! (?:of|from) (?:\w+ ){0,2}(?:school|college"
-        r"|class|uni|club|pub|shop|library|group|team|game|match|pool|lesson|party|gym|cinema)\b)|\btold (?:me |her |him |us )?"
-        r"to (?:leave|get out|go)\b|\bhomeless\b|\bsleeping (?:rough|on the streets?|in (?:a|the|my) (?:car|park|bus shelter"
-        r"|tent|doorway|station|stairwell)|on (?:a|my|mates|friends) (?:floor|sofa))|\bnowhere (?:to|else to) (?:go|sleep"
-        r"|stay|live)\b|\bsofa ?surfing\b|\bon the streets\b",
-        needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r"|\btonight\b|pregnant|\bscared)"),
-    cue(S, "bullied bullying bullies cyberbullying cyberbullied cyber", r"\b(?:being|been|getting|gets|got|get|is|was) bullied\b"
-                                                                        r"|\bbull(?:ying|ies|y) (?:me|her|him|them|my)\b"
-                                                                        r"|\bcyber ?bull\w*"),
-)
-
-CUES: tuple[Cue, ...] = (*_SELF_HARM, *_URGENT, *_NOW, *_DOMESTIC, *_CHILDREN, *_HOME, *_SEXUAL, *_ADULTS)
-"""Every safeguarding, urgent-danger and immediacy cue."""
+CUES: tuple[Cue, ...] = (*_SELF_HARM, *_URGENT, *_NOW, *_DOMESTIC, *_CHILDREN, *_HOME, *_SEXUAL)
+"""Safeguarding, urgent-danger and immediacy cues (more in `core.triage_disclosures`)."""
