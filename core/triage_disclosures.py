@@ -93,7 +93,7 @@ _PLAINLY: tuple[Cue, ...] = (
                                                        r" at (?:me|her|him|us|them|the kids)\b",
         needs=r"\b(?:he|she|partner|husband|wife|boyfriend|girlfriend|dad|mum|son|daughter|carer|hits?|scared|frightened"
               r"|bruises|all the time|every|always|then)\b"),
-    cue(S, "hurt harm kill", r"\b(?:hell|shell|he ll|she ll|he will|she will|theyll|they will|hed|shed|he would|she would)"
+    cue(S, "hurt harm kill take beat hit", r"\b(?:hell|shell|he ll|she ll|he will|she will|theyll|they will|hed|shed|he would|she would)"
                              r" (?:hurt|harm|kill|take|beat|hit) (?:me|us|the kids|the children|the baby|my \w+|her|him)\b"),
     cue(S, "threatening abusive nasty messages texts", r"\b(?:threatening|abusive|nasty|scary|sexual|explicit|rude|dirty)"
                                                        r" (?:messages|texts|calls|voicemails|letters|comments|pictures"
