@@ -116,7 +116,7 @@ _SAR: tuple[Cue, ...] = (
     # person's request for their own data (UK GDPR Article 15): one calendar month, not FOI.
     cue("sar", "subject sar dsar access", r"\bsubject access\b|\bsar\b(?! (?:\d|pounds))|\bdsar\b|\bright of access\b"),
     cue("sar", "article", r"\barticle 15\b"),
-    cue("sar", "wrote written recorded held kept", r"\b(?:data|information|info|records?|files?|notes|everything|anything"
+    cue("sar", "wrote written recorded held kept keep keeps hold holds", r"\b(?:data|information|info|records?|files?|notes|everything|anything"
                                                    r"|what) (?:\w+ ){0,4}(?:wrote|written|recorded|held|kept|keep|keeps|hold"
                                                    r"|holds) (?:on|about) me\b"),
     cue("sar", "data information info records record files file notes details everything anything emails "
@@ -264,7 +264,7 @@ _ABUSE: tuple[Cue, ...] = (
                                                                              r" (?:face|head|teeth|windows?)\b"),
     cue("abuse", "strung shot hanged hung", r"\b(?:should|ought to|want|wants|need|needs|deserve|deserves) (?:all |to )?"
                                             r"(?:be )?(?:strung up|shot|hanged|hung|put down|taken out and shot)\b"),
-    cue("abuse", "cow git pig witch", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
+    cue("abuse", "cow git pig witch bitch", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
                                       r"|arrogant|smug|snotty) (?:old )?(?:cow|git|pig|witch|bitch)\b"),
     cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
                                       r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),

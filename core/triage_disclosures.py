@@ -103,7 +103,7 @@ _PLAINLY: tuple[Cue, ...] = (
                                                   r" outside (?:my|our|her|his) (?:house|flat|home|work|school)\b"
                                                   r"|\b(?:follows|following|followed|stalking|stalks|stalked) (?:me|her|him"
                                                   r"|my \w+)\b"),
-    cue(S, "locked keeps kept", r"\b(?:keeps|kept|keeping|locks|locked) (?:me|her|him|them|us) (?:locked )?(?:in|inside|indoors"
+    cue(S, "locked locks keeps kept keeping", r"\b(?:keeps|kept|keeping|locks|locked) (?:me|her|him|them|us) (?:locked )?(?:in|inside|indoors"
                                 r"|up|prisoner)\b"),
     # children: out in the cold, crying, left in cars, run away, sexual messages
     cue(S, "cold", r"\b(?:outside|out) in the (?:cold|rain|dark)\b", needs=CHILD),
