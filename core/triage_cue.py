@@ -80,7 +80,7 @@ PERSON = alt(r"partner", r"husband", r"hubby", r"wife", r"boyfriend", r"girlfrie
              r"fella", r"fiancee?", r"ex", r"other half", r"missus", r"man", r"bloke", r"dad",
              r"father", r"step ?dad", r"step ?father", r"mum", r"mother", r"mom", r"step ?mum",
              r"son", r"daughter", r"brother", r"sister", r"uncle", r"carer", r"lodger", r"he",
-             r"she", r"they", r"someone", r"somebody", r"neighbour", r"grandson", r"teacher",
+             r"she", r"they", r"hes", r"shes", r"theyre", r"someone", r"somebody", r"neighbour", r"grandson", r"teacher",
              r"coach", r"guy", r"lads", r"men", r"women", r"people", r"gang", r"dealers?")
 OBJECT = (r"(?:me|us|her(?! (?:car|van|bike|knee|leg|arm|back|foot|ankle|wrist|hand|head|hip|shoulder"
           r"|neck|bin|fence|wall|door|window|phone|way)\b)|him(?!self)|them|my (?:mum|mom|mother|sister|"

@@ -27,7 +27,7 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"\b(?:black|thick|grey|white|toxic) smoke\b|\bsmoke (?:everywhere|coming|pouring|billowing|rising|from|filling"
         r"|over)\b|\bsmell (?:of )?(?:smoke|burning)\b"),
     cue("emergency_related", "flood flooded flooding floods floodwater",
-        r"\bflood(?:ed|ing|s|water)?\b(?! (?:defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
+        r"\bflood(?:ed|ing|s|water)?\b(?! (?:of|defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
         r"|scheme|resilience|alleviation|barrier installation|with|by (?:emails|calls|complaints))\b)"
         r"(?<!flooded with)(?<!flooded by)",
         needs=r"\b(?:road|street|house|houses|home|homes|basement|cellar|kitchen|car|cars|garden|estate|town|now|again"
@@ -44,12 +44,18 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"\bpower (?:cut|outage|failure|out|off|down|is off|is out|has gone|went off|went out|s off|s out|s gone|gone"
         r" off)\b|\bno (?:power|electric|electricity|lights)\b(?! (?:bill|meter|for the))|\bblackout\b|\boutage\b"
         r"|\blights (?:have |are )?(?:all )?(?:gone )?out (?:across|in|on|all over)\b|\bpowers? (?:off|out|gone)\b"),
-    cue("emergency_related", "crash crashed collision accident smash pile rta overturned flipped ambulance",
+    cue("emergency_related", "crash crashed collision accident smash pile rta overturned flipped ambulance hit knocked run "
+                             "collided rolled",
         r"\b(?:crash|collision|accident|smash|pile ?up|rta)(?:es)? (?:on|at|near|by|in|involving|outside|blocking|has"
         r"|just|between)\b(?! (?:course|the (?:toilets?|loo))\b)|\b(?:car|lorry|bus|van|motorbike|bike|cyclist|pedestrian"
         r"|serious|bad|major|nasty|huge|multi ?vehicle|head on|three car|two car|fatal|big) (?:crash|collision|accident"
         r"|smash|pile ?up)\b|\boverturned\b|\bflipped (?:over|on)\b|\bair ambulance\b|\b(?:hit|knocked (?:down|over)"
-        r"|run over) by (?:a|the) (?:car|bus|lorry|van|train)\b|\bcrashed (?:into|on|at)\b"),
+        r"|run over) by (?:a|the) (?:car|bus|lorry|van|train)\b|\bcrashed (?:into|on|at)\b|\bcollided\b|\bha(?:s|ve)"
+        r" rolled\b|\brolled (?:over|onto)\b"),
+    cue("emergency_related", "ambulance ambulances paramedics engines crews", r"\b(?:ambulances?|paramedics|fire engines?|fire"
+                                                                              r" crews?) (?:is |are |have |has )?(?:on the way"
+                                                                              r"|on scene|everywhere|outside|at the scene|called"
+                                                                              r"|arrived|attending|here)\b"),
     cue("emergency_related", "burst pipe main water",
         r"\bburst (?:water )?(?:main|pipe|mains)\b|\bno (?:running )?water\b(?! (?:bill|meter|fountain|feature))"
         r"|\bwater (?:main|supply|mains) (?:burst|off|cut|has burst)\b|\bwater(?:s| is| has been)? (?:been )?off\b"),
@@ -145,6 +151,7 @@ _COMPLAINT: tuple[Cue, ...] = (
                                                       r"|written|open|reply to my|response to my) (?:\w+ )?compla(?:i)?nts?\b"
                                                       r"(?<!sorting my complaint)(?<!resolving my complaint)"
                                                       r"(?<!dealing with my complaint)(?<!handling my complaint)"
+                                                      r"(?! (?:was|has been|got|were) (?:dealt with|resolved|handled|sorted|upheld) (?:well|quickly|brilliantly|so))"
                                                       r"|\bthis is a complaint\b|(?<!no )(?<!any )\bcomplaints? (?:form|procedure|process"
                                                       r"|reference|ref|number|about|against|regarding|re)\b"),
     cue("complaint", "complain complaining", r"\b(?:want|wish|would like|d like|id like|going|gonna|need|wanna|will be|ill be"
@@ -190,7 +197,7 @@ _PRESS: tuple[Cue, ...] = (
                                                     r" (?:the |a |an )?(?:local |national |regional |online |community )?"
                                        + _OUTLETS + r"\b(?! office| box| code)"),
     cue("press", "here newsroom desk", r"\b(?:courier|argus|herald|gazette|express|echo|observer|chronicle|bbc \w+|itv \w+|radio \w+"
-                         r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser)"
+                         r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser|\w+ online|\w+ live)"
                          r" (?:news )?(?:here|newsroom|news desk)\b"),
     cue("press", "behalf", r"\bon behalf of (?:the )?(?:bbc|itv|sky news|reuters|press association|pa media|" + _OUTLETS
                            + r")\b"),
@@ -199,7 +206,7 @@ _PRESS: tuple[Cue, ...] = (
         r"\b|\bpublishing (?:tonight|tomorrow|today|this)\b|\bgoing to print\b|\bon air\b|\bcome on (?:the )?(?:show|programme)"),
 )
 
-_SWEARS = (r"(?:fuck\w*|fck\w*|fuk\w*|fcuk\w*|fooking|effing|cunts?|twats?|wank\w*|tossers?|bellends?|dickheads?|knobheads?"
+_SWEARS = (r"(?:stfu|gtfo|paedo\w*|nonces?|shit\w*|shite|bullshit|fuck\w*|fck\w*|fuk\w*|fcuk\w*|fooking|effing|cunts?|twats?|wank\w*|tossers?|bellends?|dickheads?|knobheads?"
            r"|knobs|arseholes?|assholes?|bastards?|bitch(?:es)?|slags?|pricks?|pillocks?|prats?|plonkers?|numpt(?:y|ies)"
            r"|retard\w*|scumbags?|morons?|imbeciles?|cretins?|halfwits?|nonces?|wasters|shitheads?|piss ?heads?)")
 _ABUSE: tuple[Cue, ...] = (
@@ -207,7 +214,8 @@ _ABUSE: tuple[Cue, ...] = (
     # Lewes 8.1-8.2: referred, two warnings before a block. Buckinghamshire: threats of violence
     # are reported. Leighton-Linslade 8.1: threats and abuse reported to the Town Clerk.
     # The word list stays short and mild on purpose: it points an officer at a message.
-    cue("abuse", "fuck fucking fuckin fucked fucks fck fcking fk fuk fuking fukin fcuk fooking effing cunt cunts twat "
+    cue("abuse", "stfu gtfo paedo paedos paedophile nonce nonces shit shite shits shitty shithole shitshow bullshit "
+                 "shithead shitheads fuck fucking fuckin fucked fucks fck fcking fk fuk fuking fukin fcuk fooking effing cunt cunts twat "
                  "twats wanker wankers wank wanky tosser tossers bellend bellends dickhead dickheads knobhead knobheads "
                  "knobs arsehole arseholes asshole assholes bastard bastards bitch bitches slag slags prick pricks "
                  "pillock pillocks prat prats plonker plonkers numpty numpties retard retarded retards scumbag "
@@ -217,9 +225,8 @@ _ABUSE: tuple[Cue, ...] = (
     cue("abuse", "idiot idiots", r"\bidiots?\b(?! ?proof)(?<!village idiot)"),
     cue("abuse", "muppet muppets", r"\bmuppets?\b(?! (?:christmas|show|movie|film|treasure|most wanted|screening))"
                                    r"(?<!the muppets)"),
-    cue("abuse", "scum", r"\b(?:you|absolute|utter|total|are|is|of|council|such|tory|labour|tories|lib dem|reform|bunch"
-                         r"|lot|the|them|they|what) scum\b(?! on (?:the|a) (?:pond|lake|river|water))"
-                         r"(?<!green scum)(?<!the scum)|\bscum (?:the lot|of the earth|like you|bags?)\b"),
+    cue("abuse", "scum", r"\bscum\b(?! on (?:the|a|top) ?(?:pond|lake|river|water|of)?)(?<!green scum)(?<!pond scum)"
+                         r"(?<!soap scum)(?<!the scum)"),
     cue("abuse", "parasites parasite crooks liars thieves criminals corrupt clowns clown clueless pathetic jobsworths "
                  "jobsworth leeches",
         r"\b(?:you|your|youre|you are|are|council|councillors?|bunch of|lot of|such|absolute|utter|total|lying|what a"
@@ -227,7 +234,7 @@ _ABUSE: tuple[Cue, ...] = (
         r"|criminals|clowns?|jobsworths?|leeches|pathetic|corrupt|clueless)\b"
         r"|\bpathetic (?:little|excuse|bunch|lot|man|woman|waste|individual|people)\b"),
     cue("abuse", "useless waste", r"\buseless (?:lot|bunch|clowns?|idiots?|morons?|jobsworths?|waste of space|pen ?pushers?"
-                                  r"|cow|bitch|git|twat|prat|sod|oaf|tossers?|lazy)\b|\bwaste of (?:space|oxygen|skin)\b"),
+                                  r"|cow|bitch|git|twat|prat|sod|oaf|tossers?|lazy|woman|man|people|idiots?)\b|\bwaste of (?:space|oxygen|skin)\b"),
     cue("abuse", "stupid thick brain braindead", r"\bstupid (?:bitch|cow|idiot|woman|man|twat|git|fool|cow|prat|council|people|lot|jobsworth)"
                                  r"\b|\bthick as (?:mince|shit|two short planks|pig)|\bbrain ?dead\b"),
     # threats: "I'll find you", "I know where you live", "someone should put a brick through..."
@@ -241,6 +248,7 @@ _ABUSE: tuple[Cue, ...] = (
                                                                          r"(?<!find you)(?<!find u)|\b(?:ill|i will)"
                                                                          r" (?:find|get) (?:you|u)\b(?= $| (?:and|you|ill"
                                                                          r"|i will|mark)\b)"),
+    cue("abuse", "sure", r"\bmake sure (?:you|u) (?:lose your job|get sacked|get fired|regret|pay|suffer)\b"),
     cue("abuse", "know", r"\bknow where (?:you|u|he|she|they) (?:live|work|lives|works)\b"),
     cue("abuse", "watch", r"\bwatch (?:your|ur) back\b"),
     cue("abuse", "regret sorry youll", r"\b(?:you|u|youll|youll)(?: ll| will)? (?:regret|pay for|be sorry)\b(?! (?:parking|it online"
@@ -265,16 +273,32 @@ _ABUSE: tuple[Cue, ...] = (
     cue("abuse", "strung shot hanged hung", r"\b(?:should|ought to|want|wants|need|needs|deserve|deserves) (?:all |to )?"
                                             r"(?:be )?(?:strung up|shot|hanged|hung|put down|taken out and shot)\b"),
     cue("abuse", "cow git pig witch bitch", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
-                                      r"|arrogant|smug|snotty) (?:old )?(?:cow|git|pig|witch|bitch)\b"),
+                                            r"|arrogant|smug|snotty|up|daft|you|a|that|greedy|ignorant)"
+                                            r" (?:old )?(?:cow|git|pig|witch|bitch)\b(?! (?:parsley|field|fields|of a job|in))"),
     cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
                                       r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),
-    cue("abuse", "country came", r"\bgo (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
+    cue("abuse", "off yours lost arse", r"\b(?:sod|bugger|eff|f|piss|naff|jog) off\b(?! (?:at|to|with a|work))"
+                                        r"|\bup (?:yours|your arse|ur arse)\b|\bkiss my arse\b|\bget lost (?:you|u)\b"
+                                        r"|\bshove (?:it|your \w+(?: \w+)?) up\b"),
+    cue("abuse", "die dead fire cancer", r"\bdie in a (?:fire|ditch|hole)\b|\bdrop dead\b|\bgo and die\b|\b(?:hope|wish) (?:you|u)"
+                                         r" (?:all |lot )?(?:die|get cancer|drop dead)\b|\bget cancer\b"),
+    cue("abuse", "lining shooting hanging stringing slap smack kicking hiding putting sacking", r"\b(?:want|wants|need|needs|deserve|deserves) (?:lining up|shooting|hanging|stringing"
+                                          r" up|a slap|a smack|a kicking|a good hiding|putting down|sacking and shooting)\b"),
+    cue("abuse", "see smiling warned happens", r"\bwait (?:till|until|til) i (?:see|get|find) (?:you|u|him|her)\b|\b(?:you|u)"
+                                               r" (?:wont|will not) be smiling\b|\b(?:youve|you have) been warned\b"
+                                               r"|\bwatch what happens\b"),
+    cue("abuse", "hurt", r"\b(?:someone|someones|somebody|somebodys|people) (?:is |s |are )?(?:going to|gonna|will) get hurt if (?:you|u)\b"),
+    cue("abuse", "sort coming", r"\b(?:ill|i will|im going to|im gonna) sort (?:you|u|him|her|them) out\b|\bcoming down"
+                                r" (?:there|to (?:your|the) (?:office|offices|council|town hall)) (?:and|to)\b"),
+    cue("abuse", "liar liars", r"\b(?:youre|you are|hes|shes|is|are|theyre|they are|bunch of|pack of|load of) (?:a |an )?"
+                               r"(?:\w+ ){0,3}(?:and )?(?:a )?liars?\b"),
+    cue("abuse", "country came", r"\b(?:go|get) (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
                                  r" came from\b"),
 )
 
 _PARTY = (r"(?:labour|tory|tories|conservatives?|lib ?dems?|liberal democrats?|greens|green party|reform(?: uk| party)?"
           r"|snp|plaid(?: cymru)?|ukip|independents?|the conservatives|corbyn|starmer|farage|sunak|badenoch|reform uk)")
-_PARTY_WORDS = ("labour tory tories conservative conservatives lib libdem libdems dems liberal greens green reform snp "
+_PARTY_WORDS = ("labour tory tories conservative conservatives lib libdem libdems dems liberal greens party reform snp "
                 "plaid ukip independent independents corbyn starmer farage sunak badenoch")
 _POLITICAL: tuple[Cue, ...] = (
     # Lewes 8.1 and appendix 1, 5.1: party political comments are referred, not removed.
@@ -293,7 +317,8 @@ _POLITICAL: tuple[Cue, ...] = (
     cue("political", _PARTY_WORDS, r"\b" + _PARTY + r" (?:out|in|gain|win|majority|landslide|will (?:fix|sort|deliver"
                                    r"|stop|save|cut|scrap|bring|get)|are the only|is the only|the only party|candidate"
                                    r"|leaflets?|campaign\w*|canvass\w*|focus team|team will be|for (?:a )?change|to win"
-                                   r"|government would|have run|ran|have ruined|ruined|destroyed|have destroyed)\b"
+                                   r"|government would|have run|ran|have ruined|ruined|destroyed|have destroyed|councillors? (?:have|has)"
+                                   r" (?:ruined|destroyed|wrecked))\b"
                                    r"(?! (?:of|door))"),
     cue("political", "ballot polls election elections elect reelect re", r"\b(?:kick|throw|boot|chuck|get|turf|vote) (?:them|\w+"
                                                                          r" \w+|the \w+) out (?:at|in) (?:the )?(?:ballot"
@@ -306,6 +331,7 @@ _POLITICAL: tuple[Cue, ...] = (
         r"|canvassing)\b|\b(?:election|campaign|party|focus) leaflets?\b|\bcampaign (?:to elect|for (?:the )?" + _PARTY
         + r")|\belection campaign\b|\bjoin (?:the )?" + _PARTY + r"\b|\bsupport (?:our|the) " + _PARTY),
     cue("political", "party", r"\bthe only party\b|\bparty that (?:listens|cares|will)\b"),
+    cue("political", "let", r"\bdont let (?:them|the \w+|this lot|that lot) (?:back )?in\b", needs=r"\b" + _PARTY + r"\b"),
 )
 
 _COMMERCIAL: tuple[Cue, ...] = (
@@ -326,18 +352,20 @@ _COMMERCIAL: tuple[Cue, ...] = (
         r"|profit)"),
     cue("commercial", "followers likes views subscribers", r"\b(?:cheap|buy|get|more|gain|grow|boost|real|instant) (?:\w+ )?"
                                                            r"(?:followers|likes|views|subscribers)\b"),
-    cue("commercial", "congratulations congrats won winner selected claim prize reward voucher vouchers giveaway gift",
+    cue("commercial", "congratulations congrats won winner selected claim prize reward voucher vouchers giveaway gift free",
         r"\b(?:congratulations|congrats) (?:\w+ )?(?:you|u)(?: have| ve|ve)? (?:won|been selected|are (?:our|the) winner)"
         r"|\b(?:you|u)(?: have| ve|ve)? (?:won|been selected)\b(?! (?:the|a) (?:award|election))|\bclaim (?:your|the|my)"
         r" (?:prize|reward|voucher|gift|winnings|refund now)\b|\bgiveaway\b|\bfree (?:iphone|ipad|gift ?card|voucher"
         r"|samsung|ps5)\b|\b£?\d+ (?:tesco|asda|amazon|aldi|lidl|sainsburys) (?:voucher|gift card)\b"),
+    cue("commercial", "ask", r"\bask me how\b", needs=r"\b(?:£|earn|made|make|money|crypto|bitcoin|trading|profit|k)"),
     cue("commercial", "bio link click", r"\blink in (?:my |the )?bio\b|\bclick (?:the |this |my |on the )?link (?:below|in|to"
                                         r" claim|now|here)\b"),
     cue("commercial", "verify violated disabled suspended standards community meta appeal",
         r"\bverify your (?:account|page|identity|details)\b|\b(?:account|page) (?:will be|has been|is being) (?:disabled"
         r"|suspended|deleted|restricted|removed|unpublished)\b|\bviolated (?:our )?community (?:standards|guidelines)\b"
         r"|\bmeta (?:support|team|verified|business)\b|\bfacebook (?:security|support) team\b"),
-    cue("commercial", "off discount promo code quote prices price cheapest affordable reasonable competitive rates book",
+    cue("commercial", "off discount promo code quote prices price cheapest affordable reasonable competitive rates book "
+                      "deals best",
         r"\b\d+ (?:percent )?off\b|\b(?:discount|promo|voucher) code\b|\buse (?:the )?code\b|\bfree (?:quote|quotes"
         r"|estimate|consultation|trial)\b|\bbest (?:prices?|rates|deals)\b|\bcheapest (?:\w+ ){0,2}in\b|\b(?:affordable"
         r"|reasonable|competitive|unbeatable|low) (?:rates|prices)\b|\bbook (?:now|online today|today|your \w+ now)\b"),
@@ -355,10 +383,10 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                              r"|\bwe offer\b|\bwe provide (?:\w+ ){0,3}services\b"),
     cue("commercial", "loans loan credit payday approved", r"\bloans? (?:approved|available|in minutes|today)\b|\bno credit"
                                                            r" checks?\b|\bpayday loans?\b|\bapproved in minutes\b"),
-    cue("commercial", "available hire services", r"\b(?:cleaner|cleaners|gardener|handyman|plumber|electrician|roofer|roofing"
+    cue("commercial", "available hire services taking slots", r"\b(?:cleaner|cleaners|gardener|handyman|plumber|electrician|roofer|roofing"
                                                  r"|driveways?|skip hire|removals|man with (?:a )?van|dog walker|tutor|builder"
                                                  r"|painter|decorator|nails|lashes|tree surgeon|gutter cleaning|window"
-                                                 r" cleaner) (?:available|services|for hire|at|now taking|taking bookings"
+                                                 r" cleaner) (?:available|services|for hire|now taking|taking bookings"
                                                  r"|slots)\b"),
 )
 

@@ -36,7 +36,7 @@ _ADULTS: tuple[Cue, ...] = (
                                                                   r"|house|home)|all (?:day|night))\b|\bnot (?:eating|washing"
                                                                   r"|taking (?:his|her) meds)\b",
         needs=r"(?:" + ELDER + r"|" + VULNERABLE + r")(?!.*\b(?:bill|tariff|meter|quote)\b)"),
-    cue(S, "money pension savings account card cash thousands", r"\b(?:taking|taken|took|takes|stealing|stole|steals|had|having"
+    cue(S, "money pension savings account card cash thousands benefits", r"\b(?:taking|taken|took|takes|stealing|stole|steals|had|having"
                                                                r"|helping (?:himself|herself|themselves) to|draining|drained"
                                                                r"|emptying|emptied|cleared out|using|spending|spent|keeps?)"
                                                                r" (?:\w+ ){0,2}(?:money|pension|savings|bank (?:card|account)"
@@ -58,14 +58,15 @@ _ADULTS: tuple[Cue, ...] = (
         needs=r"\b(?:caring|care for|cares for|carer|looking after|look after|looks after|24 ?7|dementia|alzh?eimers?"
               r"|disabled|baby|kids|son|daughter|husband|wife|mum|dad|on my own|alone|myself|hurt)\b"
               r"(?!.*\b(?:roadworks|bins?|noise|traffic|parking|potholes?|council tax)\b)"),
-    cue(S, "kicked thrown chucked told made turfed leave homeless rough streets nowhere surfing shelter doorway tent",
-        r"\b(?:kicked|thrown|chucked|turfed|booted|forced) (?:me |her |him |them |us )?out\b(?! (?:of|from) (?:\w+ ){0,2}(?:school|college"
+    cue(S, "kicked thrown chucked told made turfed leave homeless rough streets nowhere surfing shelter doorway tent "
+           "sleeping evicted throw kick chuck",
+        r"\b(?:kicked|thrown|chucked|turfed|booted|forced|throw|kick|chuck|throws|kicks) (?:me |her |him |them |us )?out\b(?! (?:of|from) (?:\w+ ){0,2}(?:school|college"
         r"|class|uni|club|pub|shop|library|group|team|game|match|pool|lesson|party|gym|cinema)\b)|\btold (?:me |her |him |us )?"
         r"to (?:leave|get out|go)\b|\bhomeless\b|\bsleeping (?:rough|on the streets?|in (?:a|the|my) (?:car|park|bus shelter"
         r"|tent|doorway|station|stairwell)|on (?:a|my|mates|friends) (?:floor|sofa))|\bnowhere (?:to|else to) (?:go|sleep"
-        r"|stay|live)\b|\bsofa ?surfing\b|\bon the streets\b",
+        r"|stay|live)\b|\bsofa ?surfing\b|\bon the streets\b|\b(?:got|been|being|were|was) evicted\b",
         needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r"|\btonight\b|pregnant|\bscared)"),
-    cue(S, "bullied bullying bullies cyberbullying cyberbullied cyber", r"\b(?:being|been|getting|gets|got|get|is|was) bullied\b"
+    cue(S, "bullied bullying bullies cyberbullying cyberbullied cyber picked targeted", r"\b(?:being|been|getting|gets|got|get|is|was) (?:bullied|picked on|targeted)\b"
                                                                         r"|\bbull(?:ying|ies|y) (?:me|her|him|them|my)\b"
                                                                         r"|\bcyber ?bull\w*"),
 )
@@ -81,6 +82,32 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "night", r"\bmake it through (?:the|tonight|this) ?(?:night|weekend)?\b"),
     cue(S, "worthless hopeless pointless burden", r"\b(?:im|i am|i feel|feel|feeling|i m) (?:so |just |a |such a |completely"
                                                   r" )?(?:worthless|hopeless|pointless|burden)\b"),
+    cue(S, "wake", r"\b(?:go to sleep|sleep|fall asleep) and (?:never|not) wake up\b|\bnever wake up\b"),
+    cue(S, "way", r"\b(?:cant|cannot|dont|cant) see (?:any|a|another) way out\b|\bonly way out\b"),
+    cue(S, "scared afraid frightened terrified worried", r"\b(?:scared|afraid|frightened|terrified|worried) (?:that )?(?:my|her|his) (?:partner|husband|wife|boyfriend"
+                   r"|girlfriend|ex|dad|mum|fella) (?:will|might|would|ll|is going to|gonna) (?:find out|see this|know|check)"),
+    cue(S, "broke broken breaking fractured", r"\b(?:broke|broken|breaking|fractured) (?:my|her|his|their) (?:arm|leg|nose|jaw"
+                                              r"|ribs?|wrist|fingers?|cheekbone|collarbone)\b",
+        needs=r"\b(?:he|she|hes|shes|partner|husband|wife|boyfriend|girlfriend|dad|mum|son|carer|him|twice|again)\b"),
+    cue(S, "own myself alone", r"\b(?:on (?:my|our) own|by myself|by ourselves|home alone|alone)\b",
+        needs=r"(?:" + MINOR_AGE + r")(?=.*\b(?:hospital|nobody|no one|no adult|no food|for days|little (?:brother|sister)"
+              r"|prison|left|gone|away|scared)\b)"),
+    # harm done to someone at risk, said with any verb of it
+    cue(S, "hurting hurts mistreat mistreats mistreating mistreated cruel shaking shakes shook neglecting starving "
+           "exploiting abusing smacking slapping kicking punching beating",
+        r"\b(?:hurting|hurts|mistreat\w*|ill treat\w*|cruel to|shak(?:ing|es|e)|shook|neglecting|starving|exploiting|abusing"
+        r"|smacking|slapping|kicking|punching|beating) (?:the |that |a |her |his |their |my )?(?:\w+ )?(?:baby|kids?|children"
+        r"|child|toddler|son|daughter|boy|girl|mum|dad|nan|gran|wife|husband|partner|her|him|them|me)\b"
+        r"(?! (?:football|ball|the ball|a ball))", needs=r"(?:" + WHO_AT_RISK + r"|\b(?:he|she|partner|husband|wife|me)\b)"),
+    cue(S, "radicalised radicalized radicalising radicalisation extremist extremists extremism spiked fgm honour "
+           "marry marriage",
+        r"\b(?:radicali[sz]\w*|extremis[tm]s?|spiked|fgm|honour based|honour (?:violence|killing)|forced (?:to marry|marriage)"
+        r"|married off)\b", needs=r"(?:" + WHO_AT_RISK + r"|\b(?:my|her|his|me|i)\b)"),
+    cue(S, "scared frightened terrified unsafe danger", r"\b(?:im|i am|i feel|feeling|i m) (?:so |really |very |too |genuinely )?"
+                                                       r"(?:scared|frightened|terrified|unsafe|in danger|petrified)\b"
+                                                       r"(?! (?:of (?:the )?(?:dogs?|spiders?|heights|driving|roads?|cars|bikes"
+                                                       r"|traffic|rats|mice|cows)|to (?:drive|cycle|walk|park)))",
+        needs=r"\b(?:help|please|home|him|he|she|partner|husband|boyfriend|dad|mum|ex|family|alone|night|anymore|life)\b"),
     cue(S, "hate", r"\bi (?:hate|loathe) (?:myself|my life|being alive)\b"),
     cue(S, "stockpiling stockpiled saving hoarding", r"\b(?:stockpil\w*|saving up|hoarding) (?:\w+ )?(?:meds|pills|tablets"
                                                      r"|medication|painkillers|paracetamol)\b"),
@@ -99,11 +126,12 @@ _PLAINLY: tuple[Cue, ...] = (
                                                        r" (?:messages|texts|calls|voicemails|letters|comments|pictures"
                                                        r"|photos|videos|content)\b",
         needs=r"\b(?:ex|he|she|partner|husband|boyfriend|man|bloke|someone|keeps|sending|sent|every|" + MINOR_AGE[4:]),
-    cue(S, "outside following followed stalking", r"\b(?:sitting|waiting|parked|turning up|turns up|hanging around|stood)"
+    cue(S, "sitting waiting turning turns hanging stood following followed follows stalking stalks stalked",
+        r"\b(?:sitting|waiting|turning up|turns up|hanging around|stood)"
                                                   r" outside (?:my|our|her|his) (?:house|flat|home|work|school)\b"
                                                   r"|\b(?:follows|following|followed|stalking|stalks|stalked) (?:me|her|him"
                                                   r"|my \w+)\b"),
-    cue(S, "locked locks keeps kept keeping", r"\b(?:keeps|kept|keeping|locks|locked) (?:me|her|him|them|us) (?:locked )?(?:in|inside|indoors"
+    cue(S, "locked locks lock keeps kept keeping", r"\b(?:keeps|kept|keeping|locks|locked|lock) (?:me|her|him|them|us) (?:locked )?(?:in|inside|indoors"
                                 r"|up|prisoner)\b"),
     # children: out in the cold, crying, left in cars, run away, sexual messages
     cue(S, "cold", r"\b(?:outside|out) in the (?:cold|rain|dark)\b", needs=CHILD),
@@ -118,12 +146,44 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "seen", r"\b(?:hasnt|has not|havent|have not|not|nobody has|no one has|noone has) (?:been )?seen (?:\w+ ){0,6}(?:for"
                    r"|in|since) (?:over |more than |about |nearly )?(?:\d+|a few|several|two|three|four|five|days|a week|weeks"
                    r"|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE + r"|neighbour|lives alone|lady|man)"),
+    cue(S, "cutting harming purging", r"\b(?:cutting|harming|self harming|purging) (?:again|every|most|at night|more|and i"
+                                      r" cant)\b|\b(?:started|been|im|keep|still|back to) (?:cutting|self harming)\b"),
+    cue(S, "goodbye farewell", r"\b(?:goodbye|farewell) (?:message|post|note|letter|text|video|messages|notes)\b"
+                               r"|\b(?:saying|said|says|posted) (?:goodbye|bye) to (?:everyone|us all|all of us|the world)"),
+    cue(S, "reason", r"\bno (?:reason|point) (?:for me |for her |for him )?to (?:be here|live|go on|carry on|stay|be alive"
+                     r"|keep going|exist)\b"),
+    cue(S, "hand", r"\b(?:hand|handing|hands) over (?:my|her|all my|all her) (?:wages|money|benefits|pension|cards?|bank"
+                   r" card|salary|phone)\b"),
+    cue(S, "photos pictures pics videos", r"\b(?:take|taking|takes|took|filming|film|films) (?:photos|pictures|pics|videos"
+                                         r"|footage) of (?:the |our |my |young )?(?:kids|children|them|girls|boys|her|him"
+                                         r"|schoolgirls|kiddies|little ones)\b", needs=CHILD),
+    cue(S, "online", r"\b(?:talking|speaking|chatting|messaging|texting) (?:to|with) (?:someone|a man|an older \w+|a stranger"
+                     r"|strangers|men|a guy|an adult|people) (?:\w+ ){0,2}online\b|\bonline (?:to|with) (?:someone|a man"
+                     r"|strangers|older men)\b", needs=r"(?:" + CHILD + r"|" + MINOR_AGE + r")"),
+    cue(S, "cars car vans van", r"\b(?:getting|get|got|gets|climbing) (?:in|into) (?:cars|a car|vans|a van) with (?:men|older"
+                                r"|strange|grown|blokes)\b", needs=r"(?:" + CHILD + r"|" + MINOR_AGE + r")"),
+    cue(S, "given giving gave handed sent transferred", r"\b(?:given|giving|gave|handed over|sent|transferred) (?:\w+ )?"
+                                                        r"(?:thousands|\d+k|\d+ grand|(?:his|her|their) (?:life )?savings"
+                                                        r"|all (?:his|her|their) money)\b",
+        needs=r"(?:" + ELDER + r"|" + VULNERABLE + r"|scam|stranger|man|someone|boyfriend|girlfriend)"),
+    cue(S, "without", r"\bleft without (?:food|heating|water|medication|meds|care|help|anything to eat|a carer)\b",
+        needs=WHO_AT_RISK),
+    cue(S, "turn turned show showed", r"\b(?:carers?|care workers?) (?:\w+ )?(?:never|dont|didnt|havent|keep not|often dont)"
+                                      r" (?:turn|turned|show|showed|come|came) (?:up|round)\b"),
+    cue(S, "longer", r"\bhow (?:much )?longer (?:i|i can|i can keep|i ll|ill) (?:can )?(?:do this|cope|go on|keep going|carry"
+                     r" on|manage|take it)\b"),
+    cue(S, "river sea water canal lake harbour drowning", r"\bdrowning\b|\bwent under\b|\b(?:in|into) the (?:river|sea|water"
+                                                          r"|canal|lake|harbour)\b(?=.*\b(?:struggling|drowning|help|999"
+                                                          r"|under|screaming|cant swim)\b)"),
     cue(S, "van", r"\bpicked up (?:in|by) (?:a|the) (?:van|minibus|car)\b",
         needs=r"\b(?:scared|terrified|frightened|exhausted|never paid|no pay|every day|early|5am|4am|6am)\b"),
 )
 
 _URGENT_PLAINLY: tuple[Cue, ...] = (
     cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b"),
+    cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b|\b(?:in|into) the (?:river|sea|water|canal|lake"
+                                                               r"|harbour)\b(?=.*\b(?:struggling|drowning|help|999|went under"
+                                                               r"|cant swim)\b)"),
     cue(URGENT, "stabbed bleeding unconscious breathing wake collapsed blood",
         r"\b(?:been stabbed|got stabbed|just stabbed|stabbed (?:him|her|me)|bleeding (?:badly|heavily|everywhere|a lot)"
         r"|lot of blood|blood everywhere|unconscious|not breathing|isnt breathing|stopped breathing|cant wake|wont wake"

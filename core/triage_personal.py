@@ -22,7 +22,8 @@ _DIGIT_RUN = re.compile(r"\d[\d\s()-]{4,}\d")
 # UK numbers: 0 or +44, then 9 or 10 digits starting 1, 2, 3 (landlines) or 7 (mobiles).
 _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s)-]{0,2}\d){8,9}(?!\d)")
 # "the council's number 01273 ...", "your helpline 0300 ...": a public number, not personal.
-_PUBLIC_PHONE = re.compile(r"(?:council|councils|your|helpline|switchboard|office|number for the)"
+_PUBLIC_PHONE = re.compile(r"(?:council|councils|your|helpline|switchboard|office|number for the|centre|centres"
+                           r"|library|school|surgery|station|hall|desk|team|department|dept)"
                            r"\W+(?:\w+\W+){0,6}$")
 # National Insurance number: two prefix letters (D, F, I, Q, U, V never used), six digits, A-D.
 _NI_NUMBER = re.compile(r"\b[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]\b")

@@ -105,9 +105,10 @@ _SELF_HARM: tuple[Cue, ...] = (
                                   r"|multi ?storey|cliff|balcony|tower|flyover)"),
     cue(S, "train", r"\b(?:in front of|under) (?:a|the) (?:train|bus|lorry|car)\b",
         needs=r"\b(?:jump|throw|step|walk|lie|lay|threaten\w*|wants? to|gonna|going to|kill|end)"),
-    cue(S, "thoughts thinking", r"\b(?:dark|suicidal|intrusive|bad|scary) thoughts\b"
+    cue(S, "thoughts thinking think thought dream dreaming", r"\b(?:dark|suicidal|intrusive|bad|scary) thoughts\b"
                                 r"|\bthoughts? (?:of|about) (?:ending|killing|hurting|harming|dying|not being)"
-                                r"|\bthinking (?:about|of) (?:ending|killing|not being here|dying)"),
+                                r"|\b(?:thinking|think|thought|dream|dreaming) (?:about|of) (?:ending|killing|hurting|harming"
+                                r"|dying|not being (?:here|around|alive)|not waking up|disappearing)"),
     cue(S, "goodbye letters note notes", r"\b(?:suicide|goodbye) (?:note|letter)s?\b|\b(?:written|wrote|writing|left)"
                                          r" (?:\w+ )?(?:letters|notes|a letter|a note) (?:to|for) (?:my|her|his)"
                                          r" (?:family|kids|children|mum|parents)"),
@@ -165,7 +166,7 @@ _URGENT: tuple[Cue, ...] = (
 _NOW: tuple[Cue, ...] = (
     # said now: with a safeguarding cue, someone is in danger at this moment
     cue(NOW, "now", r"\b(?:right|just|happening|going on|it is|its|on) now\b|\bnow\b (?:please|pls|help|someone)"),
-    cue(NOW, "hear", r"\b(?:can|could|i) hear (?:it|him|her|them|screaming|shouting|crying|banging|fighting|a child"
+    cue(NOW, "hear", r"\b(?:can|could) hear (?:it|him|her|them|screaming|shouting|crying|banging|fighting|a child"
                      r"|the baby|a baby)\b(?! (?:every|all the time|most|at night|again and again))"),
     cue(NOW, "speak moment", r"\bas we speak\b|\bat the moment\b"),
     cue(NOW, "screaming", r"\bscreaming (?:for help|help)\b"),
@@ -216,7 +217,8 @@ _DOMESTIC: tuple[Cue, ...] = (
         r"\b" + _NOT_BY_A_THING),
     cue(S, "keys phone passport card cards money wages salary benefits pension savings documents messages location "
            "id texts",
-        r"\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|fella|ex|dad|mum|son|daughter|carer|man|bloke)"
+        r"\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|fella|ex|dad|mum|son|daughter|carer|man|bloke"
+        r"|grandson|granddaughter|nephew|niece|brother|sister|lodger|neighbour|friend|uncle|aunt|hes|shes)"
         r"(?: \S+){0,2} (?:takes?|took|taken|taking|keeps?|kept|hides?|hid|holds?|has|controls?|controlling|steals?|stole"
         r"|smashed|smashes|broke|breaks|checks?|checking|goes through|reads?|tracks?|tracking|monitors?) (?:all )?"
         r"(?:of )?(?:my|her|their) (?:car )?(?:keys|phone|passport|bank ?cards?|cards|money|wages|salary|benefits"
@@ -289,7 +291,7 @@ _CHILDREN: tuple[Cue, ...] = (
                                                          r"|noone|barely|hardly) (?:seems? to |seem to |ever |bothers? to |been |being |get |getting )?(?:fed|eat"
                                                          r"|eaten|eating|feeds? (?:them|him|her)|feeding (?:them|him|her)"
                                                          r"|had (?:any|a|anything to eat|proper))\b|\b(?:nothing|no food)"
-                                                         r" (?:to eat|in the (?:house|fridge|cupboards?|flat))\b|\basking"
+                                                         r" (?:to eat|at home|in (?:the|their|his|her) (?:house|fridge|cupboards?|flat))\b|\basking"
                                                          r" (?:\w+ )?for food\b|\b(?:hungry|starving|underfed|malnourished"
                                                          r"|skinny|thin)\b",
         needs=r"(?:" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r")(?!.*\b(?:dog|cat|pet|horse|ducks?|birds?)\b)"),
@@ -301,14 +303,13 @@ _CHILDREN: tuple[Cue, ...] = (
         needs=r"^(?=.*" + WHO_AT_RISK + r")(?=.*\b(?:always|constantly|every ?day|for (?:days|weeks)|neglect\w*|never"
               r" (?:fed|washed|clean)|hungry|left (?:alone|on)|no one (?:looks|cares)|nobody (?:looks|cares))\b)"),
     cue(S, "alone own unattended themselves himself herself itself",
-        r"(?<!leave )(?<!leave the )(?<!leave my )(?<!leave our )" + CHILD + r"(?: \S+){0,6} (?:alone|on (?:its|his|her"
-        r"|their) own|by (?:itself|himself|herself|themselves)|unattended)\b(?! (?:in (?:loving|enjoying|thinking)|with"
-        r" (?:me|us|my|our|their (?:dad|mum|gran|nan))))",
-        needs=r"\b(?:for (?:hours|days|ages|the (?:night|weekend|whole))|all (?:day|night|weekend)|overnight|again|every"
+        r"\b(?:alone|on (?:its|his|her|their) own|by (?:itself|himself|herself|themselves)|unattended)\b(?! (?:in (?:loving"
+        r"|enjoying|thinking)|with (?:me|us|my|our|their (?:dad|mum|gran|nan))))",
+        needs=r"^(?!.*\bleave (?:\w+ ){0,2}alone\b)(?=.*" + CHILD + r").*\b(?:for (?:hours|days|ages|the (?:night|weekend|whole))|all (?:day|night|weekend)|overnight|again|every"
               r" (?:day|night)|crying|screaming|nobody|no one|no parent|no adult|balcony|window|road|street|main road"
               r"|night|dark|2am|3am|1am|midnight|worried|concerned|right now|now|left|leaves|leaving|wandering|scared)\b"),
-    cue(S, _HIT_WORDS + " shouted screamed locked", r"(?:" + CHILD + r"|" + MINOR_AGE + r")(?: \S+){0,3} (?:is|are|was"
-                                                    r"|were|being|been|gets|getting|keeps? getting|got) (?:\w+ )?(?:hit|beaten"
+    cue(S, _HIT_WORDS + " shouted screamed locked", r"(?:" + CHILD + r"|" + MINOR_AGE + r")(?: \S+){0,5} (?:is|are|was"
+                                                    r"|were|being|been|get|gets|getting|keeps? getting|got) (?:\w+ (?:at )?and )?(?:\w+ )?(?:hit|beaten"
                                                     r"|smacked|slapped|punched|kicked|abused|hurt by|locked (?:in|out|up)"
                                                     r"|shouted at|screamed at|thrown|starved)\b(?! (?:out|off)\b)" + _NOT_BY_A_THING),
     cue(S, "midnight 1am 2am 3am 4am 5am hours morning", r"\b(?:out|outside|on the streets?|roaming|wandering) (?:\w+ )?(?:till|until|at|past|after)"
@@ -380,8 +381,8 @@ _SEXUAL: tuple[Cue, ...] = (
                                                    r"|overrun|invaded)\b",
         needs=r"\b(?:dealers?|gang|drugs?|scared|terrified|frightened|vulnerable|learning|disab\w*|cant get (?:them|rid)"
               r"|wont leave|intimidat\w*)\b"),
-    cue(S, "paid servant slave maid prisoner skivvy", r"\b(?:never (?:get )?paid|not (?:being )?paid|work(?:ing)? for"
-                                                   r" (?:nothing|no money|free))\b(?=.*\b(?:live|living|sleep|sleeping|terrified"
+    cue(S, "paid servant slave maid prisoner skivvy nothing money free pennies", r"\b(?:never (?:get )?paid|not (?:being )?paid|work(?:ing|s)? (?:\S+ ){0,4}?for"
+                                                   r" (?:nothing|no money|free|no pay|pennies))\b(?=.*\b(?:live|living|sleep|sleeping|terrified"
                                                    r"|scared|passports?)\b)|\bkeep(?:ing|s)? (?:a |her |him |them |\w+ )?(?:\w+ )?as"
                                                    r" (?:a |their |his |her )?(?:servant|slave|maid|prisoner|skivvy)\b"),
 )
