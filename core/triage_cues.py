@@ -24,7 +24,7 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|has|is|are|still|engines?|crews?|brigade (?:are|is|have)|service (?:are|is|have))\b(?! (?:safety|station"
         r" open|open day|pit|place|check|alarm test))|\bblaze\b|\bablaze\b|\bflames\b|\bsomething alight\b"),
     cue("emergency_related", "smoke burning",
-        r"\b(?:black|thick|grey|white|toxic) smoke\b|\bsmoke (?:everywhere|coming|pouring|billowing|rising|from|filling"
+        r"\b(?:black|thick|grey|white|toxic) smoke\b|\bsmoke (?:everywhere|coming out|pouring|billowing|rising|filling"
         r"|over)\b|\bsmell (?:of )?(?:smoke|burning)\b"),
     cue("emergency_related", "flood flooded flooding floods floodwater",
         r"\bflood(?:ed|ing|s|water)?\b(?! (?:of|defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
@@ -43,7 +43,7 @@ _EMERGENCY: tuple[Cue, ...] = (
     cue("emergency_related", "power powers electric electricity blackout outage lights",
         r"\bpower (?:cut|outage|failure|out|off|down|is off|is out|has gone|went off|went out|s off|s out|s gone|gone"
         r" off)\b|\bno (?:power|electric|electricity|lights)\b(?! (?:bill|meter|for the))|\bblackout\b|\boutage\b"
-        r"|\blights (?:have |are )?(?:all )?(?:gone )?out (?:across|in|on|all over)\b|\bpowers? (?:off|out|gone)\b"),
+        r"|\blights (?:have |are )?(?:all )?(?:gone )?out (?:across|in|on|all over)\b|\bpowers? (?:been |gone |is |has been |still )?(?:off|out|gone)\b"),
     cue("emergency_related", "crash crashed collision accident smash pile rta overturned flipped ambulance hit knocked run "
                              "collided rolled",
         r"\b(?:crash|collision|accident|smash|pile ?up|rta)(?:es)? (?:on|at|near|by|in|involving|outside|blocking|has"
@@ -86,7 +86,7 @@ _EMERGENCY: tuple[Cue, ...] = (
                                                                                    r"|bridge|road)"),
     cue("emergency_related", "snow ice stuck stranded gritters gritted", r"\b(?:cars?|lorries|vehicles|buses|people|drivers)"
                                                                          r" (?:are |were )?(?:stuck|stranded)\b"
-                                                                         r"|\bstranded\b|\b(?:snow|ice|flood|floods|fire)"
+                                                                         r"|\b(?:snow|ice|flood|floods|fire)"
                                                                          r" (?:has |have )?(?:closed|blocked)\b"),
     cue("emergency_related", "closed blocked shut", r"\broad (?:is |has been )?(?:closed|blocked|shut) (?:due to|because"
                                                     r" of|after|by) (?:a |an |the )?(?:crash|accident|collision|flood\w*"
@@ -272,9 +272,9 @@ _ABUSE: tuple[Cue, ...] = (
                                                                              r" (?:face|head|teeth|windows?)\b"),
     cue("abuse", "strung shot hanged hung", r"\b(?:should|ought to|want|wants|need|needs|deserve|deserves) (?:all |to )?"
                                             r"(?:be )?(?:strung up|shot|hanged|hung|put down|taken out and shot)\b"),
-    cue("abuse", "cow git pig witch bitch", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
+    cue("abuse", "cow git pig witch bitch cows gits pigs bitches", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
                                             r"|arrogant|smug|snotty|up|daft|you|a|that|greedy|ignorant)"
-                                            r" (?:old )?(?:cow|git|pig|witch|bitch)\b(?! (?:parsley|field|fields|of a job|in))"),
+                                            r" (?:old )?(?:cows?|gits?|pigs?|witch|bitch(?:es)?)\b(?! (?:parsley|field|fields|of a job|in))"),
     cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
                                       r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),
     cue("abuse", "off yours lost arse", r"\b(?:sod|bugger|eff|f|piss|naff|jog) off\b(?! (?:at|to|with a|work))"
@@ -292,6 +292,7 @@ _ABUSE: tuple[Cue, ...] = (
                                 r" (?:there|to (?:your|the) (?:office|offices|council|town hall)) (?:and|to)\b"),
     cue("abuse", "liar liars", r"\b(?:youre|you are|hes|shes|is|are|theyre|they are|bunch of|pack of|load of) (?:a |an )?"
                                r"(?:\w+ ){0,3}(?:and )?(?:a )?liars?\b"),
+    cue("abuse", "jump", r"\bgo (?:and )?jump (?:off|in) (?:a|the) (?:cliff|bridge|lake|river|sea)\b"),
     cue("abuse", "country came", r"\b(?:go|get) (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
                                  r" came from\b"),
 )

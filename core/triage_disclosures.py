@@ -108,6 +108,14 @@ _PLAINLY: tuple[Cue, ...] = (
                                                        r"(?! (?:of (?:the )?(?:dogs?|spiders?|heights|driving|roads?|cars|bikes"
                                                        r"|traffic|rats|mice|cows)|to (?:drive|cycle|walk|park)))",
         needs=r"\b(?:help|please|home|him|he|she|partner|husband|boyfriend|dad|mum|ex|family|alone|night|anymore|life)\b"),
+    cue(S, "again", r"\b(?:you|yall|you all|everyone) (?:wont|will not|will never|wont ever) (?:hear from|see) me again\b"),
+    cue(S, "help", r"\b(?:screaming|shouting|crying|calling|yelling|begging) (?:out )?for help\b"),
+    cue(S, "lookouts lookout using runners", r"\busing (?:kids|children|young \w+|schoolkids|little \w+) (?:as|to)\b"
+                                             r"|\b(?:kids|children) as (?:lookouts?|runners)\b"),
+    cue(S, "sweets car him", r"\b(?:asking|asked|asks|trying to get|tried to get|getting|offering|offered)"
+                             r" (?:\w+ ){0,6}(?:sweets|to go with him|to come with him|into (?:his|a|the) (?:car|van)"
+                             r"|in (?:his|a|the) (?:car|van))\b", needs=CHILD),
+    cue(S, "crying mum mummy dad daddy parents", r"\bcrying for (?:his|her|their) (?:mum|mummy|mam|mom|dad|daddy|parents)\b"),
     cue(S, "hate", r"\bi (?:hate|loathe) (?:myself|my life|being alive)\b"),
     cue(S, "stockpiling stockpiled saving hoarding", r"\b(?:stockpil\w*|saving up|hoarding) (?:\w+ )?(?:meds|pills|tablets"
                                                      r"|medication|painkillers|paracetamol)\b"),
@@ -180,6 +188,8 @@ _PLAINLY: tuple[Cue, ...] = (
 )
 
 _URGENT_PLAINLY: tuple[Cue, ...] = (
+    cue(URGENT, "herself himself themselves myself", r"\blocked (?:herself|himself|themselves|myself) in\b",
+        needs=r"\b(?:end it|kill|die|pills|tablets|hurt|cut|cutting|knife|razor|rope|overdose)\b"),
     cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b"),
     cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b|\b(?:in|into) the (?:river|sea|water|canal|lake"
                                                                r"|harbour)\b(?=.*\b(?:struggling|drowning|help|999|went under"

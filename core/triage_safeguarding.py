@@ -37,7 +37,9 @@ _NOT_AN_ACCIDENT = (r"(?! (?:on|when|while|whilst|falling|tripping|slipping|shav
                     r"|playing|lifting|carrying|at the|in the|doing|laughing|trying to (?:fix|lift|get)"
                     r"|badly on|on a|with a knife while)\b)")
 _PILLS = (r"(?:tablets|tabs|pills|paracetamol|painkillers|meds|medication|medicine|sleeping pills"
-          r"|antidepressants|co ?codamol|ibuprofen|insulin)")
+          r"|antidepressants|co ?codamol|ibuprofen|insulin|sertraline|citalopram|fluoxetine|codeine|tramadol"
+          r"|diazepam|zopiclone|aspirin|amitriptyline|mirtazapine|lithium|quetiapine|olanzapine|propranolol"
+          r"|morphine|oxycodone|methadone|pregabalin|gabapentin|naproxen|benzos?|xanax|valium)")
 _LOTS_OF = (r"(?:all (?:of )?(?:my|her|his|their|the|mums?|dads?)?|a (?:load|lot|bunch|pile|handful|"
             r"whole (?:box|packet|bottle|pack)) of(?: (?:my|her|his|the))?|loads of(?: (?:my|her|his|the))?"
             r"|the whole (?:box|packet|bottle|pack)(?: of)?|too many|every|\d+|twenty|thirty|fifty"
@@ -101,7 +103,7 @@ _SELF_HARM: tuple[Cue, ...] = (
         r"|saving up|hoarding|collecting) " + _LOTS_OF + r" ?(?:\w+ )?" + _PILLS + r"\b"),
     cue(S, "jump jumping jumped", r"\b(?:" + INTENT + r"|going|gonna|about|threatening|threatened|threatens)"
                                   r" (?:to )?jump\b(?! (?:the queue|on the bus|in the pool|on a call|ship))"
-                                  r"|\bjump(?:ing|ed)? (?:off|from) (?:a|the|that) (?:bridge|roof|building|car park"
+                                  r"|(?<!go )\bjump(?:ing|ed)? (?:off|from) (?:a|the|that) (?:bridge|roof|building|car park"
                                   r"|multi ?storey|cliff|balcony|tower|flyover)"),
     cue(S, "train", r"\b(?:in front of|under) (?:a|the) (?:train|bus|lorry|car)\b",
         needs=r"\b(?:jump|throw|step|walk|lie|lay|threaten\w*|wants? to|gonna|going to|kill|end)"),
@@ -195,7 +197,7 @@ _HIT_WORDS = ("hit hits hitting beat beats beating beaten punch punches punched 
 
 _DOMESTIC: tuple[Cue, ...] = (
     # violence by someone close: "he hits me", "my partner pushed her down the stairs"
-    cue(S, _HIT_WORDS, PERSON + r"(?: \S+){0,3} " + _HIT + r" " + OBJECT + r"(?! (?:with a (?:fine|bill|charge|ticket)"
+    cue(S, _HIT_WORDS, PERSON + r"(?: \S+){0,4} " + _HIT + r" " + OBJECT + r"(?! (?:with a (?:fine|bill|charge|ticket)"
                        r"|back|up (?:for|with)))"),
     cue(S, "hit hits beat beats punched kicked slapped strangled choked throttled battered raped molested "
            "assaulted attacked abused groped grabbed pinned shoved threatened threatening threatens stalking stalks "
@@ -266,8 +268,9 @@ _DOMESTIC: tuple[Cue, ...] = (
         r" (?:from )?(?:my|her|his|an?|the) (?:partner|husband|boyfriend|home|house|relationship|abus\w*|violen\w*|ex)"),
     cue(S, "away", r"\bget (?:away|out) from (?:him|her|them|my (?:partner|husband|boyfriend|ex|wife|girlfriend|dad))\b"
                    r"|\b(?:need|trying|want|have) to get (?:me and the kids|us) (?:away|out)\b"),
-    cue(S, "eye eyes bruises bruised bruising marks", r"\bblack eyes?\b|\bbruis(?:es|ed|ing)\b(?! (?:apples?|fruit|ego|banana))"
-                                                      r"|\b(?:marks|cuts) (?:on|all over) (?:her|his|their|my) (?:arms|legs|neck|face|body)"),
+    cue(S, "eye eyes bruises bruised bruising marks cuts scars burns injuries", r"\bblack eyes?\b|\bbruis(?:es|ed|ing)\b(?! (?:apples?|fruit|ego|banana))"
+                                                      r"|\b(?:marks|cuts|scars|burns|injuries) (?:all )?(?:on|over|up|down|all over) (?:her|his|their|my)"
+                                                      r" (?:arms?|legs?|wrists?|neck|face|body|thighs|back)"),
     cue(S, "fighting screaming shouting", r"\b(?:fighting|screaming|shouting|rowing|arguing|smashing)\b"
                                           r"(?: \S+){0,12} \b(?:hurt|hit|hitting|beating|kill|help|crying|scared|"
                                           r"terrified|bruises?|black eyes?)\b",
@@ -316,7 +319,7 @@ _CHILDREN: tuple[Cue, ...] = (
                                  r" (?:[1-5] ?am|midnight|[1-5] in the morning|all hours)\b", needs=CHILD),
     cue(S, "wandering wandered alone", r"\b(?:toddler|child|kid|little (?:boy|girl|one)|baby|old (?:lady|man|woman)|elderly"
                                        r" \w+)\b(?: \S+){0,3} (?:wandering|wandered|walking) (?:\w+ )?(?:on (?:his|her|their)"
-                                       r" own|alone|by (?:him|her)self|around|down|along|in the (?:road|street))"
+                                       r" own|alone|by (?:him|her)self|around|round|about|down|along|in the (?:road|street))"
                                        r"|\bwandering (?:\w+ ){0,3}(?:in (?:her|his) (?:pyjamas|nightie|nightdress|dressing"
                                        r" gown|slippers)|confused|alone|on (?:his|her) own|lost)\b"),
 )
@@ -347,7 +350,7 @@ _SEXUAL: tuple[Cue, ...] = (
                                                                                  + r"|\bman\b|\bmen\b|older)"),
     cue(S, "20s 30s 40s 50s twenties thirties forties fifties older man men lads guys blokes adult grown",
         r"\b(?:man|men|guy|bloke|lad) in (?:his|their) (?:20s|30s|40s|50s|60s|twenties|thirties|forties|fifties)\b"
-        r"|\b(?:older|grown|adult) (?:man|men|lads|boys|guys|blokes)\b|\b(?:\d\d) ?(?:year old|yr old|yo) (?:man|bloke|guy)\b",
+        r"|\b(?:older|grown|adult) (?:man|men|lads?|boys?|guys?|blokes?)\b|\b(?:\d\d) ?(?:year old|yr old|yo) (?:man|bloke|guy)\b",
         needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|\bschool)"),
     cue(S, "living dating seeing sleeping staying going", r"\b(?:living with|dating|seeing|sleeping with|going out with|staying with|"
                                                   r"with) (?:a|an) (?:\d\d|older|grown|adult|married)\b",
@@ -360,9 +363,9 @@ _SEXUAL: tuple[Cue, ...] = (
         r"\b(?:raped|rape|rapist|molest\w*|paedo\w*|pedo\w*|pedophile|nonce|sexually (?:abused|assaulted|touched"
         r"|exploited)|sexual (?:abuse|assault|exploitation)|flasher|flashed (?:me|her|him|us|the kids|at)|exposed"
         r" himself|exposing himself)\b(?! (?:alarm|seed|oil|field)\b)"),
-    cue(S, "room bed uncomfortable things", r"\bcomes? (?:in|into) (?:my|her|his|their) (?:room|bed|bedroom)\b|\bmakes?"
-                                           r" (?:me|her|him) (?:feel )?uncomfortable\b|\bmade (?:me|her|him) do"
-                                           r" (?:things|stuff)\b"),
+    cue(S, "room bed uncomfortable things stuff", r"\bcomes? (?:in|into) (?:my|her|his|their) (?:room|bed|bedroom)\b|\bmakes?"
+                                           r" (?:me|her|him) (?:feel )?uncomfortable\b|\b(?:made|making|makes|make) (?:me|her|him|them|my \w+(?: \w+){0,3}) do"
+                                           r" (?:things|stuff|sexual|stuff to)\b"),
     cue(S, "county cuckooing cuckoo cuckooed trafficked trafficking slavery slave slaves exploited exploitation",
         r"\bcounty lines?\b|\bcuckoo(?:ing|ed)\b|\btraffick\w*|\bmodern slavery\b|\b(?:slaves?|slave labour)\b"
         r"|\b(?:criminal|sexual|child) exploitation\b|\bexploit(?:ed|ing)\b"),
