@@ -40,6 +40,10 @@ _PILLS = (r"(?:tablets|tabs|pills|paracetamol|painkillers|meds|medication|medici
           r"|antidepressants|co ?codamol|ibuprofen|insulin|sertraline|citalopram|fluoxetine|codeine|tramadol"
           r"|diazepam|zopiclone|aspirin|amitriptyline|mirtazapine|lithium|quetiapine|olanzapine|propranolol"
           r"|morphine|oxycodone|methadone|pregabalin|gabapentin|naproxen|benzos?|xanax|valium)")
+_PILL_WORDS = ("tablets tabs pills paracetamol painkillers meds medication medicine antidepressants codamol ibuprofen "
+               "insulin sertraline citalopram fluoxetine codeine tramadol diazepam zopiclone aspirin amitriptyline "
+               "mirtazapine lithium quetiapine olanzapine propranolol morphine oxycodone methadone pregabalin "
+               "gabapentin naproxen benzo benzos xanax valium")
 _LOTS_OF = (r"(?:all (?:of )?(?:my|her|his|their|the|mums?|dads?)?|a (?:load|lot|bunch|pile|handful|"
             r"whole (?:box|packet|bottle|pack)) of(?: (?:my|her|his|the))?|loads of(?: (?:my|her|his|the))?"
             r"|the whole (?:box|packet|bottle|pack)(?: of)?|too many|every|\d+|twenty|thirty|fifty"
@@ -97,8 +101,7 @@ _SELF_HARM: tuple[Cue, ...] = (
               r"|looking after|caring|carer|alone|on my own|scared|breaking|cry|crying|help)\b"),
     cue(S, "overdose overdosed overdosing od odd oded odeing", r"\boverdos\w*|\b(?:an|taken|took|take|gonna|going to|to)"
                                                                 r" od\b|\bod(?:d|ed)\b(?= on)"),
-    cue(S, "tablets tabs pills paracetamol painkillers meds medication medicine antidepressants codamol "
-           "ibuprofen insulin",
+    cue(S, _PILL_WORDS,
         r"\b(?:take|takes|taken|took|taking|swallow\w*|necked|neck|downed|down|overdose on|od on|stockpil\w*"
         r"|saving up|hoarding|collecting) " + _LOTS_OF + r" ?(?:\w+ )?" + _PILLS + r"\b"),
     cue(S, "jump jumping jumped", r"\b(?:" + INTENT + r"|going|gonna|about|threatening|threatened|threatens)"
@@ -124,8 +127,7 @@ _URGENT: tuple[Cue, ...] = (
         r"\b(?:(?:has|have|hes|shes|ive|weve|just|already|has just|ive just) (?:taken|took|swallowed|necked|downed)"
         r"|took|swallowed|necked|downed) " + _LOTS_OF + r" ?(?:\w+ )?" + _PILLS + r"\b"
         r"|\b(?:taken|took|had|done) an? (?:overdose|od)\b"),
-    cue(URGENT, "tablets tabs pills paracetamol painkillers meds medication medicine antidepressants codamol ibuprofen "
-                "insulin",
+    cue(URGENT, _PILL_WORDS,
         r"\b(?:going to|gonna|about to|will|wants to|want to|threatening to|says (?:shes|hes|she|he|theyre|they)"
         r"(?: is| are| will| ll)? ?(?:going to|gonna)?) (?:take|swallow|neck|down|overdose on) " + _LOTS_OF
         + r" ?(?:\w+ )?" + _PILLS + r"\b"),
