@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from core.triage_cue import NOW, URGENT, Cue, cue
 from core.triage_disclosures import CUES as DISCLOSURE_CUES
+from core.triage_net import CUES as NET_CUES
 from core.triage_safeguarding import CUES as SAFEGUARDING_CUES
 
 __all__ = ["CUES", "NOW", "URGENT", "Cue"]
@@ -391,6 +392,6 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                  r"|slots)\b"),
 )
 
-CUES: tuple[Cue, ...] = (*SAFEGUARDING_CUES, *DISCLOSURE_CUES, *_EMERGENCY, *_FOI, *_SAR, *_COMPLAINT, *_PRESS, *_ABUSE, *_POLITICAL,
+CUES: tuple[Cue, ...] = (*SAFEGUARDING_CUES, *DISCLOSURE_CUES, *NET_CUES, *_EMERGENCY, *_FOI, *_SAR, *_COMPLAINT, *_PRESS, *_ABUSE, *_POLITICAL,
                          *_COMMERCIAL)
 """Every phrase pattern triage tries (pseudo-labels NOW and URGENT included, see core.triage)."""
