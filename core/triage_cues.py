@@ -60,6 +60,9 @@ _EMERGENCY: tuple[Cue, ...] = (
     cue("emergency_related", "burst pipe main water",
         r"\bburst (?:water )?(?:main|pipe|mains)\b|\bno (?:running )?water\b(?! (?:bill|meter|fountain|feature))"
         r"|\bwater (?:main|supply|mains) (?:burst|off|cut|has burst)\b|\bwater(?:s| is| has been)? (?:been )?off\b"),
+    cue("emergency_related", "roof rescued rescue rescuing coastguard lifeboat",
+        r"\broof (?:has )?(?:come|blown|ripped|torn) off\b|\b(?:ripped|torn|blown) the roof off\b|\bbeing rescued\b"
+        r"|\brescuing people\b|\b(?:coastguard|lifeboat) (?:is |are )?(?:out|called|searching|launched)\b"),
     cue("emergency_related", "sewage", r"\bsewage (?:everywhere|flooding|coming up|overflowing|leak|pouring|in)\b"),
     cue("emergency_related", "tree trees post pole poles wall scaffolding branch wires cables lines",
         r"\b(?:trees?|lamp ?posts?|posts?|poles?|telegraph poles?|wall|scaffolding|branch|wires|cables?|power lines?)"
@@ -193,6 +196,15 @@ _PRESS: tuple[Cue, ...] = (
         r"\b(?:comment|statement|quote|response|spokesperson|interview|reaction)s? (?:for|to) (?:the |our |a |tonights |tomorrows"
         r" |todays )?(?:\w+ ){0,3}" + _OUTLETS + r"\b|\brequest for (?:comment|a statement)\b|\b(?:provide|put up|offer)"
         r" (?:a|an) (?:spokesperson|interview)\b|\bon the record\b|\boff the record\b|\bwilling to comment\b"),
+    # a newsroom named beside what newsrooms ask for; not a resident who saw it on the news
+    cue("press", "interview spokesperson statement comment quote publish publishing publication deadline documentary "
+                 "bulletin questions confirm response",
+        r"\b(?:interview|spokesperson|statement|comment|quote|publish|publishing|publication|deadline|documentary"
+        r"|bulletin|questions|confirm|response)\b",
+        needs=r"^(?!.*\b(?:saw|seen|read|watched|heard|listening to|watching)\b).*\b(?:bbc|itv|sky news|channel [45]|radio"
+              r"|tv|podcast|newspaper|herald|gazette|express|argus|courier|echo|guardian|telegraph|\w+ live|newsroom"
+              r"|news desk|documentary|magazine|journalist|reporter|journo|researcher|producer|editor|correspondent"
+              r"|[a-z]+ news)\b"),
     cue("press", "press media", r"\b(?:press|media) (?:enquiry|enquiries|inquiry|request|query|office|officer|team|contact)\b"),
     cue("press", "work works working write writes", r"\b(?:i|we) (?:work|works|am working|write|writes) (?:for|at|with)"
                                                     r" (?:the |a |an )?(?:local |national |regional |online |community )?"
@@ -273,9 +285,9 @@ _ABUSE: tuple[Cue, ...] = (
                                                                              r" (?:face|head|teeth|windows?)\b"),
     cue("abuse", "strung shot hanged hung", r"\b(?:should|ought to|want|wants|need|needs|deserve|deserves) (?:all |to )?"
                                             r"(?:be )?(?:strung up|shot|hanged|hung|put down|taken out and shot)\b"),
-    cue("abuse", "cow git pig witch bitch cows gits pigs bitches", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
+    cue("abuse", "cow git pig witch bitch cows gits pigs bitches sod sods", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
                                             r"|arrogant|smug|snotty|up|daft|you|a|that|greedy|ignorant)"
-                                            r" (?:old )?(?:cows?|gits?|pigs?|witch|bitch(?:es)?)\b(?! (?:parsley|field|fields|of a job|in))"),
+                                            r" (?:old )?(?:cows?|gits?|pigs?|sods?|witch|bitch(?:es)?)\b(?! (?:parsley|field|fields|of a job|in))"),
     cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
                                       r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),
     cue("abuse", "off yours lost arse", r"\b(?:sod|bugger|eff|f|piss|naff|jog) off\b(?! (?:at|to|with a|work))"
@@ -293,6 +305,8 @@ _ABUSE: tuple[Cue, ...] = (
                                 r" (?:there|to (?:your|the) (?:office|offices|council|town hall)) (?:and|to)\b"),
     cue("abuse", "liar liars", r"\b(?:youre|you are|hes|shes|is|are|theyre|they are|bunch of|pack of|load of) (?:a |an )?"
                                r"(?:\w+ ){0,3}(?:and )?(?:a )?liars?\b"),
+    cue("abuse", "waiting happens", r"\b(?:ill be |i will be |be )?waiting for (?:you|u) (?:outside|after)\b|\b(?:come|coming"
+                                    r"|show your face|turn up) (?:\w+ ){0,4}(?:again )?and (?:see|watch|youll see) what happens\b"),
     cue("abuse", "jump", r"\bgo (?:and )?jump (?:off|in) (?:a|the) (?:cliff|bridge|lake|river|sea)\b"),
     cue("abuse", "country came", r"\b(?:go|get) (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
                                  r" came from\b"),
@@ -332,6 +346,11 @@ _POLITICAL: tuple[Cue, ...] = (
         r"|\bstanding (?:as|for) (?:the |a )?(?:\w+ ){0,2}(?:candidate|councillor|party|election)\b|\b(?:door ?knocking"
         r"|canvassing)\b|\b(?:election|campaign|party|focus) leaflets?\b|\bcampaign (?:to elect|for (?:the )?" + _PARTY
         + r")|\belection campaign\b|\bjoin (?:the )?" + _PARTY + r"\b|\bsupport (?:our|the) " + _PARTY),
+    # a party named beside a word of campaigning, said any way
+    cue("political", "vote votes voting voted elect elected election elections reelect ballot campaign campaigning "
+                     "candidate candidates canvassing leaflet leaflets byelection",
+        r"\b(?:vote|votes|voting|voted|re ?elect|elect|elected|election|elections|by ?election|ballot|campaign|campaigning"
+        r"|candidates?|canvassing|leaflets?)\b", needs=r"\b" + _PARTY + r"\b(?! day\b)"),
     cue("political", "party", r"\bthe only party\b|\bparty that (?:listens|cares|will)\b"),
     cue("political", "let", r"\bdont let (?:them|the \w+|this lot|that lot) (?:back )?in\b", needs=r"\b" + _PARTY + r"\b"),
 )
@@ -360,6 +379,14 @@ _COMMERCIAL: tuple[Cue, ...] = (
         r" (?:prize|reward|voucher|gift|winnings|refund now)\b|\bgiveaway\b|\bfree (?:iphone|ipad|gift ?card|voucher"
         r"|samsung|ps5)\b|\b£?\d+ (?:tesco|asda|amazon|aldi|lidl|sainsburys) (?:voucher|gift card)\b"),
     cue("commercial", "ask", r"\bask me how\b", needs=r"\b(?:£|earn|made|make|money|crypto|bitcoin|trading|profit|k)"),
+    # money or an offer beside a call to act on it: the shape of spam and adverts
+    cue("commercial", "earn earning money income cash profit invest investment voucher prize free discount offer deal "
+                      "sale off hiring sponsors sponsor promote promotion",
+        r"\b(?:earn|earning|money|income|cash|profit|invest|investment|voucher|prize|discount|offer|deal|sale|off"
+        r"|hiring|sponsors?|promote|promotion)\b",
+        needs=r"\b(?:dm|inbox|pm|message me|whatsapp|link in (?:my |the )?bio|click|apply via|apply now|join my|join our"
+              r"|sign up|claim now|order now|book now|follow us|follow our|from your phone|from home|no experience"
+              r"|message for|dm for|call for a free|your business|on our page)\b"),
     cue("commercial", "bio link click", r"\blink in (?:my |the )?bio\b|\bclick (?:the |this |my |on the )?link (?:below|in|to"
                                         r" claim|now|here)\b"),
     cue("commercial", "verify violated disabled suspended standards community meta appeal",

@@ -116,6 +116,12 @@ _PLAINLY: tuple[Cue, ...] = (
                              r" (?:\w+ ){0,6}(?:sweets|to go with him|to come with him|into (?:his|a|the) (?:car|van)"
                              r"|in (?:his|a|the) (?:car|van))\b", needs=CHILD),
     cue(S, "crying mum mummy dad daddy parents", r"\bcrying for (?:his|her|their) (?:mum|mummy|mam|mom|dad|daddy|parents)\b"),
+    cue(S, "done point better", r"\b(?:so |just |im |i am )?done with (?:life|living|it all|everything|this life)\b"
+                                r"|\b(?:dont|cant|do not|cannot) see the point (?:any ?more|of anything|of me)\b"
+                                r"|\bnothing (?:will )?ever (?:get|gets) better\b"),
+    cue(S, "regret pay suffer", r"\b(?:hell|shell|he will|she will|he ll|she ll|hed|shed) make (?:me|her|him|us) (?:regret"
+                                r"|pay|suffer)\b"),
+    cue(S, "used", r"\b(?:being|been|are|is|get|getting) used to (?:run|sell|deal|carry|move|hold|store|steal)\b"),
     cue(S, "hate", r"\bi (?:hate|loathe) (?:myself|my life|being alive)\b"),
     cue(S, "stockpiling stockpiled saving hoarding", r"\b(?:stockpil\w*|saving up|hoarding) (?:\w+ )?(?:meds|pills|tablets"
                                                      r"|medication|painkillers|paracetamol)\b"),
@@ -190,6 +196,8 @@ _PLAINLY: tuple[Cue, ...] = (
 _URGENT_PLAINLY: tuple[Cue, ...] = (
     cue(URGENT, "herself himself themselves myself", r"\blocked (?:herself|himself|themselves|myself) in\b",
         needs=r"\b(?:end it|kill|die|pills|tablets|hurt|cut|cutting|knife|razor|rope|overdose)\b"),
+    cue(URGENT, "herself himself myself themselves", r"\bcut (?:herself|himself|myself|themselves) (?:really |so |very )?"
+                                                    r"(?:badly|bad|deep|deeply)\b"),
     cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b"),
     cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b|\b(?:in|into) the (?:river|sea|water|canal|lake"
                                                                r"|harbour)\b(?=.*\b(?:struggling|drowning|help|999|went under"
