@@ -46,7 +46,7 @@ _ADULTS: tuple[Cue, ...] = (
               r"|someone|scammers?|neighbour|new \w+|man|woman)\b)(?=.*(?:" + ELDER + r"|" + VULNERABLE
               + r"|\bher\b|\bhim\b))"),
     cue(S, "off", r"\bhad (?:£\w+|thousands|money|\w+ grand|\w+k) off (?:her|him|my \w+|them)\b"),
-    cue(S, "giving sending handing", r"\b(?:keeps|keep|been|is|always) (?:giving|sending|handing over|transferring) (?:\w+ )?"
+    cue(S, "giving sending handing transferring", r"\b(?:keeps|keep|been|is|always) (?:giving|sending|handing over|transferring) (?:\w+ )?"
                                      r"(?:money|cash|thousands|£\w+|savings)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
                                                                                        + r"|scam)"),
     cue(S, "scammed scam scams", r"\bscam(?:med)?\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE + r")(?=.*\b(?:taken|lost"

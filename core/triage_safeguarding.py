@@ -273,7 +273,7 @@ _DOMESTIC: tuple[Cue, ...] = (
     cue(S, "eye eyes bruises bruised bruising marks cuts scars burns injuries", r"\bblack eyes?\b|\bbruis(?:es|ed|ing)\b(?! (?:apples?|fruit|ego|banana))"
                                                       r"|\b(?:marks|cuts|scars|burns|injuries) (?:all )?(?:on|over|up|down|all over) (?:her|his|their|my)"
                                                       r" (?:arms?|legs?|wrists?|neck|face|body|thighs|back)"),
-    cue(S, "fighting screaming shouting", r"\b(?:fighting|screaming|shouting|rowing|arguing|smashing)\b"
+    cue(S, "fighting screaming shouting rowing arguing smashing", r"\b(?:fighting|screaming|shouting|rowing|arguing|smashing)\b"
                                           r"(?: \S+){0,12} \b(?:hurt|hit|hitting|beating|kill|help|crying|scared|"
                                           r"terrified|bruises?|black eyes?)\b",
         needs=r"\b(?:he|she|her|him|they|partner|husband|wife|boyfriend|girlfriend|couple|next door|upstairs|downstairs"
