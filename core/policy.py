@@ -30,6 +30,7 @@ from pydantic import (
 
 from core.hours import OpeningHours
 from core.models import Platform
+from core.triage_pack import TriageSection
 
 
 class _Strict(BaseModel):
@@ -325,6 +326,8 @@ class PolicyPack(_Strict):
     """Values that are dutydesk's default, not the council's (its policy is silent on them), by
     their place in the pack: `first_response.minutes`, `hours.NAME`, `emergency.freeze_scheduled`.
     The desk and `dutydesk policy show` say so beside them."""
+    triage: TriageSection = TriageSection()
+    """The pack's own triage phrases per label, on top of dutydesk's (`[triage.phrases]`)."""
 
     @field_validator("signature")
     @classmethod
@@ -347,8 +350,9 @@ class PolicyPack(_Strict):
                 *_unknown_defaults(self)]
 
     def is_default(self, place: str) -> bool:
-        """Whether the value at `place` (e.g. `first_response.minutes`) is dutydesk's default."""
-        return place in self.dutydesk_defaults
+        """Whether the value at `place` (e.g. `first_response.minutes`) is dutydesk's default
+        (listed itself, or a section holding it: `emergency` covers `emergency.declare_roles`)."""
+        return any(place == d or place.startswith(f"{d}.") for d in self.dutydesk_defaults)
 
     # -- look-ups -------------------------------------------------------------------------
     def account(self, account_id: str) -> Account:

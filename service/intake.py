@@ -33,6 +33,7 @@ from core.models import InboundMessage
 from core.policy import FirstResponse, PolicyPack
 from core.sla import Deadlines, deadlines
 from core.triage import triage, triage_text
+from core.triage_pack import PackPhrases, pack_phrases
 from service.lines import MAX_LINE_BYTES
 from storage.rows import (
     EPOCH,
@@ -89,16 +90,16 @@ def prepare(inbound: InboundMessage, pack: PolicyPack, ingested_at: datetime) ->
             unknown_account_reason(inbound.account, (a.id for a in pack.accounts))) from None
     due = deadlines(inbound.received_at, hours, pack.first_response)
     return _new_message(inbound, (due.warning_1_at, due.warning_2_at, due.due_at),
-                        require_aware(ingested_at, "ingested_at"))
+                        require_aware(ingested_at, "ingested_at"), pack_phrases(pack.triage))
 
 
 def _new_message(inbound: InboundMessage,
                  times: tuple[datetime | None, datetime | None, datetime | None],
-                 ingested_at: datetime) -> NewMessage:
+                 ingested_at: datetime, phrases: PackPhrases) -> NewMessage:
     w1, w2, due = times
     return NewMessage(inbound=inbound, ingested_at=ingested_at, due_at=due,
                       warning_1_at=w1, warning_2_at=w2,
-                      labels=_with_triage(inbound.labels, triage(inbound)))
+                      labels=_with_triage(inbound.labels, triage(inbound, phrases)))
 
 
 Times = tuple[int | None, int | None, int | None]
@@ -195,6 +196,7 @@ class Preparer:
         self.pack = pack
         by_hours = {name: DeadlineCache(hours, pack.first_response) for name, hours in pack.hours.items()}
         self._deadlines = {a.id: by_hours[a.hours] for a in pack.accounts}
+        self._phrases = pack_phrases(pack.triage)
 
     @property
     def accounts(self) -> KeysView[str]:
@@ -205,7 +207,7 @@ class Preparer:
         cache = self._deadlines.get(inbound.account)
         if cache is None:
             raise UnknownAccountError(unknown_account_reason(inbound.account, self._deadlines))
-        return _new_message(inbound, cache.times(inbound.received_at), ingested_at)
+        return _new_message(inbound, cache.times(inbound.received_at), ingested_at, self._phrases)
 
     def plain_row(self, raw: bytes, ingested_at: int) -> MessageRow | None:
         """One import line straight to a row, without models: the short cut for lines that are
@@ -229,7 +231,7 @@ class Preparer:
             record["platform"], record["platform_id"], record["account"], kind,
             author["platform_id"], author["handle"], author.get("display_name", ""), text,
             start, ingested_at, record.get("thread_id"), record.get("url"), due, w1, w2,
-            _with_triage(record.get("labels"), triage_text(text, kind))))
+            _with_triage(record.get("labels"), triage_text(text, kind, self._phrases))))
 
 
 # -- one import line ----------------------------------------------------------------------------
