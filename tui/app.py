@@ -201,7 +201,8 @@ class DeskApp(App[None]):
         messages = await self.session.queue(search=wanted.search or None, accounts=wanted.accounts,
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
-        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW)
+        outbox = await self.session.outbox_counts()
+        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)
         self.window_published.publish(self.window)
 
     # -- notifications ----------------------------------------------------------------------------
