@@ -417,3 +417,12 @@ def test_policy_show_marks_defaults_and_counts_from_the_incident(capsys: pytest.
     assert "scheduled posts: frozen until the emergency ends (dutydesk's default)" in out
     assert "within 20 minutes of the incident (counted from the declaration)" in out
     assert "of the declaration\n" not in out
+
+
+def test_show_prints_the_warning_ladder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("show", "lincolnshire") == 0
+    flat = " ".join(capsys.readouterr().out.split())
+    for expected in ("warnings expire: never", "warning 1: Your comment on our page ({category})",
+                     "final warning: This is a final warning", "who blocks: GETTING STARTED",
+                     "escalated at once to the Digital Engagement Team (DET) officer"):
+        assert expected in flat, expected
