@@ -249,6 +249,16 @@ def _outbox_delivery(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO store_identity (id, one) VALUES (?, 1)", (uuid.uuid4().hex,))
 
 
+_DRAFTS = (
+    """CREATE TABLE reply_drafts (
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        officer TEXT NOT NULL,
+        text TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (message_id, officer))""",
+)
+
+
 #: Every schema step in order; the file's user_version is how many of these it has had.
 MIGRATIONS: list[Migration] = [
     Migration("messages, logs, outbox, opening records and leases", _INITIAL),
@@ -259,6 +269,7 @@ MIGRATIONS: list[Migration] = [
               _MODERATION),
     Migration("outbox delivery: attempts, backoff, errors, holds; the store's identity",
               _outbox_delivery),
+    Migration("reply drafts kept per message and officer", _DRAFTS),
 ]
 
 

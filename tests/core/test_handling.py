@@ -111,3 +111,11 @@ def test_a_target_that_is_dutydesks_default_says_so() -> None:
     line = expectations(message(account=bucks.accounts[0].id), bucks, NOW)[-1]
     assert line.endswith("(target 90 working minutes, dutydesk's default).")
     assert "default" not in expectations(message(), LEWES, NOW)[-1]  # Lewes 7.2 sets its 90
+
+
+def test_a_label_without_a_template_in_the_pack_is_passed_over() -> None:
+    # urgent_danger is the most urgent label, but the Lewes pack has no template of that name.
+    ids = {t.id for t in LEWES.templates}
+    assert "urgent_danger" not in ids
+    assert suggested_template(message("urgent_danger", "safeguarding"), ids) == "safeguarding"
+    assert suggested_template(message("urgent_danger"), ids) == "acknowledge"
