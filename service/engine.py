@@ -53,6 +53,7 @@ from service.delivery import DeliveryWorker
 from service.firing import fire_due
 from service.lease import Lease, LeaseChange
 from service.opening import next_opening_change, record_opening
+from service.publishing import next_work_at, publish_posts
 from storage.base import Store, StoreDamagedError, StoreError
 
 log = logging.getLogger("dutydesk.engine")
@@ -122,9 +123,13 @@ class Engine:
     # -- the work, callable directly ----------------------------------------------------------
     async def run_due(self, now: datetime, keep_going: Callable[[], bool] = lambda: True) -> int:
         """Fire every warning and breach due at or before `now`, in batches, until `keep_going()`
-        says stop; how many fired here. Missed ones end in one summary notice (see
-        `service.firing.fire_due`)."""
-        return await fire_due(self.store, self.pack, require_aware(now, "now"), keep_going)
+        says stop (missed ones end in one summary notice, see `service.firing.fire_due`), and
+        publish (or hold) the scheduled posts due by then (`service.publishing`); how many
+        events fired here."""
+        fired = await fire_due(self.store, self.pack, require_aware(now, "now"), keep_going)
+        if keep_going():
+            await publish_posts(self.store, self.pack, now)
+        return fired
 
     async def run_opening(self, now: datetime) -> int:
         """Record each account whose opening status at `now` differs from the stored one."""
@@ -265,7 +270,7 @@ class Engine:
     async def _events_once(self) -> None:
         now = self.clock.now()
         await self.run_due(now, self._acting)
-        delay = self._delay_until(await self.store.next_event_at(), now)
+        delay = self._delay_until(await next_work_at(self.store), now)
         if delay is not None:
             self._arm("events", self._events_job, delay)
 

@@ -25,6 +25,7 @@ from core.clock import Clock
 from core.models import Notification
 from service.changes import ChangeFeed
 from service.desk import DeskSession
+from service.emergency import CrisisDesk
 from service.firing import MISSED_KIND
 from tui.screens.desk import DeskScreen
 from tui.screens.reply_setup import REFUSALS
@@ -69,6 +70,8 @@ class DeskApp(App[None]):
         (tests then call `tick()` and `poll_changes()` themselves)."""
         super().__init__()
         self.session = session
+        self.crisis = CrisisDesk(session)
+        """Posts and emergencies; its `incident` is the declared emergency as last read."""
         self.feed = feed
         self.clock = clock
         self.services = tuple(services)
@@ -198,6 +201,7 @@ class DeskApp(App[None]):
         messages = await self.session.queue(search=wanted.search or None, accounts=wanted.accounts,
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
+        await self.crisis.refresh()
         outbox = await self.session.outbox_counts()
         self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)
         self.window_published.publish(self.window)
