@@ -26,7 +26,7 @@ from tui.screens.moderation_keys import MODERATION_BINDINGS, MODERATION_PERMISSI
 from tui.screens.refer import ReferScreen, referral_contacts
 from tui.screens.reply import ReplyOutcome, ReplyScreen
 from tui.screens.reply_setup import REFUSALS, claim_question, reply_context
-from tui.state import QueueFilter, QueueWindow
+from tui.state import QueueFilter, QueueWindow, empty_lines
 from tui.widgets.badges import MODERATION_WORDS, badge_legend, row_badges
 from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
@@ -70,7 +70,7 @@ class DeskScreen(ModerationActions, Screen[None]):
         Binding("enter", "open", "Open", tooltip="Open the selected message in the detail pane"),
         Binding("escape", "back", "Back", tooltip="Back to the queue; clear the filter; all accounts"),
         Binding("c", "claim", "Claim", tooltip="Claim the selected message"),
-        Binding("r", "reply", "Reply", tooltip="Reply (editor: ctrl+s send, esc cancel)"),
+        Binding("r", "reply", "Reply", tooltip="Reply (editor: ctrl+s send, ctrl+t template, esc close)"),
         Binding("x", "close_message", "Close", tooltip="Close without a reply, with a reason"),
         Binding("f", "refer", "Refer", tooltip="Refer to a team or manager, with a note"),
         *MODERATION_BINDINGS,
@@ -135,6 +135,9 @@ class DeskScreen(ModerationActions, Screen[None]):
 
     # -- what the app publishes -----------------------------------------------------------------
     def _show_window(self, window: QueueWindow) -> None:
+        account = window.filter.account
+        self.queue.set_empty_text(empty_lines(
+            window, account_label(self.session, account) if account is not None else ""))
         self.queue.set_messages(window.messages)
         self.query_one(AccountList).set_counts(window.counts)
         self.query_one(OutboxStatus).show(window.outbox)
