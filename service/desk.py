@@ -21,6 +21,7 @@ from core.handling import (
     sign,
     suggested_template,
 )
+from core.emergency import EMERGENCY_LABEL, Incident, incident_countdown
 from core.models import Action, Message, MessageKind, MessageState, OutboxItem
 from core.permissions import (
     authorised_officer,
@@ -76,6 +77,9 @@ class DeskSession:
         self.clock = clock
         self.officer: Officer = authorised_officer(pack, officer_id, clock.now())
         self.role: Role = pack.role(self.officer.role)
+        self.incident: Incident | None = None
+        """The declared emergency as last read (`service.emergency.CrisisDesk.refresh` sets it):
+        incident-related messages' clocks run on its extended hours."""
         self.moderation = ModerationDesk(self)
         """The two-warning ladder: marking, block requests, blocks (service.moderation)."""
 
@@ -126,6 +130,8 @@ class DeskSession:
         return {a: c for a, c in counts.items() if a in self.visible_accounts}
 
     def countdown(self, message: Message, now: datetime) -> Countdown:
+        if self.incident is not None and EMERGENCY_LABEL in message.labels:
+            return incident_countdown(message, self.pack, self.incident, now)
         return countdown(message, self.pack.hours_for(message.account), now)
 
     def opening(self, account: str, now: datetime) -> OpeningStatus:
