@@ -71,8 +71,8 @@ class DeskScreen(ModerationActions, Screen[None]):
         Binding("enter", "open", "Open", tooltip="Open the selected message in the detail pane"),
         Binding("escape", "back", "Back", tooltip="Back to the queue; clear the filter; all accounts"),
         Binding("c", "claim", "Claim", tooltip="Claim the selected message"),
-        Binding("r", "reply", "Reply", tooltip="Reply (editor: ctrl+s send, ctrl+t template, esc close)"),
-        Binding("x", "close_message", "Close", tooltip="Close without a reply, with a reason"),
+        Binding("r", "reply", "Reply", tooltip="Reply: ctrl+s sends, ctrl+t picks a template"),
+        Binding("x", "close_message", "Close", tooltip="Set aside without a reply, with a reason"),
         Binding("f", "refer", "Refer", tooltip="Refer to a team or manager, with a note"),
         *MODERATION_BINDINGS,
         # Not in the footer (room for the rest on an 80-column terminal); listed in help.
