@@ -1,15 +1,13 @@
-"""More safeguarding cues for `core.triage` (data): vulnerable adults, disclosures said plainly
-without any of the policy's words, and a last net of strong words about a person.
+"""More safeguarding cues for `core.triage` (data): vulnerable adults, and disclosures said plainly
+without any of the policy's words (the last net is `core.triage_net`).
 
 Lincolnshire, "Engaging with young and vulnerable people"; Lewes 5.2; Leighton-Linslade 10.4
-(see `core.triage_safeguarding`). The last net (`_STRONG`) trades precision for recall on
-purpose: a missed disclosure is the worst error dutydesk can make, and the goal set for
-safeguarding is recall 0.95 at precision 0.6.
+(see `core.triage_safeguarding`).
 """
 
 from __future__ import annotations
 
-from core.triage_cue import CHILD, ELDER, MINOR_AGE, NOW, URGENT, VULNERABLE, WHO_AT_RISK, Cue, alt, cue
+from core.triage_cue import CHILD, ELDER, MINOR_AGE, NOW, URGENT, VULNERABLE, WHO_AT_RISK, Cue, cue
 
 S = "safeguarding"
 
@@ -122,6 +120,13 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "regret pay suffer", r"\b(?:hell|shell|he will|she will|he ll|she ll|hed|shed) make (?:me|her|him|us) (?:regret"
                                 r"|pay|suffer)\b"),
     cue(S, "used", r"\b(?:being|been|are|is|get|getting) used to (?:run|sell|deal|carry|move|hold|store|steal)\b"),
+    cue(S, "planning planned plan", r"\b(?:planning|planned|plan|worked out|working out|thought about) (?:how|when|where)"
+                                    r" (?:i|id|ill|im going to|to) (?:would )?(?:do it|end it|kill|die|go)\b"),
+    cue(S, "old yr yo years", r"\b(?:1[89]|[2-6]\d) ?(?:year old|yr old|yo|years old)\b",
+        needs=r"(?=.*" + MINOR_AGE + r")(?=.*\b(?:friend|boyfriend|girlfriend|man|bloke|woman|buys|buying|gifts|presents"
+              r"|messag\w*|meet\w*|met|seeing|dating|living|sleeping|relationship|going out)\b)"),
+    cue(S, "paid", r"\bpaid (?:him|them|her|a man|some \w+) (?:£\S+|thousands|\w+ grand|\w+k)\b",
+        needs=r"(?:" + ELDER + r"|" + VULNERABLE + r")"),
     cue(S, "hate", r"\bi (?:hate|loathe) (?:myself|my life|being alive)\b"),
     cue(S, "stockpiling stockpiled saving hoarding", r"\b(?:stockpil\w*|saving up|hoarding) (?:\w+ )?(?:meds|pills|tablets"
                                                      r"|medication|painkillers|paracetamol)\b"),
@@ -212,17 +217,5 @@ _NOW_PLAINLY: tuple[Cue, ...] = (
     cue(NOW, "blood bleeding knife", r"\b(?:blood|bleeding|knife)\b"),
 )
 
-# The last net: a strong word about harm and a person it happens to; no figure of speech uses them.
-_STRONG = ("suicidal suicide overdose overdosed raped rape groomed molested abused abusing abusive neglected bruises "
-           "bruised bruising stabbed trafficked cuckooing beaten battered strangled strangling throttled punched "
-           "slapped assaulted coercive exploited paedo paedophile pedo nonce abducted kidnapped noose wrists")
-_LAST_NET: tuple[Cue, ...] = (
-    cue(S, _STRONG, alt(*_STRONG.split()) + r"(?! (?:prevention|awareness|of (?:power|process|the system|trust)"
-                                            r"|park|garden|building|site|bins?|roads?|land|area|property)\b)",
-        needs=r"(?:" + WHO_AT_RISK + "|" + alt("me", "i", "im", "my", "he", "she", "hes", "shes", "him", "her", "they",
-                                               "them", "partner", "husband", "wife", "boyfriend", "girlfriend", "ex", "dad",
-                                               "mum", "friend", "mate", "neighbour", "someone", "somebody") + ")"),
-)
-
-CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY, *_LAST_NET)
+CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY)
 """Every cue of this module."""

@@ -27,7 +27,8 @@ desperate crisis breaking cope coping struggling tether lonely isolated crying s
 dealers gang knife stabbed 999 refuge flee fleeing escape nowhere scammed stolen stealing attacks attacked
 assaulted molested wrists ledge shaking shook naked nude nudes inappropriate uncomfortable creepy stalking hurt harm
 abuse bully bullied bullying cried tears depressed depression panic weapon gun machete bleach drown drowning sex
-sexual porn temper rage eggshells flinches horrible
+sexual porn temper rage eggshells flinches horrible overdosed cuckooing paedo paedophile pedo nonce abducted
+kidnapped noose battered throttled
 """
 _WEAK = """
 alone own night nights overnight messaging messages messaged heating cold freezing answer answering miss edge
@@ -55,7 +56,7 @@ _NOT_ABOUT_HARM = (
     r"(?!.*\b(?:roadworks|potholes?|tyre|parking|bus pass|traffic|noise|weather|lifeguard|first aid|changing room"
     r"|skate park|pharmacy|cycle lane|rats|splash park|paddling pool|fire station|planning|bin|bins|recycling|council"
     r" tax|dog|cat|tripped|slipped|uneven|swings?|slide|surfacing|claim from|make a claim|compensation|trees?|hedge"
-    r"|grass|flowers|plants|roundabout|junction|gate)\b)")
+    r"|grass|flowers|plants|roundabout|junction|gate|keys|cafe|swimming|snack|menu|lunch club)\b)")
 
 CUES: tuple[Cue, ...] = (
     cue(S, _HARM, alt(*_HARM.split()), needs=_NOT_ABOUT_HARM + r".*" + _WHO),
