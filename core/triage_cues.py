@@ -82,7 +82,7 @@ _EMERGENCY: tuple[Cue, ...] = (
     cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak",
         r"\b(?:chemical|fuel|oil|diesel|toxic) (?:spill|spillage|leak|fire|cloud)\b|\bspill(?:ed|age)? (?:of|on)\b"
         r"|\bshed its load\b|\bchemicals? on\b|\btoxic (?:fumes|smoke|cloud)\b|\bfumes\b(?= .*\b(?:eyes|breath|cough))"),
-    cue("emergency_related", "sinkhole landslide landslip collapse collapsed fall cliff cliffs", r"\bcliffs? (?:\w+ ){0,3}(?:have |has )?"
+    cue("emergency_related", "sinkhole landslide landslip collapse collapsed fall cliffs", r"\bcliffs? (?:\w+ ){0,3}(?:have |has )?"
                                                                                                r"(?:just )?(?:collapsed|fallen"
                                                                                                r"|come down|gone)\b"
                                                                                                r"|\bsinkhole\b|\bland ?sl(?:ide|ip)\b"

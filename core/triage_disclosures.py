@@ -106,7 +106,7 @@ _PLAINLY: tuple[Cue, ...] = (
                                                        r"(?! (?:of (?:the )?(?:dogs?|spiders?|heights|driving|roads?|cars|bikes"
                                                        r"|traffic|rats|mice|cows)|to (?:drive|cycle|walk|park)))",
         needs=r"\b(?:help|please|home|him|he|she|partner|husband|boyfriend|dad|mum|ex|family|alone|night|anymore|life)\b"),
-    cue(S, "again", r"\b(?:you|yall|you all|everyone) (?:wont|will not|will never|wont ever) (?:hear from|see) me again\b"),
+    cue(S, "hear see", r"\b(?:you|yall|you all|everyone) (?:wont|will not|will never|wont ever) (?:hear from|see) me again\b"),
     cue(S, "help", r"\b(?:screaming|shouting|crying|calling|yelling|begging) (?:out )?for help\b"),
     cue(S, "lookouts lookout using runners", r"\busing (?:kids|children|young \w+|schoolkids|little \w+) (?:as|to)\b"
                                              r"|\b(?:kids|children) as (?:lookouts?|runners)\b"),
@@ -120,7 +120,7 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "regret pay suffer", r"\b(?:hell|shell|he will|she will|he ll|she ll|hed|shed) make (?:me|her|him|us) (?:regret"
                                 r"|pay|suffer)\b"),
     cue(S, "used", r"\b(?:being|been|are|is|get|getting) used to (?:run|sell|deal|carry|move|hold|store|steal)\b"),
-    cue(S, "planning planned plan", r"\b(?:planning|planned|plan|worked out|working out|thought about) (?:how|when|where)"
+    cue(S, "id ill end kill die", r"\b(?:planning|planned|plan|worked out|working out|thought about) (?:how|when|where)"
                                     r" (?:i|id|ill|im going to|to) (?:would )?(?:do it|end it|kill|die|go)\b"),
     cue(S, "old yr yo years", r"\b(?:1[89]|[2-6]\d) ?(?:year old|yr old|yo|years old)\b",
         needs=r"(?=.*" + MINOR_AGE + r")(?=.*\b(?:friend|boyfriend|girlfriend|man|bloke|woman|buys|buying|gifts|presents"

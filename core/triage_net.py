@@ -37,7 +37,7 @@ stranger older adult snapchat whatsapp instagram tiktok online goodbye anymore w
 alcohol cannabis secret weird photos pics fell fallen confused wandering pregnant
 """
 # Money is a sign only about an old or vulnerable person (financial abuse), not about a child.
-_MONEY = "money benefits pension savings scam scammer scammers scammed cash bank thousands"
+_MONEY = "money benefits pension savings scam scammer scammers scammed thousands"
 _WHO = alt("me", "my", "i", "im", "myself", "he", "she", "hes", "shes", "him", "her", "his", "they", "them", "their",
            "we", "us", "our", "partner", "husband", "wife", "boyfriend", "girlfriend", "bf", "gf", "fella", "ex",
            "dad", "mum", "mother", "father", "step dad", "stepdad", "son", "daughter", "brother", "sister", "nan",

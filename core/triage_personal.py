@@ -80,8 +80,18 @@ def _has_card_number(low: str) -> bool:
     return any(_luhn_ok(_NOT_DIGIT.sub("", m.group())) for m in _CARD_LIKE.finditer(low))
 
 
+def _says_own_address(low: str) -> bool:
+    # Substring tests first: each is a fast scan, the pattern a slow one.
+    return (("live" in low or "address" in low or "m at " in low or "come to " in low or "deliver" in low
+             or "send" in low) and _OWN_ADDRESS.search(low) is not None)
+
+
+def _says_date_of_birth(low: str) -> bool:
+    return ("dob" in low or "d.o.b" in low or "birth" in low or "born" in low) and _DOB.search(low) is not None
+
+
 def _has_address(low: str) -> bool:
-    if _OWN_ADDRESS.search(low):
+    if _says_own_address(low):
         return True
     if not _INWARD_CODE.search(low):
         return False
@@ -105,4 +115,4 @@ def has_personal_data(low: str, words: bytes) -> bool:
     if _DIGIT_RUN.search(low) and (_has_phone(low) or _NI_NUMBER.search(low)
                                    or _has_card_number(low) or _ACCOUNT_NUMBER.search(low)):
         return True
-    return _DOB.search(low) is not None or _has_address(low)
+    return _says_date_of_birth(low) or _has_address(low)
