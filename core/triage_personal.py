@@ -21,10 +21,11 @@ _PUBLIC_DOMAIN = re.compile(r"\.(?:gov|police|nhs|sch|parliament)\.uk$")
 _DIGIT_RUN = re.compile(r"\d[\d\s()-]{4,}\d")
 # UK numbers: 0 or +44, then 9 or 10 digits starting 1, 2, 3 (landlines) or 7 (mobiles).
 _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s)-]{0,2}\d){8,9}(?!\d)")
-# "the council's number 01273 ...", "your helpline 0300 ...": a public number, not personal.
-_PUBLIC_PHONE = re.compile(r"(?:council|councils|your|helpline|switchboard|office|number for the|centre|centres"
-                           r"|library|school|surgery|station|hall|desk|team|department|dept)"
-                           r"\W+(?:\w+\W+){0,6}$")
+# "the council's number 01273 ...", "your helpline 0300 ...": a public number, not personal, when
+# one of these words comes shortly before it.
+_PUBLIC_PHONE_WORDS = ("council", "your", "helpline", "switchboard", "office", "number for the", "centre", "library",
+                       "school", "surgery", "station", "hall", "desk", "team", "department", "dept")
+_PUBLIC_PHONE_REACH = 45
 # National Insurance number: two prefix letters (D, F, I, Q, U, V never used), six digits, A-D.
 _NI_NUMBER = re.compile(r"\b[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]\b")
 _CARD_LIKE = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
@@ -71,8 +72,11 @@ def _has_email(low: str) -> bool:
 
 
 def _has_phone(low: str) -> bool:
-    return any(not _PUBLIC_PHONE.search(low, max(0, m.start() - 40), m.start())
-               for m in _PHONE.finditer(low))
+    for m in _PHONE.finditer(low):
+        before = low[max(0, m.start() - _PUBLIC_PHONE_REACH):m.start()]
+        if not any(word in before for word in _PUBLIC_PHONE_WORDS):
+            return True
+    return False
 
 
 def _has_card_number(low: str) -> bool:
