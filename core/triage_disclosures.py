@@ -204,6 +204,19 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
     cue(URGENT, "herself himself myself themselves", r"\bcut (?:herself|himself|myself|themselves) (?:really |so |very )?"
                                                     r"(?:badly|bad|deep|deeply)\b"),
     cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b"),
+    cue(URGENT, "collapsed unresponsive moving breathing fit seizure blue",
+        r"\b(?:collapsed|unresponsive|not moving|isnt moving|stopped breathing|not breathing properly|having a (?:fit"
+        r"|seizure)|turning blue)\b",
+        needs=r"\b(?:he|she|hes|shes|man|woman|child|kid|boy|girl|baby|toddler|someone|somebody|mum|dad|son|daughter"
+              r"|friend|partner|husband|wife|nan|gran|grandad|neighbour|lady|fella|bloke|person)\b"),
+    cue(URGENT, "fallen fell gone went jumped slipped", r"\b(?:fallen|fell|gone|went|jumped|slipped) (?:in|into) the (?:river"
+                                                        r"|sea|water|canal|lake|harbour|pond)\b"),
+    cue(URGENT, "hit knocked run", r"\b(?:child|kid|boy|girl|toddler|baby|someone|somebody|man|woman|pedestrian|person"
+                                   r"|cyclist|lad|lady)\b(?: \S+){0,3} (?:hit|knocked (?:down|over)|run over) by (?:a|the)"
+                                   r" (?:car|bus|lorry|van|train|motorbike)\b"),
+    cue(URGENT, "find", r"\b(?:cant|cannot|can t) find (?:him|her|them|my \w+|our \w+)\b",
+        needs=r"\b(?:wandered|missing|lost|gone|ran off|run off)\b(?=.*" + WHO_AT_RISK + r")|" + WHO_AT_RISK
+              + r".*\b(?:wandered|missing|lost|gone|ran off|run off)\b"),
     cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b|\b(?:in|into) the (?:river|sea|water|canal|lake"
                                                                r"|harbour)\b(?=.*\b(?:struggling|drowning|help|999|went under"
                                                                r"|cant swim)\b)"),
@@ -215,6 +228,9 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
 
 _NOW_PLAINLY: tuple[Cue, ...] = (
     cue(NOW, "blood bleeding knife", r"\b(?:blood|bleeding|knife)\b"),
+    cue(NOW, "just", r"\bjust (?:been )?(?:hit|punched|hurt|attacked|stabbed|pushed|kicked|beaten|strangled|choked|slapped"
+                     r"|taken|swallowed|cut|thrown|dragged|glassed|grabbed|threatened)\b"),
+    cue(NOW, "floor moving", r"\b(?:is|s|lying|laying|lay|lies|collapsed|fallen|fell|unconscious|hes|shes|now|still) on the floor\b|\b(?:not|isnt|wont stop|stopped) moving\b"),
 )
 
 CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY)

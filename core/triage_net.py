@@ -34,10 +34,10 @@ _WEAK = """
 alone own night nights overnight messaging messages messaged heating cold freezing answer answering miss edge
 platform location packages package sleeping rough washed fed food dark late 10pm 11pm midnight 1am 2am 3am strangers
 stranger older adult snapchat whatsapp instagram tiktok online goodbye anymore wake gone drunk drinking weed vodka
-alcohol cannabis secret weird photos pics fell fallen confused wandering pregnant
+alcohol cannabis secret weird photos pics fallen confused wandering pregnant
 """
 # Money is a sign only about an old or vulnerable person (financial abuse), not about a child.
-_MONEY = "money benefits pension savings scam scammer scammers scammed thousands"
+_MONEY = "money benefits pension savings scam scammer scammers scammed thousands bank"
 _WHO = alt("me", "my", "i", "im", "myself", "he", "she", "hes", "shes", "him", "her", "his", "they", "them", "their",
            "we", "us", "our", "partner", "husband", "wife", "boyfriend", "girlfriend", "bf", "gf", "fella", "ex",
            "dad", "mum", "mother", "father", "step dad", "stepdad", "son", "daughter", "brother", "sister", "nan",
@@ -61,7 +61,7 @@ _NOT_ABOUT_HARM = (
 CUES: tuple[Cue, ...] = (
     cue(S, _HARM, alt(*_HARM.split()), needs=_NOT_ABOUT_HARM + r".*" + _WHO),
     cue(S, _WEAK, alt(*_WEAK.split()), needs=_NOT_ABOUT_HARM + r".*" + WHO_AT_RISK),
-    cue(S, _MONEY, alt(*_MONEY.split()), needs=_NOT_ABOUT_HARM + r".*(?:" + ELDER + "|" + VULNERABLE + ")"),
+    cue(S, _MONEY, alt(*_MONEY.split()) + r"(?! holidays?\b)", needs=_NOT_ABOUT_HARM + r".*(?:" + ELDER + "|" + VULNERABLE + ")"),
 )
 """The net's cues: a word of harm about anyone, a weaker sign about someone at risk, money about
 an old or vulnerable person."""

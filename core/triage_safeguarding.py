@@ -164,7 +164,7 @@ _URGENT: tuple[Cue, ...] = (
     cue(URGENT, "hasnt havent didnt never", r"\b(?:hasnt|havent|didnt|never) (?:come|came|been|got) (?:back )?"
                         r"home\b(?! (?:from (?:work|school)|yet to)\b)", needs=WHO_AT_RISK),
     cue(URGENT, "walked wandered", r"\b(?:walked|wandered) (?:out|off)\b",
-        needs=r"\b(?:dementia|alzh?eimers?|confused|vulnerable|autis\w*|learning)\b"),
+        needs=r"\b(?:dementia|alzh?eimers?|confused|vulnerable|autis\w*|learning)\b|" + MINOR_AGE),
     cue(URGENT, "danger", r"\b(?:in|into) (?:immediate |real |serious |grave )?danger\b(?! of\b)"),
 )
 
