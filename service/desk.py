@@ -76,6 +76,9 @@ class DeskSession:
         self.incident: Incident | None = None
         """The declared emergency as last read (`service.emergency.CrisisDesk.refresh` sets it):
         incident-related messages' clocks run on its extended hours."""
+        self.emergency_active = False
+        """An emergency is declared (set with `incident`): the queue's flag for letting
+        emergency_related messages rise, once the queue takes it."""
         self.moderation = ModerationDesk(self)
         """The two-warning ladder: marking, block requests, blocks (service.moderation)."""
 

@@ -192,10 +192,11 @@ class DeskApp(App[None]):
 
     async def _fetch_window(self) -> None:
         wanted = self.queue_filter
+        # The emergency first: while one is declared, the queue lets emergency_related rise.
+        await self.crisis.refresh()
         messages = await self.session.queue(search=wanted.search or None, accounts=wanted.accounts,
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
-        await self.crisis.refresh()
         outbox = await self.session.outbox_counts()
         self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)
         self.window_published.publish(self.window)
