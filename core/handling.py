@@ -114,16 +114,18 @@ def _response_line(message: Message, pack: PolicyPack, now: datetime) -> str:
     if message.responded_at is not None:
         return "Answered: no further first response is due."
     if not message.state.awaiting_response:
-        return "Closed: nothing more is due."
+        return "Set aside without a reply: nothing more is due."
     if message.due_at is None:
         return "No response target in this policy: respond in a timely manner."
-    target = pack.first_response.minutes
+    target = f"target {pack.first_response.minutes}"
+    # Said on the desk: a target the council's policy does not set is not the council's promise.
+    whose = ", dutydesk's default" if pack.is_default("first_response.minutes") else ""
     zone = pack.hours_for(message.account).zone
     if now >= message.due_at:
         return (f"First response is overdue (was due {local_when(message.due_at, now, zone)}, "
-                f"target {target} minutes).")
+                f"{target} minutes{whose}).")
     when = message.due_at.astimezone(zone)
-    return f"First response due by {when:%a %d %b %H:%M} (target {target} working minutes)."
+    return f"First response due by {when:%a %d %b %H:%M} ({target} working minutes{whose})."
 
 
 class OpeningStatus(BaseModel):

@@ -28,7 +28,7 @@ def message(*labels: str, kind: MessageKind = MessageKind.COMMENT, account: str 
 @pytest.mark.parametrize(("labels", "starts"), [
     (("safeguarding",), ["Safeguarding disclosure: act at once. Refer to the councils' safeguarding"]),
     (("press",), ["Press enquiry: refer it to Cobb PR"]),
-    (("foi",), ["FOI request: acknowledge it and log it with the councils' information governance"]),
+    (("foi",), ["FOI request: acknowledge it and log it with the councils' Freedom of Information contact"]),
     (("complaint",), ["Complaint: acknowledge it and redirect to the complaints form"]),
     (("personal_data",), ["Personal data posted in public"]),
     (("abuse",), ["Possibly inappropriate: refer to your manager or the Customer Communications"]),
@@ -62,7 +62,7 @@ def test_personal_data_in_a_direct_message_needs_no_taking_down() -> None:
     ({"due_at": NOW - timedelta(minutes=5)}, "First response is overdue (was due 13:55, target 90 minutes)."),
     ({"due_at": NOW - timedelta(days=260)}, "First response is overdue (was due Mon 02 Mar 14:00, target 90 minutes)."),
     ({"responded_at": NOW, "state": MessageState.RESPONDED}, "Answered: no further first response is due."),
-    ({"state": MessageState.CLOSED}, "Closed: nothing more is due."),
+    ({"state": MessageState.CLOSED}, "Set aside without a reply: nothing more is due."),
 ])
 def test_the_last_line_says_where_the_first_response_stands(changes, last) -> None:  # noqa: ANN001
     assert expectations(message(**changes), LEWES, NOW)[-1] == last
@@ -103,6 +103,14 @@ LONDON = ZoneInfo("Europe/London")
 ])
 def test_an_instant_reads_as_near_as_is_plain(when: datetime, now: datetime, shown: str) -> None:
     assert local_when(when, now, LONDON) == shown
+
+
+def test_a_target_that_is_dutydesks_default_says_so() -> None:
+    # Buckinghamshire's policy sets no response time: the 90 minutes are dutydesk's.
+    bucks = load_pack("buckinghamshire")
+    line = expectations(message(account=bucks.accounts[0].id), bucks, NOW)[-1]
+    assert line.endswith("(target 90 working minutes, dutydesk's default).")
+    assert "default" not in expectations(message(), LEWES, NOW)[-1]  # Lewes 7.2 sets its 90
 
 
 def test_a_label_without_a_template_in_the_pack_is_passed_over() -> None:
