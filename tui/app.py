@@ -204,7 +204,9 @@ class DeskApp(App[None]):
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
         outbox = await self.session.outbox_counts()
-        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)
+        # Only an empty window asks whether the store has anything at all.
+        store_empty = not messages and await self.session.store_is_empty()
+        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox, store_empty)
         self.window_published.publish(self.window)
 
     # -- notifications ----------------------------------------------------------------------------
