@@ -100,7 +100,8 @@ class DeskScreen(ModerationActions, Screen[None]):
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         session = self.session
-        yield DeskHeader(session, id="header").data_bind(DeskScreen.now)
+        mark = "DEMO" if getattr(self.app, "demo", None) is not None else ""
+        yield DeskHeader(session, mark=mark, id="header").data_bind(DeskScreen.now)
         yield EmergencyBanner()
         with Horizontal(id="body"):
             yield AccountList(session, id="accounts").data_bind(DeskScreen.now)
@@ -127,6 +128,10 @@ class DeskScreen(ModerationActions, Screen[None]):
         if self.app.window is not None:
             self._show_window(self.app.window)
         self.query_one(QueueTable).focus()
+
+    def on_screen_resume(self) -> None:
+        # Notices that came while a dialog was up show now, in the notice line.
+        self.query_one(NoticeBar).show(list(self.app._notifications))
 
     def _set_now(self, now: datetime) -> None:
         self.now = now
