@@ -31,7 +31,8 @@ from core.hours import OpeningHours
 from core.inbound import plain_record
 from core.models import InboundMessage
 from core.policy import FirstResponse, PolicyPack
-from core.sla import Deadlines, deadlines
+from core.lane import first_response_deadlines, in_lane
+from core.sla import NEVER_PAUSED, Deadlines, deadlines
 from core.triage import triage, triage_text
 from service.lines import MAX_LINE_BYTES
 from storage.rows import (
@@ -87,18 +88,18 @@ def prepare(inbound: InboundMessage, pack: PolicyPack, ingested_at: datetime) ->
     except KeyError:
         raise UnknownAccountError(
             unknown_account_reason(inbound.account, (a.id for a in pack.accounts))) from None
-    due = deadlines(inbound.received_at, hours, pack.first_response)
+    labels = _with_triage(inbound.labels, triage(inbound))
+    due = first_response_deadlines(inbound.received_at, labels, hours, pack.target_for(inbound.account))
     return _new_message(inbound, (due.warning_1_at, due.warning_2_at, due.due_at),
-                        require_aware(ingested_at, "ingested_at"))
+                        require_aware(ingested_at, "ingested_at"), labels)
 
 
 def _new_message(inbound: InboundMessage,
                  times: tuple[datetime | None, datetime | None, datetime | None],
-                 ingested_at: datetime) -> NewMessage:
+                 ingested_at: datetime, labels: tuple[str, ...]) -> NewMessage:
     w1, w2, due = times
     return NewMessage(inbound=inbound, ingested_at=ingested_at, due_at=due,
-                      warning_1_at=w1, warning_2_at=w2,
-                      labels=_with_triage(inbound.labels, triage(inbound)))
+                      warning_1_at=w1, warning_2_at=w2, labels=labels)
 
 
 Times = tuple[int | None, int | None, int | None]
@@ -193,8 +194,15 @@ class Preparer:
 
     def __init__(self, pack: PolicyPack) -> None:
         self.pack = pack
-        by_hours = {name: DeadlineCache(hours, pack.first_response) for name, hours in pack.hours.items()}
-        self._deadlines = {a.id: by_hours[a.hours] for a in pack.accounts}
+        # One cache per calendar and target (young_or_vulnerable accounts have their own).
+        caches: dict[tuple[str, int | None], DeadlineCache] = {}
+        self._deadlines = {}
+        for a in pack.accounts:
+            target = pack.target_for(a.id)
+            key = (a.hours, target.minutes)
+            if key not in caches:
+                caches[key] = DeadlineCache(pack.hours[a.hours], target)
+            self._deadlines[a.id] = caches[key]
 
     @property
     def accounts(self) -> KeysView[str]:
@@ -205,7 +213,10 @@ class Preparer:
         cache = self._deadlines.get(inbound.account)
         if cache is None:
             raise UnknownAccountError(unknown_account_reason(inbound.account, self._deadlines))
-        return _new_message(inbound, cache.times(inbound.received_at), ingested_at)
+        labels = _with_triage(inbound.labels, triage(inbound))
+        if in_lane(labels):  # a disclosure's clock never pauses (core.lane)
+            return prepare(inbound, self.pack, ingested_at)
+        return _new_message(inbound, cache.times(inbound.received_at), ingested_at, labels)
 
     def plain_row(self, raw: bytes, ingested_at: int) -> MessageRow | None:
         """One import line straight to a row, without models: the short cut for lines that are
@@ -225,11 +236,13 @@ class Preparer:
         except (ValueError, OverflowError):
             return None
         text, kind, author = record["text"], record["kind"], record["author"]
+        labels = _with_triage(record.get("labels"), triage_text(text, kind))
+        if not NEVER_PAUSED.isdisjoint(labels):  # a disclosure's clock never pauses (core.lane)
+            return None  # the full path works out its deadlines
         return tuple.__new__(MessageRow, (  # MessageRow(...) without its Python-level __new__
             record["platform"], record["platform_id"], record["account"], kind,
             author["platform_id"], author["handle"], author.get("display_name", ""), text,
-            start, ingested_at, record.get("thread_id"), record.get("url"), due, w1, w2,
-            _with_triage(record.get("labels"), triage_text(text, kind))))
+            start, ingested_at, record.get("thread_id"), record.get("url"), due, w1, w2, labels))
 
 
 # -- one import line ----------------------------------------------------------------------------

@@ -180,12 +180,34 @@ def _log_references(conn: sqlite3.Connection) -> None:
             conn.execute(index)
 
 
+def _has_label(label: str) -> str:
+    # Labels are stored as `json.dumps` writes a list (`["foi", "safeguarding"]`): an element
+    # opens with '[' or ', ', and a quote inside a label is escaped, so these match whole labels.
+    return f"""(instr(labels, '["{label}"') > 0 OR instr(labels, ', "{label}"') > 0)"""
+
+
+#: A message's lane tier from its labels: 0 urgent_danger, 1 safeguarding, 2 emergency_related,
+#: NULL otherwise; `core.lane.lane_tier` in SQL (tests/storage/test_lane.py holds them equal).
+LANE_SQL = ("CASE WHEN " + _has_label("urgent_danger") + " THEN 0 WHEN " + _has_label("safeguarding")
+            + " THEN 1 WHEN " + _has_label("emergency_related") + " THEN 2 END")
+
+#: The lane's messages awaiting a reply, in order: a small index of its own beside the queue's,
+#: so the queue reads the lane first, then its usual page, both from indexes.
+LANE_INDEX_WHERE = f"{AWAITING_SQL} AND lane IS NOT NULL"
+
+_LANE = (
+    # VIRTUAL: computed from the stored labels when read; nothing is written for older rows.
+    f"ALTER TABLE messages ADD COLUMN lane INTEGER GENERATED ALWAYS AS ({LANE_SQL}) VIRTUAL",
+    f"CREATE INDEX messages_lane ON messages (lane, {QUEUE_ORDER_SQL}) WHERE {LANE_INDEX_WHERE}",
+)
+
 #: Every schema step in order; the file's user_version is how many of these it has had.
 MIGRATIONS: list[Migration] = [
     Migration("messages, logs, outbox, opening records and leases", _INITIAL),
     Migration("recently handled messages, newest first, for the queue's answered rows",
               (f"CREATE INDEX messages_handled ON messages (state_at) WHERE NOT ({AWAITING_SQL})",)),
     Migration("the logs' references to messages as foreign keys", _log_references),
+    Migration("the safeguarding lane: each message's lane tier and an index of the lane", _LANE),
 ]
 
 
