@@ -155,8 +155,8 @@ def private_message_warning(message: Message, pack: PolicyPack) -> str | None:
     child or vulnerable adult, or None. A reply to a direct message goes by direct message."""
     if message.kind != MessageKind.DIRECT_MESSAGE or not may_be_child(message, pack):
         return None
-    return ("This reply goes by private message to someone who may be a child or vulnerable "
-            f"adult. Policy: {pack.safeguarding.private_messages}.")
+    return ("Careful: a private message to someone who may be a child or vulnerable adult. "
+            f"{pack.safeguarding.private_messages}.")
 
 
 def arrivals_to_ring(before: Collection[int], messages: Sequence[Message]) -> list[Message]:

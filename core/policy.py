@@ -407,6 +407,8 @@ def _lane_problems(pack: PolicyPack) -> list[tuple[str, str]]:
     if young is not None and target.warnings_minutes_left[0] >= young:
         out.append(("first_response.young_or_vulnerable_minutes",
                     f"the first warning ({target.warnings_minutes_left[0]} minutes left) must fall inside it"))
+    out += [(f"templates[{i}].text", "an out-of-hours notice must say: If anyone is in danger, call 999.")
+            for i, t in enumerate(pack.templates) if t.id == "out_of_hours" and "999" not in t.text]
     out += [(f"templates[{i}].text", f"promises {figure!r}, a time limit this pack does not hold")
             for i, t in enumerate(pack.templates) for figure in unheld_figures(t.text, pack.statutory)]
     return out

@@ -38,8 +38,8 @@ from core.sla import Phase
 FOI, SAR, COMPLAINT = "foi", "sar", "complaint"
 
 #: Where each rule comes from, for the detail pane.
-FOI_RULE = "20 working days (FOI Act 2000 s.10)"
-SAR_RULE = "one calendar month (UK GDPR Art. 12(3))"
+FOI_RULE = "20 working days, FOI Act s.10"
+SAR_RULE = "one month, UK GDPR Art. 12(3)"
 
 
 class StatutoryDeadline(BaseModel):
@@ -99,11 +99,11 @@ def statutory_deadlines(labels: Iterable[str], received_at: datetime, hours: Ope
         out.append(StatutoryDeadline(short="FOI", name="FOI response", rule=FOI_RULE,
                                      due_on=working_days_after(received, FOI_WORKING_DAYS, hours)))
     if SAR in wanted:
-        out.append(StatutoryDeadline(short="SAR", name="subject access response", rule=SAR_RULE,
+        out.append(StatutoryDeadline(short="SAR", name="Subject access response", rule=SAR_RULE,
                                      due_on=one_month_after(received)))
     if COMPLAINT in wanted:
-        out += [StatutoryDeadline(short=stage.short, name=f"complaint: {stage.name}",
-                                  rule=f"{stage.working_days} working days (the pack's complaint stages)",
+        out += [StatutoryDeadline(short=stage.short, name=f"Complaint {stage.name}",
+                                  rule=f"{stage.working_days} working days, the pack's stages",
                                   due_on=working_days_after(received, stage.working_days, hours))
                 for stage in statutory.complaint_stages]
     return tuple(sorted(out, key=lambda d: d.due_on))
@@ -136,20 +136,23 @@ def most_pressing(deadlines: Iterable[StatutoryDeadline], today: date,
 
 
 def clock_text(clock: StatutoryClock) -> str:
-    """The row's words, at most ten cells: `FOI 19d`, `SAR today`, `ACK late 3d`."""
+    """The row's words, at most eleven cells: `FOI 19d`, `SAR 4d!` (warned), `SAR today`,
+    `ACK late 3d`."""
     short, left = clock.deadline.short, clock.days_left
     if left > 0:
-        return f"{short} {left}d"
+        warned = "!" if clock.phase in (Phase.WARNING_1, Phase.WARNING_2) else ""
+        return f"{short} {left}d{warned}"
     if left == 0:
         return f"{short} today"
     return f"{short} late {-left}d"
 
 
 def clock_sentence(clock: StatutoryClock) -> str:
-    """The detail pane's line, e.g. `FOI response due by Tue 05 Jan (20 working days (FOI Act
-    2000 s.10)): 19 days left.`"""
+    """The detail pane's line, e.g. `FOI response due by Tue 05 Jan 2027 (20 working days, FOI
+    Act s.10): 19 days left.` (the year only when it is not this year's)."""
     d = clock.deadline
-    when = f"{d.due_on:%a %d %b %Y}"
+    today = d.due_on - timedelta(days=clock.days_left)
+    when = f"{d.due_on:%a %d %b}" + (f" {d.due_on.year}" if d.due_on.year != today.year else "")
     if clock.days_left > 0:
         state = f"{clock.days_left} day{'s' if clock.days_left != 1 else ''} left"
     elif clock.days_left == 0:

@@ -8,7 +8,7 @@ screen may hide what a role cannot do, but the refusal is here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from core.clock import Clock
 from core.handling import (
@@ -21,10 +21,19 @@ from core.handling import (
     sign,
     suggested_template,
 )
+from core.lane import lane_lines, lane_marker, private_message_warning
 from core.models import Action, Message, MessageKind, MessageState, OutboxItem
 from core.permissions import authorised_officer, can, require
 from core.policy import Officer, Permission, PolicyPack, Role
 from core.sla import Countdown, countdown
+from core.statutory import (
+    StatutoryClock,
+    StatutoryDeadline,
+    clock_text,
+    most_pressing,
+    statutory_clock,
+    statutory_deadlines,
+)
 from storage.base import (
     AccountCounts,
     ClaimConflictError,
@@ -60,6 +69,8 @@ class DeskSession:
         self.clock = clock
         self.officer: Officer = authorised_officer(pack, officer_id, clock.now())
         self.role: Role = pack.role(self.officer.role)
+        self.emergency_active = False
+        """An emergency is declared: emergency_related messages rise into the lane."""
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -79,7 +90,7 @@ class DeskSession:
         Direct messages are left out for a role that may not see them."""
         chosen = tuple(a for a in (accounts or self.visible_accounts) if a in self.visible_accounts)
         base = QueueQuery(accounts=chosen, search=search or None, limit=limit,
-                          exclude_kinds=self._hidden_kinds())
+                          exclude_kinds=self._hidden_kinds(), emergency_active=self.emergency_active)
         waiting = await self.store.queue(base)
         since = self.clock.now() - RECENTLY_HANDLED
         handled = await self.store.queue(base.model_copy(update={"handled_since": since,
@@ -98,6 +109,33 @@ class DeskSession:
 
     def countdown(self, message: Message, now: datetime) -> Countdown:
         return countdown(message, self.pack.hours_for(message.account), now)
+
+    # -- the lane and the statutory clocks (core.lane, core.statutory) ---------------------------
+    def statutory(self, message: Message) -> tuple[StatutoryDeadline, ...]:
+        """The message's statutory deadlines (FOI, SAR, complaint stages), soonest first."""
+        return statutory_deadlines(message.labels, message.received_at,
+                                   self.pack.hours_for(message.account), self.pack.statutory)
+
+    def statutory_clocks(self, message: Message, now: datetime) -> list[StatutoryClock]:
+        """Where each statutory deadline stands at `now` (read on the account's calendar)."""
+        today = now.astimezone(self.pack.hours_for(message.account).zone).date()
+        return [statutory_clock(d, today, self.pack.statutory) for d in self.statutory(message)]
+
+    def row_flags(self, message: Message, today: date) -> str:
+        """What a row shows ahead of its text: the lane's mark (`999`, `SG`, `EM`) and the most
+        pressing statutory clock (`FOI 19d`), '' for neither."""
+        clock = most_pressing(self.statutory(message), today, self.pack.statutory)
+        parts = (lane_marker(message.labels), clock_text(clock) if clock else "")
+        return " ".join(p for p in parts if p)
+
+    def lane_lines(self, message: Message, now: datetime) -> list[str]:
+        """The lane's lines for the detail pane: 999, the safeguarding contact, out of hours."""
+        return lane_lines(message, self.pack, self.is_open(message.account, now))
+
+    def reply_warning(self, message: Message) -> str | None:
+        """The warning shown before replying by direct message to someone who may be a child
+        or vulnerable adult (core.lane), or None."""
+        return private_message_warning(message, self.pack)
 
     def opening(self, account: str, now: datetime) -> OpeningStatus:
         """Whether `account` is open at `now`, and until or from when (the header's line)."""

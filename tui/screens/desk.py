@@ -93,6 +93,7 @@ class DeskScreen(Screen[None]):
                 yield QueueTable(session.countdown, self.now, id="queue",
                                  account_label=lambda a: account_label(session, a),
                                  holder=lambda m: holder_mark(session, m),
+                                 flags=session.row_flags,
                                  local_zone=desk_zone(session)).data_bind(DeskScreen.now)
                 yield DetailPane(session, id="detail").data_bind(DeskScreen.now)
         yield KeyBar()
@@ -239,7 +240,8 @@ class DeskScreen(Screen[None]):
             return
         editor = ReplyScreen(m, self.session.draft(m), self.session.signed,
                              account_label(self.session, m.account),
-                             cursor_blink=self.app.CURSOR_BLINK)
+                             cursor_blink=self.app.CURSOR_BLINK,
+                             warning=self.session.reply_warning(m))
         self.app.push_screen(editor, lambda text: self._send_reply(m, text))
 
     def _send_reply(self, m: Message, text: str | None) -> None:

@@ -29,23 +29,27 @@ class ReplyScreen(ModalScreen[str | None]):
     ]
 
     def __init__(self, message: Message, draft: str, signed: Callable[[str], str],
-                 where: str, *, cursor_blink: bool = True) -> None:
+                 where: str, *, cursor_blink: bool = True, warning: str | None = None) -> None:
         """`signed(text)` is `DeskSession.signed`: shows the signature that will be added.
-        `where` names the account the reply goes out on."""
+        `where` names the account the reply goes out on; `warning` (from core, e.g. a private
+        message to someone who may be a child) is shown above the editor."""
         super().__init__()
         self._message = message
         self._draft = draft
         self._signed = signed
         self._where = where
         self._cursor_blink = cursor_blink
+        self._warning = warning
 
     def compose(self) -> ComposeResult:
         m = self._message
-        with Vertical(id="reply-box", classes="modal-box"):
+        with Vertical(id="reply-box", classes="modal-box -warned" if self._warning else "modal-box"):
             yield Static(Content.assemble(("Reply to ", "bold"), one_line(m.author.handle, 40),
                                           (" on ", "bold"), self._where),
                          classes="modal-title", markup=False)
             yield Static(one_line(m.text, 300), id="reply-quote", markup=False)
+            if self._warning:
+                yield Static(self._warning, id="reply-warning", markup=False)
             editor = TextArea(self._draft, id="reply-text", soft_wrap=True)
             editor.cursor_blink = self._cursor_blink
             yield editor

@@ -9,7 +9,7 @@ is worked out again when a line is painted.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
@@ -149,6 +149,7 @@ class QueueTable(ScrollView, can_focus=True):
         account_label: Callable[[str], str] = str,
         prior_warnings: Callable[[Message], int] = lambda m: 0,
         holder: Callable[[Message], str] = lambda m: "",
+        flags: Callable[[Message, date], str] = lambda m, today: "",
         local_zone: ZoneInfo = LONDON,
         name: str | None = None,
         id: str | None = None,
@@ -158,13 +159,15 @@ class QueueTable(ScrollView, can_focus=True):
         names an account id (`"FB @lewesdc"`); `prior_warnings` counts the author's warnings
         for the `⚑N` badge; `holder` gives a short mark for who holds a claimed message
         (`"TG"`, shown as `◆TG` before its text, '' for none); `local_zone` is the zone due
-        times are shown in."""
+        times are shown in; `flags(message, local_date)` is what goes before the text (the
+        lane's mark and the statutory clock, `DeskSession.row_flags`)."""
         super().__init__(name=name, id=id, classes=classes)
         self.set_reactive(QueueTable.now, require_aware(now, "now"))
         self._countdown = countdown
         self._account_label = account_label
         self._prior_warnings = prior_warnings
         self._holder = holder
+        self._flags = flags
         self._zone = local_zone
         self._rows: list[Message] = []
         self._positions: dict[int, int] = {}
@@ -363,7 +366,7 @@ class QueueTable(ScrollView, can_focus=True):
         if (rest := self._row_cache.get(key)) is None:
             # A claim changes the revision, so the holder needs no place in the key.
             rest = row_rest(message, paint.layout, self.now, self._zone, self._account_label,
-                            warnings, self._holder(message))
+                            warnings, self._holder(message), self._flags(message, paint.today))
             self._row_cache.set(key, rest)
         return rest
 

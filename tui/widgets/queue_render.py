@@ -211,11 +211,21 @@ def author_cell(message: Message, prior_warnings: int, width: int) -> str:
     return fit(f"{cut(name, room)} {badge}", width)
 
 
+def flagged_text(text: str, flags: str, holder: str) -> str:
+    """The text cell: the lane mark and statutory clock (`999 FOI 19d`), then who holds the
+    message (`◆TG`), then the message itself."""
+    if holder:
+        text = f"\N{BLACK DIAMOND}{holder} {text}"
+    return f"{flags} {text}" if flags else text
+
+
 def row_rest(message: Message, layout: Layout, now: datetime, zone: ZoneInfo,
-             account_label: Callable[[str], str], prior_warnings: int, holder: str = "") -> str:
+             account_label: Callable[[str], str], prior_warnings: int, holder: str = "",
+             flags: str = "") -> str:
     """Everything of a row after the countdown column (starting with the gap before `due`):
     the part that does not change from tick to tick, so the widget caches it. `holder`, when
-    given, marks who holds the message (`◆TG`) ahead of its text."""
+    given, marks who holds the message (`◆TG`) ahead of its text; `flags` (the lane mark and
+    statutory clock, `999 FOI 19d`) go before that."""
     due = when_text(message.due_at, now, zone) if message.due_at is not None else "\N{EM DASH}"
     cells = [
         (due, layout.due),
@@ -225,7 +235,7 @@ def row_rest(message: Message, layout: Layout, now: datetime, zone: ZoneInfo,
     rest = " " + _join(cells)
     if layout.author:
         rest += " " + author_cell(message, prior_warnings, layout.author)
-    text = f"\N{BLACK DIAMOND}{holder} {message.text}" if holder else message.text
+    text = flagged_text(message.text, flags, holder)
     tail = _join([(",".join(message.labels), layout.labels), (text, layout.text)])
     return rest + (" " + tail if tail else "")
 
