@@ -41,7 +41,7 @@ class ComplaintStage(_Strict):
     """The stage as the detail pane names it, e.g. `acknowledged` or `stage 1 response`."""
     short: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{2,4}$")]
     """Two to four capitals or digits for the row, e.g. `ACK`, `CS1`."""
-    working_days: int = Field(gt=0, le=120)
+    working_days: int = Field(gt=0, le=60)
     """Working days from receipt (the day after receipt is day one; weekends and the account's
     bank holidays do not count)."""
 

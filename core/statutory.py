@@ -47,6 +47,8 @@ class StatutoryDeadline(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    label: str
+    """The triage label that started it: `foi`, `sar` or `complaint`."""
     short: str
     """What the row shows: `FOI`, `SAR`, or a complaint stage's short name (`ACK`)."""
     name: str
@@ -96,13 +98,13 @@ def statutory_deadlines(labels: Iterable[str], received_at: datetime, hours: Ope
     received = received_at.astimezone(hours.zone).date()
     out = []
     if FOI in wanted:
-        out.append(StatutoryDeadline(short="FOI", name="FOI response", rule=FOI_RULE,
+        out.append(StatutoryDeadline(label=FOI, short="FOI", name="FOI response", rule=FOI_RULE,
                                      due_on=working_days_after(received, FOI_WORKING_DAYS, hours)))
     if SAR in wanted:
-        out.append(StatutoryDeadline(short="SAR", name="Subject access response", rule=SAR_RULE,
+        out.append(StatutoryDeadline(label=SAR, short="SAR", name="Subject access response", rule=SAR_RULE,
                                      due_on=one_month_after(received)))
     if COMPLAINT in wanted:
-        out += [StatutoryDeadline(short=stage.short, name=f"Complaint {stage.name}",
+        out += [StatutoryDeadline(label=COMPLAINT, short=stage.short, name=f"Complaint {stage.name}",
                                   rule=f"{stage.working_days} working days, the pack's stages",
                                   due_on=working_days_after(received, stage.working_days, hours))
                 for stage in statutory.complaint_stages]
@@ -145,6 +147,16 @@ def clock_text(clock: StatutoryClock) -> str:
     if left == 0:
         return f"{short} today"
     return f"{short} late {-left}d"
+
+
+def clock_badge(clock: StatutoryClock) -> str:
+    """The row's badge, at most six cells: `FOI19d`, `SAR!` on the day, `ACK-3d` once late
+    (days past); `d` is dropped where it would not fit."""
+    short, left = clock.deadline.short, clock.days_left
+    if left == 0:
+        return f"{short}!"
+    text = f"{short}{left}d" if left > 0 else f"{short}-{-left}d"
+    return text if len(text) <= 6 else text[:-1][:6]
 
 
 def clock_sentence(clock: StatutoryClock) -> str:

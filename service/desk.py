@@ -8,7 +8,7 @@ screen may hide what a role cannot do, but the refusal is here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from core.clock import Clock
 from core.handling import (
@@ -21,7 +21,7 @@ from core.handling import (
     sign,
     suggested_template,
 )
-from core.lane import lane_lines, lane_marker, private_message_warning
+from core.lane import lane_lines, private_message_warning
 from core.models import Action, Message, MessageKind, MessageState, OutboxItem
 from core.permissions import authorised_officer, can, require
 from core.policy import Officer, Permission, PolicyPack, Role
@@ -29,7 +29,6 @@ from core.sla import Countdown, countdown
 from core.statutory import (
     StatutoryClock,
     StatutoryDeadline,
-    clock_text,
     most_pressing,
     statutory_clock,
     statutory_deadlines,
@@ -121,12 +120,10 @@ class DeskSession:
         today = now.astimezone(self.pack.hours_for(message.account).zone).date()
         return [statutory_clock(d, today, self.pack.statutory) for d in self.statutory(message)]
 
-    def row_flags(self, message: Message, today: date) -> str:
-        """What a row shows ahead of its text: the lane's mark (`999`, `SG`, `EM`) and the most
-        pressing statutory clock (`FOI 19d`), '' for neither."""
-        clock = most_pressing(self.statutory(message), today, self.pack.statutory)
-        parts = (lane_marker(message.labels), clock_text(clock) if clock else "")
-        return " ".join(p for p in parts if p)
+    def row_statutory(self, message: Message, now: datetime) -> StatutoryClock | None:
+        """The statutory clock a row shows: the most pressing one (core.statutory), or None."""
+        today = now.astimezone(self.pack.hours_for(message.account).zone).date()
+        return most_pressing(self.statutory(message), today, self.pack.statutory)
 
     def lane_lines(self, message: Message, now: datetime) -> list[str]:
         """The lane's lines for the detail pane: 999, the safeguarding contact, out of hours."""

@@ -81,10 +81,13 @@ def open_seeds() -> list[Seed]:
         Seed("warning1", "eastbourne-facebook", _at(d, 12, 50),
              "I want to complain about the potholes on Seaside Road, they wrecked my tyre.",
              "sam.k", "Sam Kaur", labels=("complaint",)),
-        Seed("hostile", "eastbourne-x", _at(d, 13, 40), HOSTILE_TEXT, "@mallory", HOSTILE_NAME),
+        Seed("hostile", "eastbourne-x", _at(d, 13, 40), HOSTILE_TEXT, "@mallory", HOSTILE_NAME,
+             labels=("abuse",)),
         Seed("ontime", "eastbourne-x", _at(d, 13, 50), "When is the green bin collection this week?",
              "@bin_watcher", "Alex Green"),
         Seed("paused", "visit-eastbourne-instagram", _at(d, 11, 0),
+             # Not a disclosure: a disclosure's clock never pauses (core.lane), and the lane
+             # has its own seeds (lane_seeds).
              "Is the bandstand open on Sunday?", "seaside_sue", "Sue"),
         Seed("answered", "eastbourne-facebook", _at(d, 10, 0), "Thanks for fixing the streetlight!",
              "happy.harry", "Harry"),

@@ -408,7 +408,7 @@ async def test_a_row_shows_every_column() -> None:
     app = QueueApp(rows_, account_label=lambda a: "X @lewesdc", prior_warnings=lambda m: 2)
     async with app.run_test(size=(160, 30)):
         line = line_text(app.query_one(QueueTable), 1)
-        for part in ("10m 00s", "10:10", "X @lewesdc", "DM", "@resident ⚑2", "bins,complaint",
+        for part in ("10m 00s", "10:10", "X @lewesdc", "DM", "@resident ⚑2", "CMPL BINS",
                      "Bins not collected on Elm Road"):
             assert part in line
 
@@ -528,9 +528,39 @@ async def test_a_held_message_shows_its_holder_before_the_text() -> None:
         assert "\N{BLACK DIAMOND}" not in line_text(table, 1) + line_text(table, 3)
 
 
-@pytest.mark.parametrize(("width", "labels"), [(200, 18), (130, 12), (110, 0), (79, 0)])
-def test_labels_go_first_when_narrow(width: int, labels: int) -> None:
-    assert layout_for(width).labels == labels
+@pytest.mark.parametrize(("width", "badges"), [(200, 18), (130, 12), (110, 8), (79, 6), (60, 6)])
+def test_the_badges_cell_narrows_but_never_goes(width: int, badges: int) -> None:
+    assert layout_for(width).badges == badges
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 130, 200])
+async def test_a_safeguarding_row_shows_its_badge_at_every_width(width: int) -> None:
+    app = QueueApp([message(1, labels=("complaint", "safeguarding", "foi")), message(2, labels=())])
+    async with app.run_test(size=(width, 10)):
+        table = app.query_one(QueueTable)
+        assert "LABELS" in line_text(table, 0)
+        assert "SAFEG" in line_text(table, 1)
+        assert "SAFEG" not in line_text(table, 2)
+
+
+async def test_urgent_danger_comes_first_in_its_own_loud_colour() -> None:
+    app = QueueApp([message(1), message(2, labels=("foi", "urgent_danger"))])
+    async with app.run_test(size=(80, 10)):
+        table = app.query_one(QueueTable)
+        segments = {seg.text: seg.style for seg in table.render_line(2)}
+        assert "DANGER" in segments and "FOI" not in segments  # one badge fits at 80
+        assert segments["DANGER"] == table.rich_style + table.get_component_rich_style(
+            "queue--badge-danger", partial=True)
+    app = QueueApp([message(1, labels=("foi", "urgent_danger"))])
+    async with app.run_test(size=(160, 10)):
+        assert "DANGER FOI" in line_text(app.query_one(QueueTable), 1)
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 160])
+async def test_a_breach_reads_the_same_at_every_width(width: int) -> None:
+    app = QueueApp([message(1, due_in=-timedelta(hours=2, minutes=5))])
+    async with app.run_test(size=(width, 10)):
+        assert line_text(app.query_one(QueueTable), 1).startswith("BREACHED 2h 05m ago ")
 
 
 async def test_at_80_columns_the_message_text_still_shows() -> None:

@@ -24,6 +24,7 @@ from tui.screens.help import HelpScreen, help_rows
 from tui.screens.refer import ReferScreen, referral_contacts
 from tui.screens.reply import ReplyScreen
 from tui.state import QueueFilter, QueueWindow
+from tui.widgets.badges import row_badges
 from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
 from tui.widgets.keys import KeyBar
@@ -93,7 +94,7 @@ class DeskScreen(Screen[None]):
                 yield QueueTable(session.countdown, self.now, id="queue",
                                  account_label=lambda a: account_label(session, a),
                                  holder=lambda m: holder_mark(session, m),
-                                 flags=session.row_flags,
+                                 badges=lambda m: row_badges(session, m),
                                  local_zone=desk_zone(session)).data_bind(DeskScreen.now)
                 yield DetailPane(session, id="detail").data_bind(DeskScreen.now)
         yield KeyBar()

@@ -9,11 +9,12 @@ is worked out again when a line is painted.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -26,6 +27,7 @@ from textual.strip import Strip
 from core.clock import require_aware
 from core.models import Message
 from core.sla import Countdown
+from tui.widgets.badges import Badge, Piece, labels_only
 from tui.widgets.queue_render import (
     LONDON,
     Paint,
@@ -81,6 +83,10 @@ class QueueTable(ScrollView, can_focus=True):
         "queue--answered",
         "queue--cursor",
         "queue--header",
+        "queue--badge-danger",
+        "queue--badge-alert",
+        "queue--badge-notice",
+        "queue--badge-info",
     }
 
     DEFAULT_CSS = """
@@ -149,7 +155,7 @@ class QueueTable(ScrollView, can_focus=True):
         account_label: Callable[[str], str] = str,
         prior_warnings: Callable[[Message], int] = lambda m: 0,
         holder: Callable[[Message], str] = lambda m: "",
-        flags: Callable[[Message, date], str] = lambda m, today: "",
+        badges: Callable[[Message], Sequence[Badge]] = labels_only,
         local_zone: ZoneInfo = LONDON,
         name: str | None = None,
         id: str | None = None,
@@ -158,21 +164,21 @@ class QueueTable(ScrollView, can_focus=True):
         """`countdown(message, now)` is usually `DeskSession.countdown`; `account_label`
         names an account id (`"FB @lewesdc"`); `prior_warnings` counts the author's warnings
         for the `⚑N` badge; `holder` gives a short mark for who holds a claimed message
-        (`"TG"`, shown as `◆TG` before its text, '' for none); `local_zone` is the zone due
-        times are shown in; `flags(message, local_date)` is what goes before the text (the
-        lane's mark and the statutory clock, `DeskSession.row_flags`)."""
+        (`"TG"`, shown as `◆TG` before its text, '' for none); `badges` gives a row's badges,
+        most urgent first (usually `tui.widgets.badges.row_badges`); `local_zone` is the zone
+        due times are shown in."""
         super().__init__(name=name, id=id, classes=classes)
         self.set_reactive(QueueTable.now, require_aware(now, "now"))
         self._countdown = countdown
         self._account_label = account_label
         self._prior_warnings = prior_warnings
         self._holder = holder
-        self._flags = flags
+        self._badges = badges
         self._zone = local_zone
         self._rows: list[Message] = []
         self._positions: dict[int, int] = {}
         self._cursor = 0
-        self._row_cache: LRUCache[tuple[object, ...], str] = LRUCache(_ROW_CACHE_SIZE)
+        self._row_cache: LRUCache[tuple[object, ...], tuple[Piece, ...]] = LRUCache(_ROW_CACHE_SIZE)
         self._paint: Paint | None = None
         self._clocks: dict[tuple[int, int, int], tuple[str, str]] = {}
         """This tick's countdown cells by (message id, revision, width)."""
@@ -335,15 +341,22 @@ class QueueTable(ScrollView, can_focus=True):
         clock, component = self._clock(message, paint.layout.countdown)
         self._shown[y] = (message.id, clock, component)
         style = paint.cursor if index == self._cursor else paint.base
-        phase_style = style + self.get_component_rich_style(component, partial=True)
         rest = self._rest(message, paint)
         # The same row reading the same is the same Strip: Textual's own per-strip caches
         # (cropping, dividing) then hit too.
-        key = (clock, phase_style, rest, style, paint.width)
+        key = (clock, component, rest, style, paint.width)
         if (line := self._line_cache.get(key)) is None:
-            line = paint.line([Segment(clock, phase_style), Segment(rest, style)], style)
+            segments = [Segment(clock, self._styled(style, component))]
+            segments.extend(Segment(text, self._styled(style, part)) for text, part in rest)
+            line = paint.line(segments, style)
             self._line_cache.set(key, line)
         return line
+
+    def _styled(self, style: Style, component: str) -> Style:
+        """`style` with a component class's colours over it ('' for none)."""
+        if not component:
+            return style
+        return style + self.get_component_rich_style(component, partial=True)
 
     def _clock(self, message: Message, width: int) -> tuple[str, str]:
         """The countdown cell at `now` (fitted to `width`) and its component class; worked
@@ -358,15 +371,16 @@ class QueueTable(ScrollView, can_focus=True):
             clock = self._clocks[key] = (text, phase_class(countdown.phase))
         return clock
 
-    def _rest(self, message: Message, paint: Paint) -> str:
+    def _rest(self, message: Message, paint: Paint) -> tuple[Piece, ...]:
         """The cached, tick-independent part of a row."""
         warnings = self._prior_warnings(message)
+        badges = tuple(self._badges(message))
         # The local date is in the key because the due column says `14:32` only for today.
-        key = (message.id, message.revision, paint.layout.width, paint.today, warnings)
+        key = (message.id, message.revision, paint.layout.width, paint.today, warnings, badges)
         if (rest := self._row_cache.get(key)) is None:
             # A claim changes the revision, so the holder needs no place in the key.
             rest = row_rest(message, paint.layout, self.now, self._zone, self._account_label,
-                            warnings, self._holder(message), self._flags(message, paint.today))
+                            warnings, self._holder(message), badges)
             self._row_cache.set(key, rest)
         return rest
 

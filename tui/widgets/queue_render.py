@@ -8,7 +8,7 @@ overrides to the terminal; the widget wraps the results in `Segment`s, never in 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from core.models import Message, MessageKind
 from core.sla import Countdown, Phase, format_span
+from tui.widgets.badges import Badge, Piece, badge_pieces
 from tui.widgets.safe_text import visible
 
 #: The account hours' timezone: due times are shown as council staff read the clock.
@@ -75,20 +76,24 @@ def _trim_joiners(text: str) -> str:
 
 @dataclass(frozen=True)
 class Layout:
-    """Column widths in cells for one widget width; a width of 0 drops the column."""
+    """Column widths in cells for one widget width, in the row's order; a width of 0 drops the
+    column."""
 
     countdown: int
+    """The countdown, its last cell always blank (the gap before the badges)."""
+    badges: int
+    """Triage labels, lane and moderation marks (tui.widgets.badges): never 0, so the most
+    urgent badge always shows."""
     due: int
     account: int
     kind: int
     author: int
-    labels: int
     text: int = 0
 
     @cached_property
     def fixed(self) -> int:
         """Cells taken by every column but the text, with one-cell gaps between columns."""
-        widths = (self.countdown, self.due, self.account, self.kind, self.author, self.labels)
+        widths = (self.countdown, self.badges, self.due, self.account, self.kind, self.author)
         return sum(widths) + sum(1 for w in widths if w)
 
     @cached_property
@@ -97,21 +102,23 @@ class Layout:
         return self.fixed + self.text if self.text else self.fixed - 1
 
     def with_text(self, total: int) -> Layout:
-        return Layout(self.countdown, self.due, self.account, self.kind, self.author,
-                      self.labels, max(0, total - self.fixed))
+        return Layout(self.countdown, self.badges, self.due, self.account, self.kind,
+                      self.author, max(0, total - self.fixed))
 
 
 MIN_TEXT = 20
 
 #: From roomiest to tightest, each with the message text it must leave room for; the first
-#: that fits wins. Labels go first, then author and account shrink, because the text is what
-#: officers triage by: labels only show once the text has 40 cells.
+#: that fits wins. The badges cell narrows to one badge and the due time goes before author and
+#: account shrink further, because the text is what officers triage by (the countdown says how
+#: long is left; the detail pane has the due time). The countdown keeps 19 cells for its text
+#: at every width, so `BREACHED 12d 3h ago` reads the same everywhere.
 _LAYOUTS = (
-    (Layout(countdown=21, due=9, account=16, kind=7, author=20, labels=18), 48),
-    (Layout(countdown=21, due=9, account=14, kind=7, author=16, labels=12), 40),
-    (Layout(countdown=18, due=9, account=12, kind=7, author=14, labels=0), MIN_TEXT),
-    (Layout(countdown=17, due=9, account=10, kind=7, author=11, labels=0), MIN_TEXT),
-    (Layout(countdown=17, due=9, account=8, kind=7, author=9, labels=0), MIN_TEXT),
+    (Layout(countdown=21, badges=18, due=9, account=16, kind=7, author=20), 48),
+    (Layout(countdown=21, badges=12, due=9, account=14, kind=7, author=16), 40),
+    (Layout(countdown=21, badges=8, due=9, account=12, kind=7, author=14), MIN_TEXT),
+    (Layout(countdown=20, badges=6, due=0, account=10, kind=7, author=11), MIN_TEXT),
+    (Layout(countdown=20, badges=6, due=0, account=8, kind=7, author=9), MIN_TEXT),
 )
 
 
@@ -161,7 +168,9 @@ def _coarse_span(span: timedelta) -> str:
 def countdown_text(countdown: Countdown, now: datetime, zone: ZoneInfo = LONDON,
                    width: int = 21) -> str:
     """What the countdown column says, e.g. `1h 05m`, `BREACHED 12m ago`, `PAUSED till Mon
-    08:30`, `answered`; a shorter wording when the full one is wider than `width`."""
+    08:30`, `answered`; a shorter wording when the full one is wider than `width` (every
+    layout leaves 19 cells, so a breach reads the same at every width unless it is 100 days
+    old)."""
     full, short = _countdown_wordings(countdown, now, zone)
     return full if cell_len(full) <= width else short
 
@@ -190,8 +199,11 @@ _KINDS = {
     MessageKind.REPLY: "reply",
 }
 
-HEADERS = {"countdown": "DUE IN", "due": "DUE", "account": "ACCOUNT", "kind": "KIND",
-           "author": "FROM", "labels": "LABELS", "text": "MESSAGE"}
+HEADERS = {"countdown": "DUE IN", "badges": "LABELS", "due": "DUE", "account": "ACCOUNT",
+           "kind": "KIND", "author": "FROM", "text": "MESSAGE"}
+
+#: The columns in the row's order.
+COLUMNS = ("countdown", "badges", "due", "account", "kind", "author", "text")
 
 
 def _join(cells: list[tuple[str, int]]) -> str:
@@ -211,21 +223,12 @@ def author_cell(message: Message, prior_warnings: int, width: int) -> str:
     return fit(f"{cut(name, room)} {badge}", width)
 
 
-def flagged_text(text: str, flags: str, holder: str) -> str:
-    """The text cell: the lane mark and statutory clock (`999 FOI 19d`), then who holds the
-    message (`◆TG`), then the message itself."""
-    if holder:
-        text = f"\N{BLACK DIAMOND}{holder} {text}"
-    return f"{flags} {text}" if flags else text
-
-
 def row_rest(message: Message, layout: Layout, now: datetime, zone: ZoneInfo,
              account_label: Callable[[str], str], prior_warnings: int, holder: str = "",
-             flags: str = "") -> str:
-    """Everything of a row after the countdown column (starting with the gap before `due`):
-    the part that does not change from tick to tick, so the widget caches it. `holder`, when
-    given, marks who holds the message (`◆TG`) ahead of its text; `flags` (the lane mark and
-    statutory clock, `999 FOI 19d`) go before that."""
+             badges: Sequence[Badge] = ()) -> tuple[Piece, ...]:
+    """Everything of a row after the countdown column, as runs of text and their component
+    class: the part that does not change from tick to tick, so the widget caches it. `holder`,
+    when given, marks who holds the message (`◆TG`) ahead of its text."""
     due = when_text(message.due_at, now, zone) if message.due_at is not None else "\N{EM DASH}"
     cells = [
         (due, layout.due),
@@ -235,15 +238,15 @@ def row_rest(message: Message, layout: Layout, now: datetime, zone: ZoneInfo,
     rest = " " + _join(cells)
     if layout.author:
         rest += " " + author_cell(message, prior_warnings, layout.author)
-    text = flagged_text(message.text, flags, holder)
-    tail = _join([(",".join(message.labels), layout.labels), (text, layout.text)])
-    return rest + (" " + tail if tail else "")
+    if layout.text:
+        text = f"\N{BLACK DIAMOND}{holder} {message.text}" if holder else message.text
+        rest += " " + fit(text, layout.text)
+    return ((" ", ""), *badge_pieces(badges, layout.badges), (rest, ""))
 
 
 def header_text(layout: Layout) -> str:
     """The column titles, laid out like the rows."""
-    order = ("countdown", "due", "account", "kind", "author", "labels", "text")
-    return _join([(HEADERS[name], getattr(layout, name)) for name in order])
+    return _join([(HEADERS[name], getattr(layout, name)) for name in COLUMNS])
 
 
 # -- lines ------------------------------------------------------------------------------------
