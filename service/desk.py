@@ -50,6 +50,8 @@ _OPEN_STATES = frozenset({MessageState.NEW, MessageState.CLAIMED, MessageState.R
 RECENTLY_HANDLED = timedelta(minutes=30)
 #: At most this many recently handled rows are shown.
 HANDLED_ROWS = 50
+#: Messages whose statutory deadlines a session remembers (a few screens' worth of rows).
+STATUTORY_CACHE = 4096
 
 
 class DeskError(Exception):
@@ -69,6 +71,7 @@ class DeskSession:
         self.officer: Officer = authorised_officer(pack, officer_id, clock.now())
         self.role: Role = pack.role(self.officer.role)
         self.emergency_active = False
+        self._statutory: dict[tuple, tuple[StatutoryDeadline, ...]] = {}
         """An emergency is declared: emergency_related messages rise into the lane."""
 
     # -- reading ---------------------------------------------------------------------------
@@ -111,9 +114,17 @@ class DeskSession:
 
     # -- the lane and the statutory clocks (core.lane, core.statutory) ---------------------------
     def statutory(self, message: Message) -> tuple[StatutoryDeadline, ...]:
-        """The message's statutory deadlines (FOI, SAR, complaint stages), soonest first."""
-        return statutory_deadlines(message.labels, message.received_at,
-                                   self.pack.hours_for(message.account), self.pack.statutory)
+        """The message's statutory deadlines (FOI, SAR, complaint stages), soonest first.
+        Remembered per message: rows ask on every paint, and they never change."""
+        key = (message.id, message.received_at, message.labels, message.account)
+        found = self._statutory.get(key)
+        if found is None:
+            if len(self._statutory) >= STATUTORY_CACHE:
+                self._statutory.clear()
+            found = self._statutory[key] = statutory_deadlines(
+                message.labels, message.received_at, self.pack.hours_for(message.account),
+                self.pack.statutory)
+        return found
 
     def statutory_clocks(self, message: Message, now: datetime) -> list[StatutoryClock]:
         """Where each statutory deadline stands at `now` (read on the account's calendar)."""
