@@ -1,5 +1,7 @@
 """The `dutydesk` command. Each group of subcommands lives in its own module with
 `register(subparsers)`; with no subcommand, dutydesk opens the dashboard on the configured store.
+Every command follows one parser rule (`dutydesk.commands`): a global option means the same
+before or after the command.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from dutydesk import cmd_desk, cmd_engine, cmd_intake, cmd_policy
+from dutydesk.commands import DESK, add_before_options, settle
 
 GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk)
 
@@ -18,8 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dutydesk",
         description="The duty officer's desk for council social-media accounts.")
-    cmd_desk.add_desk_options(parser)
-    parser.set_defaults(handler=cmd_desk.run_dashboard)
+    add_before_options(parser)
+    # Plain `dutydesk` (no command) is the dashboard; a command's own defaults replace these.
+    parser.set_defaults(handler=cmd_desk.run_dashboard, global_options=DESK, command_name="")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for group in GROUPS:
         group.register(sub)
@@ -28,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = settle(parser, parser.parse_args(argv))
     try:
         return int(args.handler(args) or 0)
     except BrokenPipeError:

@@ -13,24 +13,17 @@ from pathlib import Path
 from core.permissions import NotAuthorisedError
 from core.pack_files import PackError
 from core.policy import Officer, Permission, PolicyPack
-from dutydesk.options import add_store_options, db_path, load_policy, report_pack_error
+from dutydesk.commands import DESK, command
+from dutydesk.options import db_path, load_policy, report_pack_error
 from service.clock import SystemClock
 from service.runtime import DeskRuntime
 from storage.base import StoreError
 
 
-def add_desk_options(parser: argparse.ArgumentParser) -> None:
-    """--db, --policy and --as, for the dashboard commands."""
-    add_store_options(parser)
-    parser.add_argument("--as", dest="officer", default=None, metavar="NAME",
-                        help="the acting officer's id on the pack's register (default: your login name)")
-
-
 def register(sub: argparse._SubParsersAction) -> None:
-    demo = sub.add_parser("demo", help="open the dashboard on a fresh store with a simulated feed")
-    add_desk_options(demo)
+    demo = command(sub, "demo", handler=run_demo, options=DESK,
+                   help="open the dashboard on a fresh store with a simulated feed")
     demo.add_argument("--seed", type=int, default=None, help="seed the simulated feed (repeatable demo)")
-    demo.set_defaults(handler=run_demo)
 
 
 def run_dashboard(args: argparse.Namespace) -> int:

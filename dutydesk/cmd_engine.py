@@ -20,20 +20,20 @@ import sys
 
 from core.pack_files import PackError
 from core.policy import PolicyPack
-from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
+from dutydesk.commands import STORE, command
+from dutydesk.options import load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.engine import Engine
 from storage.base import StoreError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    serve = sub.add_parser("serve", help="run the engine headless (warnings, breaches, opening hours)")
-    add_store_options(serve)
+    serve = command(sub, "serve", handler=run_serve, options=STORE,
+                    help="run the engine headless (warnings, breaches, opening hours)")
     # Hidden: tests shorten the lease to see a takeover within seconds.
     serve.add_argument("--lease-ttl", type=float, default=5.0, help=argparse.SUPPRESS)
     serve.add_argument("--heartbeat", type=float, default=None, help=argparse.SUPPRESS)
     serve.add_argument("--holder", default=None, help=argparse.SUPPRESS)
-    serve.set_defaults(handler=run_serve)
 
 
 def run_serve(args: argparse.Namespace) -> int:

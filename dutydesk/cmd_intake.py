@@ -20,7 +20,8 @@ from typing import BinaryIO, TextIO
 from core.models import InboundMessage
 from core.pack_files import PackError
 from core.policy import PolicyPack
-from dutydesk.options import add_store_options, load_policy, make_store, report_pack_error
+from dutydesk.commands import STORE, command
+from dutydesk.options import load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.imports import BATCH, MAX_WORKERS, ImportSummary, import_stream
 from storage.base import StoreError
@@ -32,14 +33,13 @@ SCHEMAS = {"inbound": InboundMessage}
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `schema` and `import`; each sets `handler`."""
-    schema = sub.add_parser("schema", help="print the JSON Schema of an input format",
-                            description="Print the JSON Schema of an input format.")
+    schema = command(sub, "schema", handler=run_schema, help="print the JSON Schema of an input format",
+                     description="Print the JSON Schema of an input format.")
     schema.add_argument("format", choices=sorted(SCHEMAS),
                         help="inbound: one line of an import file, one message from a connector")
-    schema.set_defaults(handler=run_schema)
 
-    imp = sub.add_parser(
-        "import", help="store messages from a JSON Lines file (one message a line)",
+    imp = command(
+        sub, "import", handler=run_import, options=STORE, help="store messages from a JSON Lines file (one message a line)",
         description="Store messages from a JSON Lines file, one message a line "
                     "(see `dutydesk schema inbound`). Safe to run again: messages already "
                     "stored are skipped. Exit 0: all stored; 1: some lines rejected; 2: failed.")
@@ -52,8 +52,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--workers", type=int, default=None, metavar="N",
                      help=f"spread a big import over N workers (default: one per core, at most "
                           f"{MAX_WORKERS}; 1: all in this process)")
-    add_store_options(imp)
-    imp.set_defaults(handler=run_import)
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 from core.hours import OpeningHours
 from core.pack_files import PackError, PackProblem, load_pack, shipped_pack_names
 from core.policy import Audience, Permission, PolicyPack, Removal
+from dutydesk.commands import command, group
 
 WIDTH = 92
 """Where `show` wraps long lines (sources quote the policies at length)."""
@@ -24,17 +25,14 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `policy` and its three actions; each action sets `handler`."""
-    policy = sub.add_parser("policy", help="check, show or list policy packs",
-                            description="Check, show or list council policy packs.")
-    actions = policy.add_subparsers(title="actions", metavar="ACTION", required=True)
-    check = actions.add_parser("check", help="validate pack files; exit 1 if any has a problem")
+    actions = group(sub, "policy", help="check, show or list policy packs",
+                    description="Check, show or list council policy packs.")
+    check = command(actions, "check", handler=run_check,
+                    help="validate pack files; exit 1 if any has a problem")
     check.add_argument("files", nargs="+", metavar="FILE", help="a pack file (or a shipped pack's name)")
-    check.set_defaults(handler=run_check)
-    show = actions.add_parser("show", help="print a pack's effective policy, with sources")
+    show = command(actions, "show", handler=run_show, help="print a pack's effective policy, with sources")
     show.add_argument("pack", metavar="NAME|PATH", help="a shipped pack's name or a pack file")
-    show.set_defaults(handler=run_show)
-    listing = actions.add_parser("list", help="list the shipped packs")
-    listing.set_defaults(handler=run_list)
+    command(actions, "list", handler=run_list, help="list the shipped packs")
 
 
 # -- handlers ---------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Options every command that touches a store shares: which file, which policy pack."""
+"""What the global options choose: which store file, which policy pack (the options themselves,
+and the rule for where they may be written, are in `dutydesk.commands`)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,6 @@ from pathlib import Path
 from core.pack_files import PackError, load_pack
 from core.policy import PolicyPack
 from storage.sqlite import SqliteStore, default_db_path
-
-DEFAULT_PACK = "lewes-eastbourne"
-
-
-def add_store_options(parser: argparse.ArgumentParser) -> None:
-    """Add --db and --policy to `parser`."""
-    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
-                        help="the SQLite store (default: dutydesk.sqlite3 in your user data folder)")
-    parser.add_argument("--policy", default=DEFAULT_PACK, metavar="NAME|PATH",
-                        help=f"a shipped policy pack or a pack file (default: {DEFAULT_PACK})")
-
 
 def db_path(args: argparse.Namespace) -> Path:
     """The store file the user chose, or the default one (its folder made if need be)."""

@@ -223,8 +223,8 @@ class _Parallel:
 
     def _coordinate(self, pipes: list[Connection], stoppers: list[_Stopper], blocks: _Blocks) -> None:
         setup = (self.pack, self.recipe, bool(self.on_stored))
-        for pipe in pipes:
-            pipe.send(setup)
+        for pipe, stopper in zip(pipes, stoppers, strict=True):
+            _send(pipe, stopper, setup)
         # Popped from the end: the thread here (pipe 0) first, as the processes are still
         # starting up (sending them a batch waits until they read it).
         idle = list(reversed(range(len(pipes))))
@@ -235,13 +235,14 @@ class _Parallel:
         while True:
             while idle and (block := blocks.take()) is not None:
                 worker = idle.pop()
-                pipes[worker].send(Work(sent, *block, self.clock.now()))
+                _send(pipes[worker], stoppers[worker], Work(sent, *block, self.clock.now()))
                 working[worker] = sent
                 sent += 1
             if not working:
                 return
             if not committing and turn in ready:
-                pipes[ready.pop(turn)].send(turn)
+                worker = ready.pop(turn)
+                _send(pipes[worker], stoppers[worker], turn)
                 committing = True
             if self.cancelled:
                 raise asyncio.CancelledError
@@ -361,10 +362,22 @@ def _receive(pipe: Connection, worker: _Stopper) -> tuple:
     try:
         return pipe.recv()  # type: ignore[no-any-return]
     except (EOFError, OSError):
-        worker.wait(1.0)
-        raise ImportWorkerError(
-            f"an import worker stopped unexpectedly ({worker.status()}); the batches "
-            "committed before it stay stored") from None
+        raise _stopped(worker) from None
+
+
+def _send(pipe: Connection, worker: _Stopper, message: object) -> None:
+    """Send to a worker; one killed meanwhile (a broken pipe) is told plainly, as on receiving."""
+    try:
+        pipe.send(message)
+    except OSError:
+        raise _stopped(worker) from None
+
+
+def _stopped(worker: _Stopper) -> ImportWorkerError:
+    worker.wait(1.0)
+    return ImportWorkerError(
+        f"an import worker stopped unexpectedly ({worker.status()}); the batches "
+        "committed before it stay stored")
 
 
 def _stop(pipes: list[Connection], workers: list[_Stopper]) -> None:
