@@ -38,7 +38,7 @@ class Safeguarding(_Strict):
 
 class ComplaintStage(_Strict):
     name: Text
-    """The stage as the detail pane names it, e.g. `acknowledged` or `stage 1 response`."""
+    """The stage as the detail pane names it, e.g. `acknowledgement` or `stage 1 response`."""
     short: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{2,4}$")]
     """Two to four capitals or digits for the row, e.g. `ACK`, `CS1`."""
     working_days: int = Field(gt=0, le=60)

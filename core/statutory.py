@@ -52,7 +52,7 @@ class StatutoryDeadline(BaseModel):
     short: str
     """What the row shows: `FOI`, `SAR`, or a complaint stage's short name (`ACK`)."""
     name: str
-    """What the detail pane shows, e.g. `FOI response` or `complaint: acknowledged`."""
+    """What the detail pane shows, e.g. `FOI response` or `Complaint acknowledgement`."""
     rule: str
     """The rule counted, with its source."""
     due_on: date
