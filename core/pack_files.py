@@ -41,7 +41,26 @@ _REASONS = {"extra_forbidden": "unknown key (a typo?): packs allow only the docu
             "missing": "required, but missing"}
 
 
+#: Type errors, said with the value found (TOML `true` is not the number 1, nor "2" the number 2).
+_TYPE_REASONS = {"int_type": "must be a valid integer (a whole number such as 2)",
+                 "int_parsing": "must be a valid integer (a whole number such as 2)",
+                 "int_from_float": "must be a valid integer (a whole number such as 2)",
+                 "bool_type": "must be true or false",
+                 "bool_parsing": "must be true or false"}
+
+
+def _toml_value(value: object) -> str:
+    """A value as it reads in the TOML file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+    return type(value).__name__ if isinstance(value, (dict, list)) else str(value)
+
+
 def _reason(error: ErrorDetails) -> str:
+    if error["type"] in _TYPE_REASONS:
+        return f"{_TYPE_REASONS[error['type']]}, not {_toml_value(error['input'])}"
     # pydantic prefixes our own ValueErrors; the reader wants the reason only.
     return _REASONS.get(error["type"]) or error["msg"].removeprefix("Value error, ")
 

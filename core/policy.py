@@ -21,6 +21,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -40,6 +41,10 @@ class _Strict(BaseModel):
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Free text that must say something (a name, a title, a source)."""
+Int = Annotated[int, Strict()]
+"""A whole number written as one: `true` or `2.0` is an error, never read as 1 or 2."""
+Bool = Annotated[bool, Strict()]
+"""`true` or `false`, never a number or a word."""
 
 #: The only placeholders a template or signature may hold; anything else is a typo.
 PLACEHOLDERS = frozenset({"officer", "council"})
@@ -50,11 +55,13 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 DEFER_REFERENCES = "defer_references"
 
 
-def _known_placeholders(text: str) -> str:
-    unknown = sorted({m for m in _PLACEHOLDER.findall(text) if m not in PLACEHOLDERS})
+def _known_placeholders(text: str, known: frozenset[str] = PLACEHOLDERS) -> str:
+    unknown = sorted({m for m in _PLACEHOLDER.findall(text) if m not in known})
     if unknown:
         names = ", ".join("{" + u + "}" for u in unknown)
-        raise ValueError(f"unknown placeholder {names}; only {{officer}} and {{council}} are filled in")
+        names_known = ["{" + k + "}" for k in ("officer", "council", "category") if k in known]
+        allowed = ", ".join(names_known[:-1]) + " and " + names_known[-1]
+        raise ValueError(f"unknown placeholder {names}; only {allowed} are filled in")
     return text
 
 
@@ -107,10 +114,10 @@ class Account(_Strict):
 
 
 class FirstResponse(_Strict):
-    minutes: int | None = Field(gt=0)
+    minutes: Int | None = Field(gt=0)
     """The business minutes within which a first response is due; None: no target.
     (TOML has no null: a shipped pack always sets it, naming in `source` any default chosen.)"""
-    warnings_minutes_left: tuple[int, int] = Field(default=(30, 10), validate_default=True)
+    warnings_minutes_left: tuple[Int, Int] = Field(default=(30, 10), validate_default=True)
     """Business minutes left before the due time when the first and second warnings fire."""
     escalate_to: Ident
     """The role a breach is escalated to."""
@@ -140,28 +147,78 @@ class Removal(StrEnum):
     """Unacceptable content may be removed (with a private message saying why)."""
 
 
+#: The placeholders a warning to a poster may hold: the reply's, and the category marked.
+WARNING_PLACEHOLDERS = PLACEHOLDERS | {"category"}
+
+
+class WarningTemplates(_Strict):
+    """The private messages the ladder sends a poster: the first warning and the final one."""
+
+    first: Annotated[Text, StringConstraints(max_length=2000)]
+    """Warning 1 (unsigned; `{officer}`, `{council}` and `{category}` are filled in)."""
+    final: Annotated[Text, StringConstraints(max_length=2000)]
+    """The final warning, the last before a block request (same placeholders)."""
+    source: Text
+    """The policy section the wording follows (or why dutydesk wrote it)."""
+
+    @field_validator("first", "final")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        return _known_placeholders(value, WARNING_PLACEHOLDERS)
+
+
+DEFAULT_WARNINGS = WarningTemplates(
+    first=("Your recent comment ({category}) breaks the rules for this page. Please keep to them: "
+           "comments that break them again will be dealt with under our social media policy."),
+    final=("This is a final warning: your comment ({category}) breaks the rules for this page "
+           "again. If it happens once more, your account may be blocked."),
+    source="dutydesk default wording: the pack sets no warning templates of its own.")
+
+
 class Moderation(_Strict):
-    warnings_before_block: int = Field(ge=0, le=10)
-    """How many warnings a persistent poster gets before a block."""
+    warnings_before_block: Int = Field(ge=0, le=10)
+    """How many warnings a persistent poster gets before a block is requested."""
     block_roles: tuple[Ident, ...] = Field(min_length=1)
     """The only roles that may block (each must hold, and only they may hold, `block`)."""
     removal: Removal
     """Whether inappropriate content may be removed or only referred."""
-    log_required: bool = True
+    log_required: Bool = True
     """Whether a log of the content and how it was dealt with must be kept."""
     categories: tuple[Text, ...] = Field(min_length=1)
     """The categories of inappropriate content the policy names."""
     report_to: Text
     """Who inappropriate content, threats and abuse are reported to (read after "refer to")."""
+    report_role: Ident | None = None
+    """The role whose desks get each report of inappropriate content; None: the first of
+    `block_roles`."""
+    report_at_once: Bool = False
+    """Whether each report is an escalation that rings at once (Lincolnshire: "immediately"),
+    even when the content is removed."""
+    warnings_expire_days: Int | None = Field(default=None, gt=0)
+    """Days after which a warning no longer counts towards a block; None (omitted): never."""
+    warning_templates: WarningTemplates = DEFAULT_WARNINGS
+    """The wording of warning 1 and the final warning."""
+    block_source: Text | None = None
+    """The policy's words on who blocks, quoted when anyone else tries; None: `source`."""
     source: Text
+
+    @property
+    def reporting_role(self) -> str:
+        """The role reports of inappropriate content go to."""
+        return self.report_role or self.block_roles[0]
+
+    @property
+    def who_blocks(self) -> str:
+        """The policy section that says who blocks (for refusals)."""
+        return self.block_source or self.source
 
 
 class Emergency(_Strict):
-    freeze_scheduled: bool
+    freeze_scheduled: Bool
     """Whether every scheduled post is frozen while an emergency is declared."""
-    first_update_minutes: int | None = Field(default=None, gt=0)
+    first_update_minutes: Int | None = Field(default=None, gt=0)
     """Minutes from the declaration to the first factual update; None: no target."""
-    approval_required: bool
+    approval_required: Bool
     """Whether each crisis update must be approved before it is posted."""
     approver_roles: tuple[Ident, ...] = ()
     """The roles that may approve crisis updates (exactly those holding `approve_crisis_post`)."""
@@ -169,7 +226,7 @@ class Emergency(_Strict):
     """The roles designated as crisis responders (exactly those holding `post_crisis_update`)."""
     declare_roles: tuple[Ident, ...] = Field(min_length=1)
     """The roles that may declare and end an emergency (exactly those holding `declare_emergency`)."""
-    extended_hours_announced: bool = True
+    extended_hours_announced: Bool = True
     """Whether extended hours (and when coverage resumes) must be stated publicly."""
     source: Text
 
@@ -207,7 +264,7 @@ class Officer(_Strict):
     role: Ident
     accounts: tuple[Ident, ...] | None = Field(default=None, min_length=1)
     """The accounts this officer may act on; None (omitted) means every account of the pack."""
-    trained: bool = True
+    trained: Bool = True
     """Whether the required training is complete (North Lincolnshire: before access)."""
     access_until: date | None = None
     """Access granted for a set period ends after this local date (Leighton-Linslade)."""
@@ -344,6 +401,7 @@ def _dangling(pack: PolicyPack) -> list[tuple[str, str]]:
            for i, a in enumerate(pack.accounts) if a.hours not in pack.hours]
     refs = [("first_response.escalate_to", (pack.first_response.escalate_to,)),
             ("safeguarding.escalate_to", (pack.safeguarding.escalate_to,)),
+            ("moderation.report_role", tuple(filter(None, (pack.moderation.report_role,)))),
             *((where, _role_list(pack, where)) for where, _ in _ROLE_LISTS)]
     out += [(where, f"no role named {r!r}") for where, ids in refs for r in ids if r not in role_ids]
     for i, officer in enumerate(pack.officers):

@@ -11,10 +11,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from dutydesk import cmd_desk, cmd_engine, cmd_intake, cmd_policy
+from dutydesk import cmd_desk, cmd_engine, cmd_export, cmd_intake, cmd_policy
 from dutydesk.commands import DESK, add_before_options, settle
 
-GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk)
+GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk, cmd_export)
 
 
 def build_parser() -> argparse.ArgumentParser:

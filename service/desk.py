@@ -33,6 +33,7 @@ from core.statutory import (
     statutory_clock,
     statutory_deadlines,
 )
+from service.moderation import ModerationDesk
 from storage.base import (
     AccountCounts,
     ClaimConflictError,
@@ -71,8 +72,10 @@ class DeskSession:
         self.officer: Officer = authorised_officer(pack, officer_id, clock.now())
         self.role: Role = pack.role(self.officer.role)
         self.emergency_active = False
-        self._statutory: dict[tuple, tuple[StatutoryDeadline, ...]] = {}
         """An emergency is declared: emergency_related messages rise into the lane."""
+        self._statutory: dict[tuple, tuple[StatutoryDeadline, ...]] = {}
+        self.moderation = ModerationDesk(self)
+        """The two-warning ladder: marking, block requests, blocks (service.moderation)."""
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -97,6 +100,7 @@ class DeskSession:
         since = self.clock.now() - RECENTLY_HANDLED
         handled = await self.store.queue(base.model_copy(update={"handled_since": since,
                                                                  "limit": HANDLED_ROWS}))
+        await self.moderation.refresh_for(waiting + handled)  # the rows' author badges
         return waiting + handled
 
     def _hidden_kinds(self) -> tuple[MessageKind, ...]:

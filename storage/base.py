@@ -26,6 +26,7 @@ from core.models import (
     OutboxItem,
     Platform,
 )
+from storage.moderation_base import ModerationStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
 
 
@@ -145,8 +146,8 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(ABC):
-    """The async store. Open it with `await store.open()`, close with `await store.close()`."""
+class Store(ModerationStore, ABC):
+    """The async store (the moderation ladder's methods are in `storage.moderation_base`). Open it with `await store.open()`, close with `await store.close()`."""
 
     @abstractmethod
     async def open(self) -> None: ...

@@ -36,6 +36,7 @@ from storage.base import (
     utc,
     with_event_fired,
 )
+from storage.memory_moderation import MemoryModeration
 from storage.rows import InsertResult, MessageRow, from_micros, unstorable_text
 
 
@@ -66,7 +67,7 @@ def _in_view(message: Message, query: QueueQuery, since: datetime | None) -> boo
     return not query.awaiting_only or message.state in AWAITING_STATES
 
 
-class MemoryStore(Store):
+class MemoryStore(MemoryModeration, Store):
     """A `Store` in memory. `data_version()` goes up by one on every write that changed something."""
 
     def __init__(self) -> None:
@@ -80,6 +81,7 @@ class MemoryStore(Store):
         self._leases: dict[str, tuple[str, datetime]] = {}
         self._version = 0
         self._open = False
+        self._init_moderation()
 
     async def open(self) -> None:
         self._open = True

@@ -180,6 +180,53 @@ def _log_references(conn: sqlite3.Connection) -> None:
             conn.execute(index)
 
 
+# Version 4: the two-warning ladder (core.moderation). One strike per message, whoever marks
+# it and from whichever process (UNIQUE message_id); an author is (platform, platform id).
+_MODERATION = (
+    """CREATE TABLE moderation_strikes (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        author_platform_id TEXT NOT NULL,
+        message_id INTEGER NOT NULL UNIQUE REFERENCES messages (id),
+        account TEXT NOT NULL,
+        category TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        step TEXT NOT NULL
+    )""",
+    "CREATE INDEX moderation_strikes_by_author ON moderation_strikes (platform, author_platform_id, id)",
+    """CREATE TABLE moderation_authors (
+        platform TEXT NOT NULL,
+        author_platform_id TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        state TEXT NOT NULL,
+        since INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        cleared_at INTEGER,
+        PRIMARY KEY (platform, author_platform_id)
+    )""",
+    """CREATE TABLE moderation_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        author_platform_id TEXT NOT NULL,
+        author_handle TEXT NOT NULL,
+        message_id INTEGER REFERENCES messages (id),
+        account TEXT,
+        category TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX moderation_log_by_time ON moderation_log (at, id)",
+    "CREATE INDEX moderation_log_by_author ON moderation_log (platform, author_platform_id, id)",
+)
+
+
 def _has_label(label: str) -> str:
     # Labels are stored as `json.dumps` writes a list (`["foi", "safeguarding"]`): an element
     # opens with '[' or ', ', and a quote inside a label is escaped, so these match whole labels.
@@ -207,6 +254,8 @@ MIGRATIONS: list[Migration] = [
     Migration("recently handled messages, newest first, for the queue's answered rows",
               (f"CREATE INDEX messages_handled ON messages (state_at) WHERE NOT ({AWAITING_SQL})",)),
     Migration("the logs' references to messages as foreign keys", _log_references),
+    Migration("the moderation ladder: strikes, authors' standing and the moderation log",
+              _MODERATION),
     Migration("the safeguarding lane: each message's lane tier and an index of the lane", _LANE),
 ]
 

@@ -47,6 +47,7 @@ from storage.base import (
     with_event_fired,
 )
 from storage.rows import InsertResult, MessageRow
+from storage.sqlite_moderation import SqliteModeration
 from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
@@ -83,7 +84,7 @@ def default_db_path() -> Path:
     return Path(user_data_dir("dutydesk")) / "dutydesk.sqlite3"
 
 
-class SqliteStore(Store):
+class SqliteStore(SqliteModeration, Store):
     """The store in one SQLite file at `path` (created, with its directory, if missing).
 
     `busy_timeout` is how long one attempt waits for another process's write lock;

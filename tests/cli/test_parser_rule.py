@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[list[str], set[str]]] = {
     "policy check": (["my.toml"], set()),
     "policy show": (["lincolnshire"], set()),
     "policy list": ([], set()),
+    "export moderation-log": (["--from", "2026-03-01", "--to", "2026-03-02"], {"--db", "--policy"}),
 }
 VALUES = {"--db": "/elsewhere/desk.sqlite3", "--policy": "lincolnshire", "--as": "kmorgan"}
 DESTS = {"--db": "db", "--policy": "policy", "--as": "officer"}

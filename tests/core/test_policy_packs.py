@@ -192,6 +192,9 @@ BROKEN_CASES = [
     ("duplicate_ids", "officers[1].id", "duplicate id 'asmith'"),
     ("duty_officer_blocks", "roles[0].permissions", "'block' is for moderation.block_roles only"),
     ("unknown_placeholder", "templates[0].text", "unknown placeholder {name}"),
+    # Once read as 1: a one-warning ladder from a typo. Numbers are real integers now.
+    ("warnings_not_a_number", "moderation.warnings_before_block", "valid integer (a whole number such as 2), not true"),
+    ("flag_not_a_boolean", "emergency.freeze_scheduled", 'must be true or false, not "yes"'),
 ]
 
 
@@ -238,6 +241,41 @@ def test_pack_rules(old: str, new: str, field: str) -> None:
     with pytest.raises(PackError) as caught:
         parse_pack(VALID_TEXT.replace(old, new, 1), "t.toml")
     assert field in [p.field for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(("old", "new", "field", "reason"), [
+    ("warnings_before_block = 2", "warnings_before_block = 2.0", "moderation.warnings_before_block",
+     "not 2.0"),
+    ("warnings_before_block = 2", 'warnings_before_block = "2"', "moderation.warnings_before_block",
+     'not "2"'),
+    ("warnings_before_block = 2", "warnings_before_block = false", "moderation.warnings_before_block",
+     "not false"),
+    ("minutes = 90", "minutes = true", "first_response.minutes", "not true"),
+    ("warnings_before_block = 2", "warnings_before_block = 2\nwarnings_expire_days = true",
+     "moderation.warnings_expire_days", "not true"),
+    ("warnings_before_block = 2", "warnings_before_block = 2\nreport_at_once = 1",
+     "moderation.report_at_once", "must be true or false, not 1"),
+    ("warnings_before_block = 2", 'warnings_before_block = 2\nreport_role = "boss"',
+     "moderation.report_role", "no role named 'boss'"),
+])
+def test_pack_numbers_and_flags_are_strict(old: str, new: str, field: str, reason: str) -> None:
+    assert old in VALID_TEXT
+    with pytest.raises(PackError) as caught:
+        parse_pack(VALID_TEXT.replace(old, new, 1), "t.toml")
+    [problem] = caught.value.problems
+    assert problem.field == field and reason in problem.reason
+    assert str(problem).startswith(f"t.toml: {field}: ")
+
+
+def test_warning_templates_hold_only_known_placeholders() -> None:
+    text = VALID_TEXT.replace('source = "Test policy 3.1"', 'source = "Test policy 3.1"\n'
+                              '[moderation.warning_templates]\nfirst = "Hi {name}: {category}"\n'
+                              'final = "Last one ({category})"\nsource = "Test policy 3.2"', 1)
+    with pytest.raises(PackError) as caught:
+        parse_pack(text, "t.toml")
+    [problem] = caught.value.problems
+    assert problem.field == "moderation.warning_templates.first"
+    assert "unknown placeholder {name}" in problem.reason and "{category}" in problem.reason
 
 
 def test_two_time_zones_in_one_pack_are_refused() -> None:
