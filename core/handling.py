@@ -134,15 +134,19 @@ class OpeningStatus(BaseModel):
     opens_at: datetime | None = None
     """When it next opens (closed)."""
 
-    def describe(self, now: datetime, zone: ZoneInfo) -> str:
-        """`OPEN until 17:00 (2h 14m left)` or `CLOSED, opens Mon 08:30`."""
+    def describe(self, now: datetime, zone: ZoneInfo, short: bool = False) -> str:
+        """`OPEN until 17:00 (2h 14m left)` or `CLOSED, opens Mon 08:30`; `short`: `OPEN till
+        17:00` or `CLOSED till Mon 08:30`."""
         if self.is_open:
             if self.until is None:
                 return "OPEN"
-            return f"OPEN until {local_when(self.until, now, zone)} ({format_span(self.until - now)} left)"
+            until = local_when(self.until, now, zone)
+            if short:
+                return f"OPEN till {until}"
+            return f"OPEN until {until} ({format_span(self.until - now)} left)"
         if self.opens_at is None:
             return "CLOSED"
-        return f"CLOSED, opens {local_when(self.opens_at, now, zone)}"
+        return f"CLOSED {'till' if short else ', opens'} {local_when(self.opens_at, now, zone)}".replace(" ,", ",")
 
 
 def local_when(when: datetime, now: datetime, zone: tzinfo) -> str:

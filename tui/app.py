@@ -17,6 +17,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.notifications import Notification
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
@@ -59,6 +60,9 @@ class DeskApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit dutydesk"),
     ]
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
+    """Below 34 rows every screen is `-short`: dialogs drop their spacing (desk.tcss)."""
+
     now: reactive[datetime] = reactive(datetime.min, init=False)
     """The instant the desk shows; set from the injected clock once a tick, never read elsewhere."""
 
@@ -82,6 +86,8 @@ class DeskApp(App[None]):
         """The latest refresh's result (also published on `window_published`)."""
         self.window_published: Signal[QueueWindow] = Signal(self, "window-published")
         """Published after every refresh; the desk screen subscribes."""
+        self.notices_changed: Signal[list[Notification]] = Signal(self, "notices-changed")
+        """Published when a notice comes or goes: the desk shows them in its notice line."""
         self._started: list[Service] = []
         self._polling = False
         self._watching = False
@@ -205,6 +211,13 @@ class DeskApp(App[None]):
             self.bell()
 
     # -- notifications ----------------------------------------------------------------------------
+    def _refresh_notifications(self) -> None:
+        # Textual's toasts would cover the detail pane; the desk screen hides them and shows
+        # the same notices in its notice line (tui.widgets.notices).
+        super()._refresh_notifications()
+        if hasattr(self, "notices_changed"):
+            self.notices_changed.publish(list(self._notifications))
+
     def announce(self, notifications: Iterable[Notification]) -> None:
         """Toast each notice that concerns the officer; ring the bell once if any calls for it
         (see `tui.state.rings`: escalations to the officer's role, warnings on their accounts)."""

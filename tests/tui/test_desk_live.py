@@ -33,8 +33,8 @@ async def test_the_header_shows_who_where_and_the_opening_status(desk: Desk) -> 
         await settle(pilot)
         header = app.screen.query_one(DeskHeader)
         texts = [str(label.content) for label in header.query(Label) if label.display]
-        assert texts == ["Lewes District and Eastbourne Borough Councils",
-                         " · Daniel Okafor, Customer First social media officer",
+        assert texts == ["Lewes District and Eastbourne Borough Councils · Daniel Okafor, "
+                         "Customer First social media officer",
                          "Tue 17 Nov 14:00:00",
                          "customer first: OPEN until 17:00 (3h 00m left) · "
                          "tourism: CLOSED, opens Wed 09:00"]

@@ -558,9 +558,14 @@ async def test_urgent_danger_comes_first_in_its_own_loud_colour() -> None:
 
 @pytest.mark.parametrize("width", [60, 80, 100, 160])
 async def test_a_breach_reads_the_same_at_every_width(width: int) -> None:
-    app = QueueApp([message(1, due_in=-timedelta(hours=2, minutes=5))])
+    app = QueueApp([message(1, due_in=-timedelta(hours=2, minutes=5)),
+                    message(2, due_in=-timedelta(hours=18, minutes=30)),
+                    message(3, due_in=-timedelta(days=12, hours=23))])
     async with app.run_test(size=(width, 10)):
-        assert line_text(app.query_one(QueueTable), 1).startswith("BREACHED 2h 05m ago ")
+        table = app.query_one(QueueTable)
+        assert line_text(table, 1).startswith("BREACHED 2h 05m ago ")
+        assert line_text(table, 2).startswith("BREACHED 18h 30m ago ")
+        assert line_text(table, 3).startswith("BREACHED 12d 23h ago ")
 
 
 async def test_at_80_columns_the_message_text_still_shows() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.tui.conftest import Desk, settle
@@ -55,6 +56,52 @@ def test_small_terminal(snap_compare, open_desk_sync: Desk) -> None:
 
 def test_small_terminal_with_the_accounts_list_open(snap_compare, open_desk_sync: Desk) -> None:
     assert snap_compare(open_desk_sync.app(), terminal_size=(80, 24), run_before=after("a"))
+
+
+# -- every dialog at 80x24 (a laptop's default terminal) and at a large size -------------------
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen_at(snap_compare, open_desk_sync: Desk, size: tuple[int, int]) -> None:
+    assert snap_compare(open_desk_sync.app(), terminal_size=size, run_before=after("question_mark"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reply_editor_at(snap_compare, open_desk_sync: Desk, size: tuple[int, int]) -> None:
+    desk = open_desk_sync
+    assert snap_compare(desk.app(), terminal_size=size,
+                        run_before=after("r", select=desk.ids["warning1"]))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_close_dialog_at(snap_compare, open_desk_sync: Desk, size: tuple[int, int]) -> None:
+    assert snap_compare(open_desk_sync.app(), terminal_size=size, run_before=after("x"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_refer_dialog_at(snap_compare, open_desk_sync: Desk, size: tuple[int, int]) -> None:
+    assert snap_compare(open_desk_sync.app(), terminal_size=size, run_before=after("f"))
+
+
+def test_closed_desk_small(snap_compare, closed_desk_sync: Desk) -> None:
+    assert snap_compare(closed_desk_sync.app(), terminal_size=(80, 24), run_before=after())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_notice_over_the_key_bar(snap_compare, open_desk_sync: Desk, size: tuple[int, int]) -> None:
+    def notify_then_settle(pilot: Pilot) -> Awaitable[None]:
+        async def run() -> None:
+            await settle(pilot)
+            pilot.app.notify("Claimed: @paid_up_pat")
+            pilot.app.notify("claimed by Tom Greaves", title="Not done", severity="error")
+            await settle(pilot)
+        return run()
+
+    app = open_desk_sync.app()
+    app._disable_notifications = False  # snapshots turn them off; this one is about them
+    assert snap_compare(app, terminal_size=size, run_before=notify_then_settle)
 
 
 # -- the safeguarding lane and the statutory clocks (issue 12) -----------------------------------

@@ -24,10 +24,11 @@ from tui.screens.help import HelpScreen, help_rows
 from tui.screens.refer import ReferScreen, referral_contacts
 from tui.screens.reply import ReplyScreen
 from tui.state import QueueFilter, QueueWindow
-from tui.widgets.badges import row_badges
+from tui.widgets.badges import badge_legend, row_badges
 from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
 from tui.widgets.keys import KeyBar
+from tui.widgets.notices import NoticeBar
 from tui.widgets.queue import QueueTable
 from tui.widgets.safe_text import one_line
 from tui.widgets.sidebar import AccountList, account_label
@@ -98,11 +99,13 @@ class DeskScreen(Screen[None]):
                                  local_zone=desk_zone(session)).data_bind(DeskScreen.now)
                 yield DetailPane(session, id="detail").data_bind(DeskScreen.now)
         yield KeyBar()
+        yield NoticeBar(id="notices")
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).cursor_blink = self.app.CURSOR_BLINK
         self.watch(self.app, "now", self._set_now)
         self.app.window_published.subscribe(self, self._show_window)
+        self.app.notices_changed.subscribe(self, self.query_one(NoticeBar).show)
         if self.app.window is not None:
             self._show_window(self.app.window)
         self.query_one(QueueTable).focus()
@@ -229,7 +232,8 @@ class DeskScreen(Screen[None]):
                     ("Accounts list", [("enter", "Show only that account (All accounts: every one)")]),
                     ("Reply editor", help_rows(ReplyScreen.BINDINGS)),
                     ("Close", help_rows(CloseScreen.BINDINGS, [("enter", "", "Close with the reason chosen")])),
-                    ("Refer", help_rows(ReferScreen.BINDINGS))]
+                    ("Refer", help_rows(ReferScreen.BINDINGS)),
+                    ("Labels on rows", badge_legend())]
         self.app.push_screen(HelpScreen([s for s in sections if s[1]]))
 
     def action_claim(self) -> None:

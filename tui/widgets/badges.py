@@ -85,6 +85,12 @@ LABEL_WORDS: dict[str, str] = {
 }
 
 
+def badge_legend() -> list[tuple[str, str]]:
+    """(badge, what it means) for every triage label, loudest first: the help screen's list."""
+    ordered = sorted(LABEL_BADGES.items(), key=lambda item: item[1].rank)
+    return [(badge.text, LABEL_WORDS[label]) for label, badge in ordered]
+
+
 def label_badge(label: str) -> Badge:
     """The badge for a triage label; a label triage does not know (one a pack or an import
     added) shows as its first letters in capitals, after every known one."""

@@ -111,14 +111,14 @@ MIN_TEXT = 20
 #: From roomiest to tightest, each with the message text it must leave room for; the first
 #: that fits wins. The badges cell narrows to one badge and the due time goes before author and
 #: account shrink further, because the text is what officers triage by (the countdown says how
-#: long is left; the detail pane has the due time). The countdown keeps 19 cells for its text
-#: at every width, so `BREACHED 12d 3h ago` reads the same everywhere.
+#: long is left; the detail pane has the due time). The countdown keeps 20 cells for its text
+#: at every width, so `BREACHED 18h 30m ago` reads the same everywhere.
 _LAYOUTS = (
     (Layout(countdown=21, badges=18, due=9, account=16, kind=7, author=20), 48),
     (Layout(countdown=21, badges=12, due=9, account=14, kind=7, author=16), 40),
     (Layout(countdown=21, badges=8, due=9, account=12, kind=7, author=14), MIN_TEXT),
-    (Layout(countdown=20, badges=6, due=0, account=10, kind=7, author=11), MIN_TEXT),
-    (Layout(countdown=20, badges=6, due=0, account=8, kind=7, author=9), MIN_TEXT),
+    (Layout(countdown=21, badges=6, due=0, account=10, kind=7, author=10), MIN_TEXT),
+    (Layout(countdown=21, badges=6, due=0, account=8, kind=7, author=9), MIN_TEXT),
 )
 
 
@@ -169,7 +169,7 @@ def countdown_text(countdown: Countdown, now: datetime, zone: ZoneInfo = LONDON,
                    width: int = 21) -> str:
     """What the countdown column says, e.g. `1h 05m`, `BREACHED 12m ago`, `PAUSED till Mon
     08:30`, `answered`; a shorter wording when the full one is wider than `width` (every
-    layout leaves 19 cells, so a breach reads the same at every width unless it is 100 days
+    layout leaves 20 cells, so a breach reads the same at every width unless it is 100 days
     old)."""
     full, short = _countdown_wordings(countdown, now, zone)
     return full if cell_len(full) <= width else short

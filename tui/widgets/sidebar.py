@@ -1,6 +1,6 @@
 """The accounts list, like a mail client's folders: "All accounts" first, then each of the
 officer's accounts with how many messages wait, how many are in warning and how many have
-breached. Closed accounts are marked. Choosing one (enter or click) filters the queue.
+breached. Accounts outside their opening hours are marked closed after their name. Choosing one (enter or click) filters the queue.
 """
 
 from __future__ import annotations
@@ -40,17 +40,35 @@ def account_label(session: DeskSession, account: str) -> str:
     return f"{platform_tag(a.platform)} {one_line(a.handle)}"
 
 
-def counts_line(counts: AccountCounts | None, closed: bool) -> Content:
-    """`12 waiting 3 warn 1 late closed`, coloured by theme variables (narrow: one space)."""
+def counts_line(counts: AccountCounts | None, room: int = _NAME_CELLS) -> Content:
+    """`12 waiting 3 warn 1 late`, coloured by theme variables; in fewer words when that is
+    wider than `room` cells (`112 wait 13 warn 10 late`, then `1248 · 164 · 68` in the same
+    colours), so a count line never wraps."""
     c = counts or AccountCounts(account="")
-    parts: list[Content | tuple[str, str] | str] = [f"{c.waiting} waiting"]
+    for words in _WORDINGS:
+        line = _counts(c, *words)
+        if line.cell_length <= room:
+            break
+    return line
+
+
+#: (waiting, warning, breached) wordings, fullest first.
+_WORDINGS = ((" waiting", " warn", " late"), (" wait", " warn", " late"), ("", "", ""))
+
+
+def _counts(c: AccountCounts, waiting: str, warn: str, late: str) -> Content:
+    gap = " " if waiting else " · "
+    parts: list[Content | tuple[str, str] | str] = [f"{c.waiting}{waiting}"]
     if c.warning:
-        parts += [" ", (f"{c.warning} warn", "$text-warning")]
+        parts += [gap, (f"{c.warning}{warn}", "$text-warning")]
     if c.breached:
-        parts += [" ", (f"{c.breached} late", "bold $text-error")]
-    if closed:
-        parts += [" ", ("closed", "$text-muted italic")]
+        parts += [gap, (f"{c.breached}{late}", "bold $text-error")]
     return Content.assemble(*parts)
+
+
+#: The mark after a closed account's name (an account is closed outside its opening hours;
+#: a message is never "closed": see tui.widgets.queue_render for the words a message gets).
+CLOSED_MARK = "closed"
 
 
 class AccountList(OptionList):
@@ -88,6 +106,16 @@ class AccountList(OptionList):
     def watch_chosen(self) -> None:
         self._update_prompts()
 
+    def on_resize(self) -> None:
+        self._shown.clear()  # the room for names and counts changed
+        self._update_prompts()
+
+    @property
+    def _room(self) -> int:
+        """Cells for a name or a count line (after the two-cell pointer or indent)."""
+        width = self.scrollable_content_region.width
+        return width - 2 if width > 8 else _NAME_CELLS
+
     def _account_closed(self, account: str) -> bool:
         return self.now is not None and not self._session.is_open(account, self.now)
 
@@ -108,16 +136,19 @@ class AccountList(OptionList):
 
     def _prompt(self, account: str, closed: bool) -> Content:
         # One line per name, cut to fit the narrow list; the header and detail say it in full.
-        label = one_line(account_label(self._session, account), _NAME_CELLS)
-        name = self._pointer(account) + Content(label)
-        return Content("\n").join([name, Content("  ") + counts_line(self._counts.get(account), closed)])
+        room = self._room - (len(CLOSED_MARK) + 1 if closed else 0)
+        name = self._pointer(account) + Content(one_line(account_label(self._session, account), room))
+        if closed:
+            name += Content.assemble(" ", (CLOSED_MARK, "$text-muted italic"))
+        counts = counts_line(self._counts.get(account), self._room)
+        return Content("\n").join([name, Content("  ") + counts])
 
     def _all_prompt(self) -> Content:
         total = AccountCounts(account="", waiting=sum(c.waiting for c in self._counts.values()),
                               warning=sum(c.warning for c in self._counts.values()),
                               breached=sum(c.breached for c in self._counts.values()))
         title = self._pointer(None) + Content.styled("All accounts", "bold")
-        return Content("\n").join([title, Content("  ") + counts_line(total, False)])
+        return Content("\n").join([title, Content("  ") + counts_line(total, self._room)])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
