@@ -15,12 +15,13 @@ and reason then come from the model. So it can never let in what the model keeps
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from typing_extensions import NotRequired, TypedDict
 
-from core.models import MAX_TEXT_CHARS, MessageKind, Platform
+from core.models import MAX_TEXT_CHARS, MessageKind, Platform, date_time_text
 
 # Literal types from the enums, so a new platform or kind reaches both at once.
 PlatformName = Literal[tuple(p.value for p in Platform)]  # type: ignore[valid-type]
@@ -48,7 +49,7 @@ class InboundRecord(TypedDict):
     kind: KindName
     author: AuthorRecord
     text: Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
-    received_at: AwareDatetime
+    received_at: Annotated[AwareDatetime, BeforeValidator(date_time_text)]
     thread_id: NotRequired[Annotated[str | None, Field(max_length=200)]]
     url: NotRequired[Annotated[str | None, Field(max_length=2000)]]
     labels: NotRequired[list[str]]
@@ -58,11 +59,61 @@ _validate = TypeAdapter(InboundRecord).validator.validate_json
 
 def plain_record(raw: bytes) -> InboundRecord | None:
     """`raw` (one JSON object) as a record, or None: then ask the model (`InboundMessage`) for
-    the verdict. None for every line the model refuses, and for any line with a NUL in it."""
+    the verdict. None for every line the model refuses, for any line with a NUL in it, and for
+    any line that may hold a key twice (`may_repeat_a_key`)."""
     if b"\\u0000" in raw:  # a raw NUL byte is not JSON: the validator refuses it anyway
         return None
     try:
-        return _validate(raw)  # type: ignore[no-any-return]
+        record: InboundRecord = _validate(raw)
     except ValidationError:
         return None
+    if may_repeat_a_key(raw, len(record) + len(record["author"])):
+        return None
+    return record
+
+
+# -- keys given twice -----------------------------------------------------------------------
+# JSON parsers keep the last of two equal keys without a word, so `{"account": "a", ...,
+# "account": "b"}` would be stored as "b" though whoever wrote it may have meant "a". The
+# inbound format refuses such a line. Checking every line exactly (the json module with a hook
+# per object) would cost as much again as validating it, so a cheap count comes first.
+
+def may_repeat_a_key(raw: bytes, keys: int) -> bool:
+    """False when `raw`, one valid JSON line whose objects hold `keys` distinct keys in all,
+    surely holds none twice; True when it may (then ask `repeated_key`).
+
+    Every key is a string followed by optional whitespace and a colon. Outside strings a line
+    holds no line breaks, and with no tab, no carriage return and no quote followed by two
+    spaces, each key's colon is counted once by `":` or `" :`. Anything else matching those
+    (a quote and a colon inside a text) only makes the count larger, never smaller.
+    """
+    if b"\t" in raw or b"\r" in raw or b'"  ' in raw:
+        return True
+    return raw.count(b'":') + raw.count(b'" :') != keys
+
+
+class _RepeatedKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        raise _RepeatedKey(next(k for k, _ in pairs if k in seen or seen.add(k)))  # type: ignore[func-returns-value]
+    return found
+
+
+def repeated_key(raw: bytes) -> str | None:
+    """The first key `raw` (one JSON document) gives twice in one object, or None (also None
+    when `raw` is not JSON: that has its own reason)."""
+    try:
+        json.loads(raw, object_pairs_hook=_no_repeats)
+    except _RepeatedKey as exc:
+        return exc.key
+    except ValueError:
+        return None
+    return None
 

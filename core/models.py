@@ -6,11 +6,12 @@ safely is the screen's job, storing it safely the store's (bound parameters only
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from core.clock import require_aware
 
@@ -24,6 +25,23 @@ def _aware(value: datetime) -> datetime:
 
 
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+
+_NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
+
+
+def date_time_text(value: Any) -> Any:
+    """Refuse a number (or a number written as text) where the schema says `date-time`:
+    pydantic would otherwise read it as seconds since 1970. Anything else goes on to the
+    datetime validator, which gives its own reason."""
+    if isinstance(value, int | float) and not isinstance(value, bool) or (
+            isinstance(value, str) and _NUMBER.fullmatch(value)):
+        raise ValueError("expected a date and time as text (RFC 3339, e.g. "
+                         "2026-03-02T10:00:00+00:00), not a number")
+    return value
+
+
+DateTimeText = Annotated[AwareDatetime, BeforeValidator(date_time_text)]
+"""A timezone-aware date-time from outside, as the inbound schema says: text, never a number."""
 
 
 class Platform(StrEnum):
@@ -99,8 +117,8 @@ class InboundMessage(BaseModel):
     """Who sent it."""
     text: Annotated[str, AfterValidator(_no_nul)] = Field(max_length=MAX_TEXT_CHARS)
     """The body exactly as posted (untrusted)."""
-    received_at: AwareDatetime
-    """When the platform says it was posted; timezone-aware."""
+    received_at: DateTimeText
+    """When the platform says it was posted: an RFC 3339 date-time with its offset (not a number)."""
     thread_id: str | None = Field(default=None, max_length=200)
     """The platform's id of the conversation or post this belongs to, if any."""
     url: str | None = Field(default=None, max_length=2000)

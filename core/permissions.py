@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.clock import require_aware
+from core.models import MessageKind
 from core.policy import Officer, Permission, PolicyPack
 
 
@@ -63,6 +64,24 @@ def refusal(pack: PolicyPack, officer: Officer, permission: Permission, account:
     if account is not None and officer.accounts is not None and account not in officer.accounts:
         return f"{officer.name} is not authorised for the account {account!r}"
     return None
+
+
+def read_refusal(pack: PolicyPack, officer: Officer, account: str, kind: MessageKind) -> str | None:
+    """Why `officer` may not read a message of `kind` on `account` (or anything about it: its
+    history, its replies); None if they may. The queue shows exactly what this allows: the
+    accounts they may view, and direct messages only with that permission (Leighton-Linslade
+    12.1: access to direct messages is restricted)."""
+    reason = refusal(pack, officer, Permission.VIEW, account)
+    if reason is None and kind == MessageKind.DIRECT_MESSAGE:
+        reason = refusal(pack, officer, Permission.VIEW_DIRECT_MESSAGES, account)
+    return reason
+
+
+def require_read(pack: PolicyPack, officer: Officer, account: str, kind: MessageKind) -> None:
+    """Raise NotAuthorisedError unless `officer` may read a message of `kind` on `account`."""
+    reason = read_refusal(pack, officer, account, kind)
+    if reason is not None:
+        raise NotAuthorisedError(reason)
 
 
 def can(pack: PolicyPack, officer: Officer, permission: Permission, account: str | None = None) -> bool:

@@ -31,6 +31,7 @@ from pydantic import (
 from core.hours import OpeningHours
 from core.lane_policy import Safeguarding, Statutory, unheld_figures
 from core.models import Platform
+from core.triage_pack import TriageSection
 
 
 class _Strict(BaseModel):
@@ -315,6 +316,8 @@ class PolicyPack(_Strict):
     register_source: Text
     """The policy section that requires the register."""
     templates: tuple[Template, ...] = ()
+    triage: TriageSection = TriageSection()
+    """The pack's own triage phrases per label, on top of dutydesk's (`[triage.phrases]`)."""
 
     @field_validator("signature")
     @classmethod

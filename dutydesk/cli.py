@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from dutydesk import cmd_desk, cmd_engine, cmd_export, cmd_intake, cmd_policy
 from dutydesk.commands import DESK, add_before_options, settle
+from dutydesk.options import INTERRUPTED
 
 GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk, cmd_export)
 
@@ -35,6 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = settle(parser, parser.parse_args(argv))
     try:
         return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        # A command that has nothing better to say about ctrl-c: one line, no traceback.
+        print(f"dutydesk: interrupted ({args.command_name or 'dashboard'})", file=sys.stderr)
+        return INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`dutydesk schema inbound | head`): not an error of ours.
         # Point stdout at devnull so the interpreter's final flush does not complain again.

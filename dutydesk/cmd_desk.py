@@ -14,7 +14,7 @@ from core.permissions import NotAuthorisedError
 from core.pack_files import PackError
 from core.policy import Officer, Permission, PolicyPack
 from dutydesk.commands import DESK, command
-from dutydesk.options import db_path, load_policy, report_pack_error
+from dutydesk.options import complain, db_path, load_policy, report_pack_error
 from service.clock import SystemClock
 from service.runtime import DeskRuntime
 from storage.base import StoreError
@@ -42,7 +42,7 @@ def run_demo(args: argparse.Namespace) -> int:
         return 2
     path = args.db or Path(tempfile.mkdtemp(prefix="dutydesk-demo-")) / "demo.sqlite3"
     if path.exists() and path.stat().st_size:
-        print(f"dutydesk demo: {path} already exists; the demo wants a fresh file", file=sys.stderr)
+        complain(f"dutydesk demo: {path} already exists; the demo wants a fresh file")
         return 2
     officer = args.officer or _demo_officer(pack)
     runtime = DeskRuntime(path, pack, SystemClock(), officer, demo=True, demo_seed=args.seed)
@@ -84,10 +84,10 @@ def _run(runtime: DeskRuntime) -> int:
     try:
         return asyncio.run(_dashboard(runtime))
     except NotAuthorisedError as exc:
-        print(f"dutydesk: {exc}", file=sys.stderr)
+        complain(f"dutydesk: {exc}")
         return 3
     except StoreError as exc:
-        print(f"dutydesk: {exc}", file=sys.stderr)
+        complain(f"dutydesk: {exc}")
         return 2
     except KeyboardInterrupt:
         return 130

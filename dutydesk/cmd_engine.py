@@ -21,9 +21,10 @@ import sys
 from core.pack_files import PackError
 from core.policy import PolicyPack
 from dutydesk.commands import STORE, command
-from dutydesk.options import load_policy, make_store, report_pack_error
+from dutydesk.options import FAILED, OK, complain, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.engine import Engine
+from service.logs import log_to
 from storage.base import StoreError
 
 
@@ -46,14 +47,14 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 0 < heartbeat < args.lease_ttl:
         print(f"dutydesk serve: the heartbeat ({heartbeat:g}s) must be positive and shorter than "
               f"the lease ttl ({args.lease_ttl:g}s)", file=sys.stderr)
-        return 2
+        return FAILED
     holder = args.holder or f"{socket.gethostname()}:{os.getpid()}"
     _log_to_stderr()
     try:
         return asyncio.run(_serve(args, pack, holder, args.lease_ttl, heartbeat))
     except StoreError as exc:
-        print(f"dutydesk serve: {exc}", file=sys.stderr)
-        return 1
+        complain(f"dutydesk serve: {exc}")
+        return FAILED
 
 
 async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: float,
@@ -62,15 +63,16 @@ async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: f
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    store = make_store(args)
+    store = make_store(args, check=True)
     await store.open()
     try:
         engine = Engine(store, pack, SystemClock(), holder, lease_ttl=ttl, heartbeat=heartbeat)
+        ended = asyncio.ensure_future(_either(stop, engine.failed))
         # A signal during the start-up catch-up (a long outage leaves thousands of warnings to
         # fire) stops it there: each one fired is committed on its own, the rest fire once
         # at the next start.
         starting = asyncio.ensure_future(engine.start())
-        stopping = asyncio.ensure_future(stop.wait())
+        stopping = ended
         try:
             await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
             if not starting.done():
@@ -86,14 +88,24 @@ async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: f
         finally:
             stopping.cancel()
             await engine.stop()
+        if engine.failure is not None:
+            raise engine.failure  # the damaged store, said once by run_serve
     finally:
         await store.close()
-    return 0
+    return OK
+
+
+async def _either(*events: asyncio.Event) -> None:
+    """Until one of `events` is set."""
+    waits = [asyncio.ensure_future(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
 
 
 def _log_to_stderr() -> None:
     """The engine's lines at INFO; everyone else's (APScheduler says "Running job ..." every
-    heartbeat) only from WARNING up. A no-op where logging is already set up."""
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger("dutydesk.engine").setLevel(logging.INFO)
+    heartbeat) only from WARNING up; every message escaped (`service.logs`)."""
+    log_to(sys.stderr)

@@ -4,7 +4,8 @@
 `import` stores a JSON Lines file (or standard input) through the same intake as live
 messages. Exit status: 0 all stored (or already there), 1 some lines were rejected (each is in
 the rejects file with its line number and reason), 2 nothing could be done or the import
-stopped (an unreadable file, a broken pack, a store that cannot be opened).
+stopped (an unreadable file, a broken pack, a store that cannot be opened or is damaged),
+130 interrupted (ctrl-c).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from core.models import InboundMessage
 from core.pack_files import PackError
 from core.policy import PolicyPack
 from dutydesk.commands import STORE, command
-from dutydesk.options import load_policy, make_store, report_pack_error
+from dutydesk.options import FAILED, INTERRUPTED, complain, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
 from service.imports import BATCH, MAX_WORKERS, ImportSummary, import_stream
-from storage.base import StoreError
+from storage.base import StoreDamagedError, StoreError
 
 STDIN = "-"
 SCHEMAS = {"inbound": InboundMessage}
@@ -92,8 +93,8 @@ class LazyRejects:
 
 
 def _fail(message: str) -> int:
-    print(f"dutydesk: {message}", file=sys.stderr)
-    return 2
+    complain(f"dutydesk: {message}")
+    return FAILED
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -114,9 +115,15 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         with rejects:
             summary = asyncio.run(_import(source, args, pack, rejects))
+    except _NotOpened as exc:
+        return _fail(str(exc.__cause__))
+    except StoreDamagedError as exc:
+        return _fail(f"the import stopped: {exc}")
     except (StoreError, OSError) as exc:
-        return _fail(f"the import stopped: {exc}\nMessages committed before this stay stored; "
-                     "run the same import again to finish (nothing is stored twice).")
+        return _fail(f"the import stopped: {exc}\n{_RUN_AGAIN}")
+    except KeyboardInterrupt:
+        complain(f"dutydesk: the import was interrupted. {_RUN_AGAIN}")
+        return INTERRUPTED
     finally:
         if source is not sys.stdin.buffer:
             source.close()
@@ -124,10 +131,21 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if summary.rejected else 0
 
 
+_RUN_AGAIN = ("Messages committed before this stay stored; run the same import again to finish "
+              "(nothing is stored twice).")
+
+
+class _NotOpened(Exception):
+    """The store could not be opened: nothing was imported (the cause says why)."""
+
+
 async def _import(source: BinaryIO, args: argparse.Namespace, pack: PolicyPack,
                   rejects: LazyRejects) -> ImportSummary:
-    store = make_store(args)
-    await store.open()
+    store = make_store(args, check=True)
+    try:
+        await store.open()
+    except StoreError as exc:
+        raise _NotOpened from exc
     try:
         return await import_stream(source, store, pack, SystemClock(), rejects,
                                    batch=args.batch, workers=args.workers)

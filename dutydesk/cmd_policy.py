@@ -15,6 +15,7 @@ from pathlib import Path
 from core.hours import OpeningHours
 from core.pack_files import PackError, PackProblem, load_pack, shipped_pack_names
 from core.policy import Audience, Permission, PolicyPack, Removal
+from core.safe_text import visible
 from dutydesk.commands import command, group
 
 WIDTH = 92
@@ -46,7 +47,7 @@ def run_check(args: argparse.Namespace) -> int:
         except PackError as exc:
             failed = True
             for problem in exc.problems:
-                print(problem)
+                print(visible(str(problem)))
             continue
         print(f"{file}: ok ({pack.council.name}, {len(pack.accounts)} accounts, "
               f"{len(pack.officers)} officers)")
@@ -59,9 +60,9 @@ def run_show(args: argparse.Namespace) -> int:
         pack = load_pack(args.pack)
     except PackError as exc:
         for problem in exc.problems:
-            print(problem)
+            print(visible(str(problem)))
         return 1
-    print("\n".join(describe(pack)))
+    print(visible("\n".join(describe(pack))))
     return 0
 
 

@@ -23,7 +23,7 @@ from core.handling import (
 )
 from core.lane import lane_lines, private_message_warning
 from core.models import Action, Message, MessageKind, MessageState, OutboxItem
-from core.permissions import authorised_officer, can, require
+from core.permissions import authorised_officer, can, read_refusal, require, require_read
 from core.policy import Officer, Permission, PolicyPack, Role
 from core.sla import Countdown, countdown
 from core.statutory import (
@@ -80,9 +80,10 @@ class DeskSession:
     # -- reading ---------------------------------------------------------------------------
     @property
     def visible_accounts(self) -> tuple[str, ...]:
-        """The accounts this officer is authorised for, in the pack's order."""
-        allowed = self.officer.accounts
-        return tuple(a.id for a in self.pack.accounts if allowed is None or a.id in allowed)
+        """The accounts this officer may read (`core.permissions.read_refusal`), in the pack's
+        order."""
+        return tuple(a.id for a in self.pack.accounts
+                     if read_refusal(self.pack, self.officer, a.id, MessageKind.COMMENT) is None)
 
     def may(self, permission: Permission, account: str | None = None) -> bool:
         """Whether the officer may do `permission` (for showing or hiding a key)."""
@@ -104,9 +105,9 @@ class DeskSession:
         return waiting + handled
 
     def _hidden_kinds(self) -> tuple[MessageKind, ...]:
-        if self.may(Permission.VIEW_DIRECT_MESSAGES):
-            return ()
-        return (MessageKind.DIRECT_MESSAGE,)
+        """Kinds the officer may read on none of their accounts (`read_refusal`)."""
+        return tuple(kind for kind in MessageKind if all(
+            read_refusal(self.pack, self.officer, a, kind) is not None for a in self.visible_accounts))
 
     async def counts(self) -> dict[str, AccountCounts]:
         """Waiting, warning and breached counts for each of the officer's accounts."""
@@ -169,16 +170,23 @@ class DeskSession:
         return sign(text, self.pack, self.officer)
 
     async def history(self, message_id: int) -> list[Action]:
+        """The message's action log, if the officer may read the message (the queue's check:
+        NotAuthorisedError otherwise, for a DM they may not see or an account not theirs)."""
+        await self.message(message_id)
         return await self.store.actions(message_id=message_id)
+
+    async def message(self, message_id: int) -> Message:
+        """The message, if the officer may read it (`core.permissions.require_read`)."""
+        message = await self.store.get_message(message_id)
+        require_read(self.pack, self.officer, message.account, message.kind)
+        return message
 
     # -- acting -----------------------------------------------------------------------------
     async def _message_for(self, message_id: int, permission: Permission) -> Message:
         """The message, if the officer may do `permission` on its account and may see it
         (Leighton-Linslade 12.1: access to direct messages is restricted)."""
-        message = await self.store.get_message(message_id)
+        message = await self.message(message_id)
         require(self.pack, self.officer, permission, message.account)
-        if message.kind == MessageKind.DIRECT_MESSAGE:
-            require(self.pack, self.officer, Permission.VIEW_DIRECT_MESSAGES, message.account)
         return message
 
     async def claim(self, message_id: int) -> Message:

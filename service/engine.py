@@ -49,7 +49,7 @@ from core.policy import PolicyPack
 from service.firing import fire_due
 from service.lease import Lease, LeaseChange
 from service.opening import next_opening_change, record_opening
-from storage.base import Store
+from storage.base import Store, StoreDamagedError, StoreError
 
 log = logging.getLogger("dutydesk.engine")
 
@@ -88,6 +88,10 @@ class Engine:
         self._busy: set[str] = set()
         self._renewing: asyncio.Task[None] | None = None
         """The heartbeat's renewal in flight, which `stop()` lets finish."""
+        self.failure: StoreDamagedError | None = None
+        """Set when the store turned out damaged: the engine then stops working for good."""
+        self.failed = asyncio.Event()
+        """Set with `failure`; `dutydesk serve` waits on it to stop with one clear line."""
 
     @property
     def holder(self) -> str:
@@ -168,7 +172,12 @@ class Engine:
         async with self._lock:
             if scheduler.running:
                 scheduler.shutdown(wait=False)
-            await self._lease.release()
+            try:
+                await self._lease.release()
+            except StoreError as exc:
+                if self.failure is None:
+                    raise
+                log.info("lease: not released (%s)", exc)  # it runs out by itself
         await asyncio.sleep(0)  # the scheduler shuts down on the next turn of the loop
         log.info("lease: %s stopped", self.holder)
 
@@ -264,10 +273,23 @@ class Engine:
         """Run `work`; log an error with its traceback instead of raising (the jobs go on)."""
         try:
             await work()
+        except StoreDamagedError as exc:
+            self._give_up(exc)
+            return False
         except Exception:
             log.exception("engine job %s failed; trying again shortly", name)
             return False
         return True
+
+    def _give_up(self, exc: StoreDamagedError) -> None:
+        """A damaged store: say so once, stop every job, and let whoever waits on `failed` end."""
+        if self.failure is None:
+            self.failure = exc
+            log.error("engine stopped: %s", exc)
+        self._stopping = True
+        if self._scheduler is not None:
+            self._scheduler.remove_all_jobs()
+        self.failed.set()
 
     async def _watch_job(self) -> None:
         """Re-arm the events when another process changed the store, and everything every few
@@ -276,6 +298,9 @@ class Engine:
             return
         try:
             version = await self.store.data_version()
+        except StoreDamagedError as exc:
+            self._give_up(exc)
+            return
         except Exception:
             log.exception("engine job watch failed")
             return
@@ -292,6 +317,8 @@ class Engine:
         self._renewing = asyncio.current_task()
         try:
             await self.beat()
+        except StoreDamagedError as exc:
+            self._give_up(exc)
         except Exception:
             log.exception("lease: renewal by %s failed", self.holder)
         finally:

@@ -17,6 +17,7 @@ from core.handling import local_when
 from core.lane import URGENT_DANGER, escalation_title, out_of_hours_escalation
 from core.models import Action, Message, Notification, NotificationLevel, Platform
 from core.policy import PolicyPack
+from core.safe_text import for_log
 from storage.base import FiredEvent, Store
 
 log = logging.getLogger("dutydesk.engine")
@@ -122,7 +123,7 @@ async def fire(store: Store, pack: PolicyPack, message: Message, event: int, whe
     action, notice = event_records(pack, message, event, when, now)
     fired = await store.fire_event(FiredEvent(message_id=message.id, event=event), [action], [notice])
     if fired:
-        log.info("%s: message %d (%s) %s", action.verb, message.id, message.account, notice.title)
+        log.info("%s: message %d (%s) %s", action.verb, message.id, message.account, for_log(notice.title))
     return fired
 
 

@@ -28,12 +28,13 @@ from pydantic import ValidationError
 from core.clock import require_aware
 from core.fields import field_path
 from core.hours import OpeningHours
-from core.inbound import plain_record
+from core.inbound import may_repeat_a_key, plain_record, repeated_key
+from core.lane import first_response_deadlines, in_lane, lane_deadlines
 from core.models import InboundMessage
 from core.policy import FirstResponse, PolicyPack
-from core.lane import first_response_deadlines, in_lane
 from core.sla import NEVER_PAUSED, Deadlines, deadlines
 from core.triage import triage, triage_text
+from core.triage_pack import pack_phrases
 from service.lines import MAX_LINE_BYTES
 from storage.rows import (
     EPOCH,
@@ -88,7 +89,7 @@ def prepare(inbound: InboundMessage, pack: PolicyPack, ingested_at: datetime) ->
     except KeyError:
         raise UnknownAccountError(
             unknown_account_reason(inbound.account, (a.id for a in pack.accounts))) from None
-    labels = _with_triage(inbound.labels, triage(inbound))
+    labels = _with_triage(inbound.labels, triage(inbound, pack_phrases(pack.triage)))
     due = first_response_deadlines(inbound.received_at, labels, hours, pack.target_for(inbound.account))
     return _new_message(inbound, (due.warning_1_at, due.warning_2_at, due.due_at),
                         require_aware(ingested_at, "ingested_at"), labels)
@@ -203,6 +204,14 @@ class Preparer:
             if key not in caches:
                 caches[key] = DeadlineCache(pack.hours[a.hours], target)
             self._deadlines[a.id] = caches[key]
+        self._phrases = pack_phrases(pack.triage)
+        self._lane = {a.id: (pack.hours[a.hours], pack.target_for(a.id)) for a in pack.accounts}
+
+    def _lane_micros(self, account: str, received_at: datetime) -> Times:
+        """A disclosure's (warning_1_at, warning_2_at, due_at) in microseconds (core.lane)."""
+        d = lane_deadlines(received_at, *self._lane[account])
+        return (micros_or_none(d.warning_1_at, "warning_1_at"),
+                micros_or_none(d.warning_2_at, "warning_2_at"), micros_or_none(d.due_at, "due_at"))
 
     @property
     def accounts(self) -> KeysView[str]:
@@ -213,7 +222,7 @@ class Preparer:
         cache = self._deadlines.get(inbound.account)
         if cache is None:
             raise UnknownAccountError(unknown_account_reason(inbound.account, self._deadlines))
-        labels = _with_triage(inbound.labels, triage(inbound))
+        labels = _with_triage(inbound.labels, triage(inbound, self._phrases))
         if in_lane(labels):  # a disclosure's clock never pauses (core.lane)
             return prepare(inbound, self.pack, ingested_at)
         return _new_message(inbound, cache.times(inbound.received_at), ingested_at, labels)
@@ -231,14 +240,15 @@ class Preparer:
         if cache is None or received.year not in YEARS:
             return None
         start = (received - EPOCH) // MICROSECOND
+        text, kind, author = record["text"], record["kind"], record["author"]
+        labels = _with_triage(record.get("labels"), triage_text(text, kind, self._phrases))
         try:
-            w1, w2, due = cache.micros(start, received)
+            if NEVER_PAUSED.isdisjoint(labels):
+                w1, w2, due = cache.micros(start, received)
+            else:  # a disclosure's clock never pauses (core.lane)
+                w1, w2, due = self._lane_micros(record["account"], received)
         except (ValueError, OverflowError):
             return None
-        text, kind, author = record["text"], record["kind"], record["author"]
-        labels = _with_triage(record.get("labels"), triage_text(text, kind))
-        if not NEVER_PAUSED.isdisjoint(labels):  # a disclosure's clock never pauses (core.lane)
-            return None  # the full path works out its deadlines
         return tuple.__new__(MessageRow, (  # MessageRow(...) without its Python-level __new__
             record["platform"], record["platform_id"], record["account"], kind,
             author["platform_id"], author["handle"], author.get("display_name", ""), text,
@@ -272,6 +282,9 @@ def _parse(raw: bytes, lineno: int, accounts: KeysView[str]) -> InboundMessage:
         message: InboundMessage = _validate_json(raw)
     except ValidationError as exc:
         raise RejectedLine(lineno, _invalid_reason(raw, exc)) from None
+    given = len(message.model_fields_set) + len(message.author.model_fields_set)
+    if may_repeat_a_key(raw, given) and (key := repeated_key(raw)) is not None:
+        raise RejectedLine(lineno, f"the key {key!r} is given twice (which one was meant?)")
     if message.account not in accounts:
         raise RejectedLine(lineno, unknown_account_reason(message.account, accounts))
     if message.received_at.year not in YEARS:

@@ -20,6 +20,7 @@ from core.hours import NoOpenTimeError, OpeningHours
 from core.lane import out_of_hours_notice
 from core.models import Action, Notification, NotificationLevel, OutboxItem
 from core.policy import Account, PolicyPack
+from core.safe_text import for_log
 from service.firing import ENGINE_ACTOR, PLATFORM_NAMES
 from storage.base import Store
 
@@ -107,7 +108,7 @@ async def record_account(store: Store, pack: PolicyPack, account: Account, now: 
     actions, notices, outbox = status_records(pack, account, is_open, since, now)
     changed = await store.set_account_status(account.id, is_open, since, actions, notices, outbox)
     if changed:
-        log.info("%s: %s", actions[0].verb, notices[0].title)
+        log.info("%s: %s", actions[0].verb, for_log(notices[0].title))
     return changed
 
 

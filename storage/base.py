@@ -34,6 +34,11 @@ class StoreError(Exception):
     """Something the store cannot do, said plainly (the file, what and why)."""
 
 
+class StoreDamagedError(StoreError):
+    """The store file is corrupt (SQLite's integrity check failed): nothing more is written to
+    it; the message says so in one line. Whoever meets it stops rather than retries."""
+
+
 class SchemaTooNewError(StoreError):
     """The file was written by a newer dutydesk; it is left untouched."""
 

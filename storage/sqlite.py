@@ -68,6 +68,13 @@ from storage.sqlite_rows import (
     row_to_message,
     to_micros,
 )
+from storage.sqlite_health import (
+    Leftovers,
+    check_integrity,
+    damage_behind,
+    should_check_on_open,
+    writable_or_refuse,
+)
 from storage.sqlite_writer import (
     SqliteRowWriter,
     busy_pauses,
@@ -92,8 +99,11 @@ class SqliteStore(SqliteModeration, Store):
     """
 
     def __init__(self, path: str | Path, *, busy_timeout: float = 10.0,
-                 busy_retries: int = 4) -> None:
+                 busy_retries: int = 4, check: bool | None = None) -> None:
+        """`check`: run the integrity check at open (None: on files up to
+        `storage.sqlite_health.CHECK_ON_OPEN_BYTES`; it reads the whole file)."""
         self.path = Path(path)
+        self._check = check
         self._busy_timeout = busy_timeout
         self._busy_retries = busy_retries
         self._db: aiosqlite.Connection | None = None
@@ -112,6 +122,9 @@ class SqliteStore(SqliteModeration, Store):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        writable_or_refuse(self.path)
+        leftovers = Leftovers(self.path)
+        check = should_check_on_open(self.path, self._check)
         db = aiosqlite.connect(self.path, timeout=self._busy_timeout, isolation_level=None)
         try:
             self._db = await db
@@ -119,14 +132,18 @@ class SqliteStore(SqliteModeration, Store):
             # aiosqlite stops its thread without waiting; wait here, or the thread may report
             # back to an event loop that has already closed.
             await asyncio.get_running_loop().run_in_executor(None, db._thread.join, 5.0)
+            leftovers.remove()
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
         try:
-            await self._call(self._prepare)
+            await self._call(partial(self._prepare, check=check))
         except BaseException:
             await self.close()
+            leftovers.remove()
             raise
 
-    def _prepare(self, conn: sqlite3.Connection) -> None:
+    def _prepare(self, conn: sqlite3.Connection, check: bool) -> None:
+        if check:
+            check_integrity(conn, self.path)
         prepare_connection(conn, self.path)
 
     async def close(self) -> None:
@@ -149,7 +166,12 @@ class SqliteStore(SqliteModeration, Store):
             try:
                 return await db._execute(lambda: fn(db._conn))  # one job, never interleaved
             except sqlite3.Error as exc:
-                wait = retry_pause(self.path, exc, pause, self._busy_timeout, self._busy_retries + 1)
+                try:
+                    wait = retry_pause(self.path, exc, pause, self._busy_timeout, self._busy_retries + 1)
+                except StoreError as plain:
+                    # Not a busy lock: if the file is damaged, say that instead.
+                    found = await db._execute(lambda: damage_behind(db._conn, self.path, exc))  # noqa: B023
+                    raise (found or plain) from exc
             await self._backoff(wait)
         raise AssertionError("unreachable: the last attempt returns or raises")
 

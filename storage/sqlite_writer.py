@@ -18,6 +18,7 @@ from typing import TypeVar
 from storage.base import StoreError, check_row_values
 from storage.migrations import check_not_newer, migrate
 from storage.rows import InsertResult, MessageRow, PreparedRows, unstorable_text
+from storage.sqlite_health import damage_behind, plain_error
 from storage.sqlite_rows import _insert_batch, _insert_only, _is_busy, _search, lay_out, rows_per_insert
 
 T = TypeVar("T")
@@ -109,13 +110,6 @@ def _guarded(prepared: PreparedRows, insert: Callable[[], T]) -> T:
                          "Unicode text (a lone surrogate); nothing in this batch was stored") from exc
 
 
-def plain_error(path: Path, exc: sqlite3.Error) -> StoreError:
-    """`exc` as a StoreError that names the file and says what went wrong in plain words."""
-    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
-        return StoreError(f"{path} is not a dutydesk store (not an SQLite database file)")
-    return StoreError(f"the store {path} failed: {exc}")
-
-
 #: The pause before trying again while another process holds the write lock; it doubles.
 FIRST_BUSY_PAUSE = 0.05
 
@@ -192,6 +186,9 @@ class SqliteRowWriter:
             try:
                 return fn()
             except sqlite3.Error as exc:
-                wait = retry_pause(self.path, exc, pause, self._busy_timeout, self._busy_retries + 1)
+                try:
+                    wait = retry_pause(self.path, exc, pause, self._busy_timeout, self._busy_retries + 1)
+                except StoreError as plain:
+                    raise (damage_behind(self._conn, self.path, exc) or plain) from exc
             time.sleep(wait)
         raise AssertionError("unreachable: the last attempt returns or raises")

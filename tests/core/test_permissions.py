@@ -173,3 +173,27 @@ def test_buckinghamshire_removal_is_open_to_officers_but_blocking_is_not() -> No
     require(pack, officer, Permission.REMOVE, "bucks-facebook")
     with pytest.raises(NotAuthorisedError, match=r"\(Communications officer \(Communications Team\)\) may not block"):
         require(pack, officer, Permission.BLOCK, "bucks-facebook")
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("officer_id", "account", "kind", "reason"), [
+    ("nshaw", "lltc-facebook", "dm", None),                      # administrator: DMs too
+    ("cmason", "lltc-facebook", "comment", None),                # editor on their account
+    ("cmason", "lltc-facebook", "dm", "may not view direct messages"),  # 12.1
+    ("cmason", "lltc-events-facebook", "comment", "not authorised for the account"),
+    ("bturner", "lltc-events-facebook", "dm", "may not view direct messages"),
+])
+def test_read_refusal(officer_id: str, account: str, kind: str, reason: str | None) -> None:
+    from core.models import MessageKind
+    from core.permissions import read_refusal, require_read
+
+    pack, officer = _officer("leighton-linslade", officer_id)
+    found = read_refusal(pack, officer, account, MessageKind(kind))
+    if reason is None:
+        assert found is None
+        require_read(pack, officer, account, MessageKind(kind))
+    else:
+        assert found is not None and reason in found
+        with pytest.raises(NotAuthorisedError, match=reason):
+            require_read(pack, officer, account, MessageKind(kind))

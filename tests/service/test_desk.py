@@ -136,3 +136,29 @@ async def test_an_editor_without_direct_message_access_neither_sees_nor_acts_on_
         await editor.claim(1)
     administrator = DeskSession(store, pack, clock, "nshaw")
     assert [m.id for m in await administrator.queue()] == [1, 2]
+
+
+async def test_history_is_read_through_the_queues_permission_check(clock) -> None:
+    # The action log holds reply texts: a DM's must not reach an editor (Leighton-Linslade 12.1),
+    # nor any message's an officer not authorised for its account.
+    pack = load_pack("leighton-linslade")
+    from core.models import Author, InboundMessage
+
+    def message(n: int, kind: MessageKind, account: str = "lltc-facebook") -> InboundMessage:
+        return InboundMessage(platform="facebook", platform_id=f"m{n}", account=account, kind=kind,
+                              author=Author(platform_id="u", handle="@r"), text="Hello",
+                              received_at=clock.now())
+
+    store = await store_with(pack, clock, message(1, MessageKind.DIRECT_MESSAGE),
+                             message(2, MessageKind.COMMENT),
+                             message(3, MessageKind.COMMENT, "lltc-events-facebook"))
+    administrator = DeskSession(store, pack, clock, "nshaw")
+    await administrator.reply(1, "Your private details are safe with us")
+    assert [a.verb for a in await administrator.history(1)] == ["reply"]
+    editor = DeskSession(store, pack, clock, "cmason")
+    with pytest.raises(NotAuthorisedError, match="view direct messages"):
+        await editor.history(1)
+    with pytest.raises(NotAuthorisedError, match="not authorised for the account 'lltc-events-facebook'"):
+        await editor.history(3)
+    assert await editor.history(2) == []
+    assert {m.id for m in await editor.queue()} == {2}

@@ -73,7 +73,17 @@ BAD_LINES = [
     pytest.param(_json(received_at="9999-12-31T23:59:00Z"), "received_at: 9999-12-31T23:59:00+00:00 is "
                  "not a plausible time (expected 2000 to 2099)", id="year-9999"),
     pytest.param(_json(received_at="0001-01-01T00:00:00Z"), "not a plausible time", id="year-1"),
-    pytest.param(_json(received_at=0), "not a plausible time", id="epoch-zero"),
+    pytest.param(_json(received_at=0), "received_at: expected a date and time as text", id="epoch-zero"),
+    pytest.param(_json(received_at=1772445600), "received_at: expected a date and time as text (RFC 3339",
+                 id="received-at-number"),
+    pytest.param(_json(received_at=1772445600.25), "not a number", id="received-at-float"),
+    pytest.param(_json(received_at="1772445600"), "not a number", id="received-at-number-text"),
+    pytest.param(_json()[:-1] + b', "account": "eastbourne-x"}', "the key 'account' is given twice",
+                 id="repeated-key"),
+    pytest.param(_json().replace(b'"handle"', b'"handle": "@x", "handle"'),
+                 "the key 'handle' is given twice", id="repeated-author-key"),
+    pytest.param(_json().replace(b'"kind"', b'"k\\u0069nd": "dm", "kind"'),
+                 "the key 'kind' is given twice", id="repeated-key-escaped"),
     pytest.param(_json(account="hastings-x"),
                  "unknown account 'hastings-x'; this policy pack's accounts are: lewes-x, eastbourne-x",
                  id="unknown-account"),
@@ -268,3 +278,16 @@ def test_a_block_cut_for_the_workers_keeps_every_line_and_its_number(
         assert numbered == block_lines(first, block, 12)
         sizes = [len(split_block(piece, 12)) for _, piece in cut]
         assert max(sizes) - min(sizes) <= max(sizes) // 2 + 1  # shared out about evenly
+
+
+@pytest.mark.parametrize("raw", [
+    _json()[:-1] + b', "account": "eastbourne-x"}',
+    _json(received_at=1772445600),
+])
+def test_an_import_batch_rejects_what_parse_line_rejects(raw: bytes, lewes_pack: PolicyPack) -> None:
+    from service.intake import Preparer, convert_lines
+
+    converted = convert_lines([(1, _json()), (2, raw)], Preparer(lewes_pack), MONDAY_10)
+    assert len(converted.rows) == 1
+    [reject] = [json.loads(r) for r in converted.rejects]
+    assert reject["line"] == 2

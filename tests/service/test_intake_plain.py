@@ -83,3 +83,18 @@ def test_generated_lines_agree(raw: bytes, account: str) -> None:
         data["account"] = account
         raw = json.dumps(data).encode("utf-8", "surrogatepass")
     _agree(raw, Preparer(load_pack("lewes-eastbourne")))
+
+
+def test_labelled_triage_messages_and_pack_phrases_give_the_same_row(lewes_pack: PolicyPack) -> None:
+    from bench.triage import SETS, load
+    from core.triage_pack import TriagePhrases, TriageSection
+
+    phrases = TriageSection(phrases=TriagePhrases(safeguarding=("going country",)), source="test")
+    for pack in (lewes_pack, lewes_pack.model_copy(update={"triage": phrases})):
+        prepare = Preparer(pack)
+        for n, case in enumerate(case for name in SETS for case in load(name)):
+            raw = json.dumps(inbound_dict(n, text=case.text, kind=case.kind)).encode()
+            assert _agree(raw, prepare) is not None
+        raw = json.dumps(inbound_dict(1, text="he keeps going country")).encode()
+        row = _agree(raw, prepare)
+        assert row is not None and ("safeguarding" in row.labels) is (pack is not lewes_pack)

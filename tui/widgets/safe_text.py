@@ -1,64 +1,6 @@
-"""Untrusted text made safe to put on a terminal, without changing what it says.
+"""Untrusted text made safe for the screen: `core.safe_text`, the one helper every terminal and
+log line uses (kept importable from here for the widgets)."""
 
-Message bodies, names and handles come from the public. Shown raw, an escape sequence could move
-the cursor or recolour the screen, and a bidi override could make text read backwards (so a
-link or a name looks like something else). Each such character is replaced by a visible
-placeholder, so the officer sees that it was there; everything else is left exactly as written.
-Markup is not a concern here: callers render the result as plain text, never as markup.
-"""
+from core.safe_text import one_line, visible
 
-from __future__ import annotations
-
-import unicodedata
-
-#: Bidirectional controls: embeddings, overrides and isolates (Unicode TR9), which reorder text.
-_BIDI_NAMES = {
-    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
-    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
-    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM",
-}
-
-#: Line breaks and tabs are kept: they are how people write, and terminals handle them safely.
-_KEPT = frozenset("\n\t")
-
-
-def _placeholder(char: str) -> str | None:
-    """The visible stand-in for `char`, or None if it is safe as it is."""
-    if char in _KEPT:
-        return None
-    if char in _BIDI_NAMES:
-        return f"\u27e8{_BIDI_NAMES[char]}\u27e9"
-    code = ord(char)
-    if code < 0x20:
-        # C0 controls have their own visible pictures: ESC shows as U+241B (a small "ESC").
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
-        # C1 controls (U+0080-U+009F, e.g. the 8-bit CSI) and Unicode line/paragraph separators.
-        return f"\u27e8U+{code:04X}\u27e9"
-    return None
-
-
-def visible(text: str) -> str:
-    """`text` with every control character and bidi control replaced by a visible placeholder.
-
-    Carriage returns become a placeholder too (a bare CR would overwrite the line on screen);
-    `\\r\\n` is first folded to `\\n` so ordinary Windows line ends read normally.
-    """
-    text = text.replace("\r\n", "\n")
-    if text.isprintable():
-        return text
-    out: list[str] = []
-    for char in text:
-        stand_in = _placeholder(char)
-        out.append(char if stand_in is None else stand_in)
-    return "".join(out)
-
-
-def one_line(text: str, limit: int | None = None) -> str:
-    """`visible(text)` on a single line (line breaks shown as spaces), cut to `limit` characters."""
-    flat = " ".join(visible(text).split("\n")).replace("\t", " ")
-    if limit is not None and len(flat) > limit:
-        return flat[: max(0, limit - 1)] + "\u2026"
-    return flat
+__all__ = ["one_line", "visible"]

@@ -1,0 +1,104 @@
+"""Personal data posted in public, for `core.triage`.
+
+Buckinghamshire, "Personal information and confidentiality": if a customer puts their own
+details in a public comment (a phone number, a benefits code...), politely advise them to
+remove it and continue privately. Direct messages are already private: `core.triage` does not
+ask. Found here: email addresses, UK phone numbers, National Insurance numbers, card numbers
+(Luhn-checked), an address (a house number before a postcode, or "I live at 4 Mill Road"),
+a date of birth, and account, claim or NHS numbers given as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The part of an address after the @; the part before is checked by hand (see _has_email).
+_EMAIL_DOMAIN = re.compile(r"@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+_EMAIL_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
+# The council's own and other public bodies' addresses are not anyone's personal data.
+_PUBLIC_DOMAIN = re.compile(r"\.(?:gov|police|nhs|sch|parliament)\.uk$")
+# A run of at least six digits, maybe spaced: phone, card and NI numbers all have one.
+_DIGIT_RUN = re.compile(r"\d[\d\s()-]{4,}\d")
+# UK numbers: 0 or +44, then 9 or 10 digits starting 1, 2, 3 (landlines) or 7 (mobiles).
+_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s)-]{0,2}\d){8,9}(?!\d)")
+# "the council's number 01273 ...", "your helpline 0300 ...": a public number, not personal.
+_PUBLIC_PHONE = re.compile(r"(?:council|councils|your|helpline|switchboard|office|number for the)"
+                           r"\W+(?:\w+\W+){0,3}$")
+# National Insurance number: two prefix letters (D, F, I, Q, U, V never used), six digits, A-D.
+_NI_NUMBER = re.compile(r"\b[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]\b")
+_CARD_LIKE = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+_NOT_DIGIT = re.compile(r"\D")
+# The inward half of a postcode ("2ab" of "bn7 2ab") is cheap to find; the rest is checked after.
+_INWARD_CODE = re.compile(r"\d[a-z]{2}\b")
+_POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b")
+# A house number before a street name ("12 high street", "12a, mill lane", "flat 3").
+_HOUSE_NUMBER = re.compile(r"\b(?:\d{1,4}[a-z]?,?\s+[a-z]|flat\s+\d)")
+_ADDRESS_REACH = 80
+"""How far before a postcode a house number may start and still read as one address."""
+# One's own address said in words, without a postcode: "I live at 15 Southover Road".
+_OWN_ADDRESS = re.compile(
+    r"\b(?:i\s+live\s+at|my\s+address\s+is|my\s+address:|address\s*:|we\s+live\s+at|i(?:['’]?m|\s+am)"
+    r"\s+at|come\s+to|deliver\s+(?:it\s+)?to|send\s+(?:it\s+)?to)\s+(?:flat\s+\d+\w?,?\s+)?\d{1,4}[a-z]?,?\s+"
+    r"(?:[a-z]+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|gardens"
+    r"|terrace|place|court|grove|hill|rise|parade|square|row|walk|mews|park|view)\b")
+# A date of birth, or an account, claim, NHS or similar number given as such.
+_DOB = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|born\s+on)\b\W*(?:is\s+)?\W*\d")
+_ACCOUNT_NUMBER = re.compile(
+    r"\b(?:nhs|national\s+insurance|council\s+tax|account|acc|claim|tenancy|benefits?|passport"
+    r"|licen[cs]e|sort\s+code|customer|payroll|bank|policy)\s+(?:(?:account\s+)?(?:number|no|num"
+    r"|ref|reference|code|id)\b\.?\s*)?(?:is\s+)?[:#]?\s*\d[\d -]{5,}\d")
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _has_email(low: str) -> bool:
+    for m in _EMAIL_DOMAIN.finditer(low):
+        if (m.start() > 0 and low[m.start() - 1] in _EMAIL_LOCAL_CHARS
+                and not _PUBLIC_DOMAIN.search(m.group())):
+            return True
+    return False
+
+
+def _has_phone(low: str) -> bool:
+    return any(not _PUBLIC_PHONE.search(low, max(0, m.start() - 40), m.start())
+               for m in _PHONE.finditer(low))
+
+
+def _has_card_number(low: str) -> bool:
+    # The Luhn check keeps reference numbers and long digit runs from reading as cards.
+    return any(_luhn_ok(_NOT_DIGIT.sub("", m.group())) for m in _CARD_LIKE.finditer(low))
+
+
+def _has_address(low: str) -> bool:
+    if _OWN_ADDRESS.search(low):
+        return True
+    if not _INWARD_CODE.search(low):
+        return False
+    for m in _POSTCODE.finditer(low):
+        if _HOUSE_NUMBER.search(low, max(0, m.start() - _ADDRESS_REACH), m.start()):
+            return True
+    return False
+
+
+_DIGITS = b"0123456789"
+
+
+def has_personal_data(low: str, words: bytes) -> bool:
+    """Whether lowercased `low` (`words` is `core.triage_pack.normalise` of it) holds someone's
+    personal details."""
+    if "@" in low and _has_email(low):
+        return True
+    if len(words.translate(None, _DIGITS)) == len(words):
+        return False  # no digit at all: no number, no postcode, no date
+    if _DIGIT_RUN.search(low) and (_has_phone(low) or _NI_NUMBER.search(low)
+                                   or _has_card_number(low) or _ACCOUNT_NUMBER.search(low)):
+        return True
+    return _DOB.search(low) is not None or _has_address(low)
