@@ -245,6 +245,9 @@ class Contacts(_Strict):
     """Where formal complaints are redirected."""
     foi: Text
     """Where FOI requests are logged."""
+    data_protection: Text = "the council's information governance team"
+    """Through whom subject access requests reach the data protection officer (read after
+    "via"); no policy names one, so the default is dutydesk's."""
     source: Text
 
 
