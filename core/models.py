@@ -222,3 +222,20 @@ class OutboxItem(BaseModel):
     """The message id this answers, if any."""
     created_by: str
     sent_at: AwareDatetime | None = None
+    """When a connector accepted it (set once: the first time stands)."""
+    held: bool = False
+    """Never handed to a connector while True (the emergency freeze, a review); a person
+    releases it. The delivery worker checks this in the same transaction that starts an attempt."""
+    hold_reason: str | None = None
+    """Why it is held, in words for the desk (e.g. "emergency freeze")."""
+    attempts: int = 0
+    """Delivery attempts started (each recorded before the connector is called)."""
+    next_attempt_at: AwareDatetime | None = None
+    """Not tried again before this instant (the backoff); None: as soon as the worker runs."""
+    last_error: str | None = None
+    """What the connector said the last time it failed (plain text, no secrets)."""
+    failed_at: AwareDatetime | None = None
+    """Set when delivery gave up (a permanent refusal, or every retry used): it then waits
+    for a person to retry it. Never dropped."""
+    no_connector: bool = False
+    """The engine found no connector configured for the account: queued, not being sent."""

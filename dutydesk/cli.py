@@ -11,11 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from dutydesk import cmd_desk, cmd_engine, cmd_export, cmd_intake, cmd_policy
-from dutydesk.commands import DESK, add_before_options, settle
+from dutydesk import cmd_desk, cmd_engine, cmd_export, cmd_intake, cmd_outbox, cmd_policy
+from dutydesk.commands import DASHBOARD, add_before_options, settle
 from dutydesk.options import INTERRUPTED
 
-GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk, cmd_export)
+GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk, cmd_export, cmd_outbox)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="The duty officer's desk for council social-media accounts.")
     add_before_options(parser)
     # Plain `dutydesk` (no command) is the dashboard; a command's own defaults replace these.
-    parser.set_defaults(handler=cmd_desk.run_dashboard, global_options=DESK, command_name="")
+    parser.set_defaults(handler=cmd_desk.run_dashboard, global_options=DASHBOARD, command_name="")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for group in GROUPS:
         group.register(sub)

@@ -13,7 +13,8 @@ from pathlib import Path
 from core.permissions import NotAuthorisedError
 from core.pack_files import PackError
 from core.policy import Officer, Permission, PolicyPack
-from dutydesk.commands import DESK, command
+from dutydesk.cmd_outbox import connectors_or_none
+from dutydesk.commands import DASHBOARD, command
 from dutydesk.options import complain, db_path, load_policy, report_pack_error
 from service.clock import SystemClock
 from service.runtime import DeskRuntime
@@ -21,7 +22,7 @@ from storage.base import StoreError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    demo = command(sub, "demo", handler=run_demo, options=DESK,
+    demo = command(sub, "demo", handler=run_demo, options=DASHBOARD,
                    help="open the dashboard on a fresh store with a simulated feed")
     demo.add_argument("--seed", type=int, default=None, help="seed the simulated feed (repeatable demo)")
 
@@ -32,7 +33,10 @@ def run_dashboard(args: argparse.Namespace) -> int:
     if pack is None:
         return 2
     officer = args.officer or getpass.getuser()
-    return _run(DeskRuntime(db_path(args), pack, SystemClock(), officer))
+    connectors = connectors_or_none(args, pack, "dutydesk")
+    if connectors is None:
+        return 2
+    return _run(DeskRuntime(db_path(args), pack, SystemClock(), officer, connectors=connectors))
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -45,7 +49,11 @@ def run_demo(args: argparse.Namespace) -> int:
         complain(f"dutydesk demo: {path} already exists; the demo wants a fresh file")
         return 2
     officer = args.officer or _demo_officer(pack)
-    runtime = DeskRuntime(path, pack, SystemClock(), officer, demo=True, demo_seed=args.seed)
+    connectors = connectors_or_none(args, pack, "dutydesk demo")
+    if connectors is None:
+        return 2
+    runtime = DeskRuntime(path, pack, SystemClock(), officer, demo=True, demo_seed=args.seed,
+                          connectors=connectors)
     status = _run(runtime)
     print(f"dutydesk demo: the demo store was {path}", file=sys.stderr)
     return status

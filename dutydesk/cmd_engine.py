@@ -1,7 +1,7 @@
-"""`dutydesk serve`: the engine without a screen. It fires first-response warnings and breaches
-and records openings and closings for one store, for as long as it holds the store's engine
-lease; a second `serve` (or a dashboard) on the same store waits as a follower and takes over
-within seconds if this one dies. SIGTERM or SIGINT stops it cleanly (the lease is given up),
+"""`dutydesk serve`: the engine without a screen. It fires first-response warnings and breaches,
+records openings and closings and delivers the outbox (`--connectors`) for one store, for as
+long as it holds the store's engine lease; a second `serve` (or a dashboard) on the same store
+waits as a follower and takes over within seconds if this one dies. SIGTERM or SIGINT stops it cleanly (the lease is given up),
 even part-way through the catch-up at start; what was not fired then fires at the next start.
 
 Logs one line per fired event and per lease change to stderr.
@@ -17,20 +17,25 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Mapping
 
 from core.pack_files import PackError
 from core.policy import PolicyPack
-from dutydesk.commands import STORE, command
+from dutydesk.cmd_outbox import connectors_or_none
+from dutydesk.commands import ENGINE, command
 from dutydesk.options import FAILED, OK, complain, load_policy, make_store, report_pack_error
 from service.clock import SystemClock
+from service.connectors import Connector
+from service.delivery import DeliveryWorker
 from service.engine import Engine
 from service.logs import log_to
 from storage.base import StoreError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    serve = command(sub, "serve", handler=run_serve, options=STORE,
-                    help="run the engine headless (warnings, breaches, opening hours)")
+    serve = command(sub, "serve", handler=run_serve, options=ENGINE,
+                    help="run the engine headless (warnings, breaches, opening hours, "
+                         "outbox delivery)")
     # Hidden: tests shorten the lease to see a takeover within seconds.
     serve.add_argument("--lease-ttl", type=float, default=5.0, help=argparse.SUPPRESS)
     serve.add_argument("--heartbeat", type=float, default=None, help=argparse.SUPPRESS)
@@ -49,16 +54,19 @@ def run_serve(args: argparse.Namespace) -> int:
               f"the lease ttl ({args.lease_ttl:g}s)", file=sys.stderr)
         return FAILED
     holder = args.holder or f"{socket.gethostname()}:{os.getpid()}"
+    connectors = connectors_or_none(args, pack, "dutydesk serve")
+    if connectors is None:
+        return FAILED
     _log_to_stderr()
     try:
-        return asyncio.run(_serve(args, pack, holder, args.lease_ttl, heartbeat))
+        return asyncio.run(_serve(args, pack, holder, args.lease_ttl, heartbeat, connectors))
     except StoreError as exc:
         complain(f"dutydesk serve: {exc}")
         return FAILED
 
 
 async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: float,
-                 heartbeat: float) -> int:
+                 heartbeat: float, connectors: Mapping[str, Connector]) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -66,7 +74,9 @@ async def _serve(args: argparse.Namespace, pack: PolicyPack, holder: str, ttl: f
     store = make_store(args, check=True)
     await store.open()
     try:
-        engine = Engine(store, pack, SystemClock(), holder, lease_ttl=ttl, heartbeat=heartbeat)
+        clock = SystemClock()
+        engine = Engine(store, pack, clock, holder, lease_ttl=ttl, heartbeat=heartbeat,
+                        delivery=DeliveryWorker(store, clock, connectors))
         ended = asyncio.ensure_future(_either(stop, engine.failed))
         # A signal during the start-up catch-up (a long outage leaves thousands of warnings to
         # fire) stops it there: each one fired is committed on its own, the rest fire once

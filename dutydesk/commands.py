@@ -52,11 +52,19 @@ POLICY = GlobalOption("--policy", "policy", DEFAULT_PACK, "a shipped policy pack
 AS = GlobalOption("--as", "officer", None, "the acting officer's id on the pack's register "
                   "(default: your login name)", "NAME")
 
-GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (DB, POLICY, AS)
+CONNECTORS = GlobalOption("--connectors", "connectors", None, "the connectors file: where each "
+                          "account's outbox is delivered (default: connectors.toml in your "
+                          "dutydesk config folder, if there is one)", "PATH", Path)
+
+GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (DB, POLICY, AS, CONNECTORS)
 STORE: tuple[GlobalOption, ...] = (DB, POLICY)
 """What a command that opens a store under a pack takes."""
 DESK: tuple[GlobalOption, ...] = (DB, POLICY, AS)
 """What a command that acts as an officer takes."""
+ENGINE: tuple[GlobalOption, ...] = (DB, POLICY, CONNECTORS)
+"""What a command that runs the engine (which delivers the outbox) takes."""
+DASHBOARD: tuple[GlobalOption, ...] = (DB, POLICY, AS, CONNECTORS)
+"""What a dashboard (an officer's desk, with the engine in-process) takes."""
 
 
 def add_before_options(parser: argparse.ArgumentParser) -> None:

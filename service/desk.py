@@ -42,6 +42,7 @@ from storage.base import (
     StateConflictError,
     Store,
 )
+from storage.outbox import OutboxCounts
 
 #: States from which a message can still be claimed, answered, closed or referred.
 _OPEN_STATES = frozenset({MessageState.NEW, MessageState.CLAIMED, MessageState.REFERRED})
@@ -113,6 +114,11 @@ class DeskSession:
         """Waiting, warning and breached counts for each of the officer's accounts."""
         counts = await self.store.account_counts(self.clock.now())
         return {a: counts.get(a, AccountCounts(account=a)) for a in self.visible_accounts}
+
+    async def outbox_counts(self) -> dict[str, OutboxCounts]:
+        """Unsent outbox items of the officer's accounts, by delivery state (see service.delivery)."""
+        counts = await self.store.outbox_counts()
+        return {a: c for a, c in counts.items() if a in self.visible_accounts}
 
     def countdown(self, message: Message, now: datetime) -> Countdown:
         return countdown(message, self.pack.hours_for(message.account), now)

@@ -15,7 +15,10 @@ process taking over) picks up where the last engine stopped:
 * `hours` fires at the next opening or closing of any account and records it;
 * `watch` re-arms both when `store.data_version()` changes (another process stored messages)
   and every few seconds regardless;
-* `lease` renews the lease every `heartbeat` seconds (and, for a follower, tries to take it).
+* `lease` renews the lease every `heartbeat` seconds (and, for a follower, tries to take it);
+* `delivery` (given a `DeliveryWorker`) hands due outbox items to their connectors and
+  re-arms itself for the next retry (`service.delivery`); it runs beside the others, not
+  under their lock, so a slow receiver never holds up a warning.
 
 Only the lease holder runs the first three. On taking the lease, the engine catches up: a
 warning whose time passed while no engine ran fires once then. `Store.fire_event` and
@@ -46,6 +49,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from core.clock import Clock, require_aware
 from core.policy import PolicyPack
+from service.delivery import DeliveryWorker
 from service.firing import fire_due
 from service.lease import Lease, LeaseChange
 from service.opening import next_opening_change, record_opening
@@ -69,7 +73,8 @@ class Engine:
     """Fires warnings and breaches and records openings, while it holds the store's lease."""
 
     def __init__(self, store: Store, pack: PolicyPack, clock: Clock, holder: str,
-                 lease_ttl: float = 5.0, heartbeat: float = 1.0) -> None:
+                 lease_ttl: float = 5.0, heartbeat: float = 1.0,
+                 delivery: DeliveryWorker | None = None) -> None:
         if not 0 < heartbeat < lease_ttl:
             raise ValueError(f"heartbeat ({heartbeat}s) must be positive and shorter than "
                              f"the lease ttl ({lease_ttl}s)")
@@ -77,6 +82,8 @@ class Engine:
         self.pack = pack
         self.clock = clock
         self.heartbeat = heartbeat
+        self.delivery = delivery
+        """Delivers the outbox while this engine leads (None: nothing is delivered)."""
         self._lease = Lease(store, clock, holder, lease_ttl)
         self._scheduler: AsyncIOScheduler | None = None
         self._lock = asyncio.Lock()
@@ -169,6 +176,8 @@ class Engine:
             # The heartbeat takes no lock (a long catch-up must not hold it up); shutting the
             # scheduler down would cancel it mid-renewal and report the job as failed.
             await asyncio.wait([renewing], timeout=self._lease.ttl)
+        if self.delivery is not None:
+            await self.delivery.wait_idle(self._lease.ttl)
         async with self._lock:
             if scheduler.running:
                 scheduler.shutdown(wait=False)
@@ -193,13 +202,14 @@ class Engine:
         self._watch_ticks = 0
         self._arm("events", self._events_job, 0.0)
         self._arm("hours", self._hours_job, 0.0)
+        self._arm_delivery(0.0)
         self._scheduler.add_job(self._watch_job, IntervalTrigger(seconds=self.heartbeat),
                                 id="watch", replace_existing=True)
 
     def _stop_jobs(self) -> None:
         if self._scheduler is None:
             return
-        for job_id in ("events", "hours", "watch"):
+        for job_id in ("events", "hours", "watch", "delivery"):
             if self._scheduler.get_job(job_id) is not None:
                 self._scheduler.remove_job(job_id)
 
@@ -248,6 +258,17 @@ class Engine:
         delay = self._delay_until(next_opening_change(self.pack, now), now)
         if delay is not None:
             self._arm("hours", self._hours_job, delay)
+
+    def _arm_delivery(self, delay: float | None) -> None:
+        if self.delivery is not None and delay is not None:
+            self._arm("delivery", self._delivery_job, delay)
+
+    async def _delivery_job(self) -> None:
+        if self.delivery is not None and self._acting():
+            try:
+                self._arm_delivery(await self.delivery.run(self._acting))
+            except StoreDamagedError as exc:
+                self._give_up(exc)
 
     async def _coalesced(self, name: str, job: Job, work: Job) -> None:
         """Run `work` under the lock; a trigger arriving meanwhile makes it run once more after,
@@ -309,6 +330,7 @@ class Engine:
         if version != self._seen_version or periodic:
             self._seen_version = version
             self._arm("events", self._events_job, 0.0)
+            self._arm_delivery(0.0)
         if periodic:
             self._watch_ticks = 0
             self._arm("hours", self._hours_job, 0.0)

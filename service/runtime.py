@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 import socket
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +22,8 @@ from core.clock import Clock
 from core.handling import CloseReason
 from core.policy import Permission, PolicyPack
 from service.changes import ChangeFeed
+from service.connectors import Connector
+from service.delivery import DeliveryWorker
 from service.demo import DemoFeed, ShiftedClock, backlog, demo_start
 from service.desk import DeskSession
 from service.engine import Engine
@@ -33,7 +36,8 @@ class DeskRuntime:
     """Opens the store and assembles the session and background services for one dashboard."""
 
     def __init__(self, path: Path, pack: PolicyPack, clock: Clock, officer_id: str, *,
-                 demo: bool = False, demo_seed: int | None = None) -> None:
+                 demo: bool = False, demo_seed: int | None = None,
+                 connectors: Mapping[str, Connector] | None = None) -> None:
         self.path = path
         self.pack = pack
         self.officer_id = officer_id
@@ -44,6 +48,8 @@ class DeskRuntime:
             start = demo_start(pack, clock.now().astimezone(pack.hours_for(pack.accounts[0].id).zone).date())
             self.clock = ShiftedClock(clock, start)
         self.store = SqliteStore(path)
+        self.connectors = dict(connectors or {})
+        """Where each account's outbox goes; an account without one shows "no connector"."""
         self.services: list[object] = []
 
     async def __aenter__(self) -> DeskRuntime:
@@ -52,7 +58,8 @@ class DeskRuntime:
             # Refuse an officer not on the register before anything else starts.
             self.session = DeskSession(self.store, self.pack, self.clock, self.officer_id)
             holder = f"{socket.gethostname()}:{os.getpid()}:{self.officer_id}"
-            self.engine = Engine(self.store, self.pack, self.clock, holder=holder)
+            delivery = DeliveryWorker(self.store, self.clock, self.connectors)
+            self.engine = Engine(self.store, self.pack, self.clock, holder=holder, delivery=delivery)
             self.writer = IntakeWriter(self.store, self.pack, self.clock)
             self.writer.on_stored.append(lambda _results: self.engine.nudge())
             if self.demo:

@@ -27,6 +27,7 @@ from core.models import (
     Platform,
 )
 from storage.moderation_base import ModerationStore
+from storage.outbox import DeliveryStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
 
 
@@ -151,8 +152,10 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(ModerationStore, ABC):
-    """The async store (the moderation ladder's methods are in `storage.moderation_base`). Open it with `await store.open()`, close with `await store.close()`."""
+class Store(ModerationStore, DeliveryStore, ABC):
+    """The async store. Open it with `await store.open()`, close with `await store.close()`.
+    The moderation ladder's methods are in `storage.moderation_base`; delivery's (the worker's
+    and the freeze's) in `storage.outbox.DeliveryStore`."""
 
     @abstractmethod
     async def open(self) -> None: ...

@@ -37,6 +37,7 @@ from storage.base import (
     with_event_fired,
 )
 from storage.memory_moderation import MemoryModeration
+from storage.memory_outbox import MemoryOutbox
 from storage.rows import InsertResult, MessageRow, from_micros, unstorable_text
 
 
@@ -67,7 +68,7 @@ def _in_view(message: Message, query: QueueQuery, since: datetime | None) -> boo
     return not query.awaiting_only or message.state in AWAITING_STATES
 
 
-class MemoryStore(MemoryModeration, Store):
+class MemoryStore(MemoryModeration, MemoryOutbox, Store):
     """A `Store` in memory. `data_version()` goes up by one on every write that changed something."""
 
     def __init__(self) -> None:
@@ -268,23 +269,6 @@ class MemoryStore(MemoryModeration, Store):
     async def max_notification_id(self) -> int:
         self._check_open()
         return len(self._notifications)
-
-    async def outbox(self, unsent_only: bool = True, limit: int = 500) -> list[OutboxItem]:
-        self._check_open()
-        picked = [o for o in self._outbox if not unsent_only or o.sent_at is None]
-        return picked[:max(limit, 0)]
-
-    async def mark_outbox_sent(self, item_id: int, at: datetime) -> bool:
-        self._check_open()
-        at = utc(at, "at")
-        if not 1 <= item_id <= len(self._outbox):
-            raise NotFoundError(f"no outbox item with id {item_id}")
-        item = self._outbox[item_id - 1]
-        if item.sent_at is not None:
-            return False
-        self._outbox[item_id - 1] = item.model_copy(update={"sent_at": at})
-        self._changed()
-        return True
 
     # -- account opening status -----------------------------------------------------------------
     async def account_status(self, account: str) -> tuple[bool, datetime] | None:

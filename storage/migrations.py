@@ -10,6 +10,7 @@ the microsecond, compared and indexed as plain integers.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,6 +228,27 @@ _MODERATION = (
 )
 
 
+_OUTBOX_DELIVERY = (
+    "ALTER TABLE outbox ADD COLUMN held INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE outbox ADD COLUMN hold_reason TEXT",
+    "ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER",
+    "ALTER TABLE outbox ADD COLUMN last_error TEXT",
+    "ALTER TABLE outbox ADD COLUMN failed_at INTEGER",
+    "ALTER TABLE outbox ADD COLUMN no_connector INTEGER NOT NULL DEFAULT 0",
+    # One row: a random identity made once, so idempotency keys differ between stores and
+    # stay the same across restarts, processes and a moved file.
+    "CREATE TABLE store_identity (id TEXT NOT NULL, one INTEGER PRIMARY KEY CHECK (one = 1))",
+)
+
+
+def _outbox_delivery(conn: sqlite3.Connection) -> None:
+    """Version 5: delivery state on each outbox item, and the store's identity."""
+    for statement in _OUTBOX_DELIVERY:
+        conn.execute(statement)
+    conn.execute("INSERT INTO store_identity (id, one) VALUES (?, 1)", (uuid.uuid4().hex,))
+
+
 def _has_label(label: str) -> str:
     # Labels are stored as `json.dumps` writes a list (`["foi", "safeguarding"]`): an element
     # opens with '[' or ', ', and a quote inside a label is escaped, so these match whole labels.
@@ -256,6 +278,8 @@ MIGRATIONS: list[Migration] = [
     Migration("the logs' references to messages as foreign keys", _log_references),
     Migration("the moderation ladder: strikes, authors' standing and the moderation log",
               _MODERATION),
+    Migration("outbox delivery: attempts, backoff, errors, holds; the store's identity",
+              _outbox_delivery),
     Migration("the safeguarding lane: each message's lane tier and an index of the lane", _LANE),
 ]
 

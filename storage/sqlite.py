@@ -33,7 +33,6 @@ from core.models import Action, Message, Notification, OutboxItem
 from storage.base import (
     AccountCounts,
     FiredEvent,
-    NotFoundError,
     QueueQuery,
     StateChange,
     Store,
@@ -48,6 +47,7 @@ from storage.base import (
 )
 from storage.rows import InsertResult, MessageRow
 from storage.sqlite_moderation import SqliteModeration
+from storage.sqlite_outbox import SqliteOutbox
 from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
@@ -60,7 +60,6 @@ from storage.sqlite_rows import (
     _fetch_message,
     _next_revision,
     _notification,
-    _outbox_item,
     _save_changes,
     from_micros,
     lane_sql,
@@ -91,7 +90,7 @@ def default_db_path() -> Path:
     return Path(user_data_dir("dutydesk")) / "dutydesk.sqlite3"
 
 
-class SqliteStore(SqliteModeration, Store):
+class SqliteStore(SqliteModeration, SqliteOutbox, Store):
     """The store in one SQLite file at `path` (created, with its directory, if missing).
 
     `busy_timeout` is how long one attempt waits for another process's write lock;
@@ -313,26 +312,6 @@ class SqliteStore(SqliteModeration, Store):
 
     async def max_notification_id(self) -> int:
         return await self._scalar("SELECT coalesce(max(id), 0) FROM notifications")
-
-    async def outbox(self, unsent_only: bool = True, limit: int = 500) -> list[OutboxItem]:
-        unsent = "WHERE sent_at IS NULL " if unsent_only else ""
-        rows = await self._rows(
-            "SELECT id, created_at, account, kind, text, in_reply_to, created_by, sent_at "
-            f"FROM outbox {unsent}ORDER BY id LIMIT ?", (max(limit, 0),))
-        return [_outbox_item(row) for row in rows]
-
-    async def mark_outbox_sent(self, item_id: int, at: datetime) -> bool:
-        sent_at = to_micros(at, "at")
-
-        def run(conn: sqlite3.Connection) -> bool:
-            row = conn.execute("SELECT sent_at FROM outbox WHERE id = ?", (item_id,)).fetchone()
-            if row is None:
-                raise NotFoundError(f"no outbox item with id {item_id}")
-            if row[0] is not None:
-                return False
-            conn.execute("UPDATE outbox SET sent_at = ? WHERE id = ?", (sent_at, item_id))
-            return True
-        return await self._write(run)
 
     # -- account opening status ------------------------------------------------------------------------
     async def account_status(self, account: str) -> tuple[bool, datetime] | None:

@@ -322,11 +322,8 @@ def _insert_logs(conn: sqlite3.Connection, actions: Sequence[Action],
               n.message_id, n.account) for n in notifications])
     if outbox:
         conn.executemany(
-            "INSERT INTO outbox (created_at, account, kind, text, in_reply_to, created_by, "
-            "sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(to_micros(o.created_at, "outbox.created_at"), o.account, o.kind, o.text,
-              o.in_reply_to, o.created_by, micros_or_none(o.sent_at, "outbox.sent_at"))
-             for o in outbox])
+            f"INSERT INTO outbox ({OUTBOX_COLUMNS[4:]}) VALUES ({', '.join('?' * 14)})",
+            [_outbox_values(o) for o in outbox])
 
 
 def _action(row: Sequence[Any]) -> Action:
@@ -341,11 +338,27 @@ def _notification(row: Sequence[Any]) -> Notification:
                         title=title, body=body, role=role, message_id=message_id, account=account)
 
 
+#: The outbox's columns in `_outbox_item`'s order (the first, id, is left out on insert).
+OUTBOX_COLUMNS = ("id, created_at, account, kind, text, in_reply_to, created_by, sent_at, held, "
+                  "hold_reason, attempts, next_attempt_at, last_error, failed_at, no_connector")
+
+
+def _outbox_values(o: OutboxItem) -> tuple:
+    return (to_micros(o.created_at, "outbox.created_at"), o.account, o.kind, o.text,
+            o.in_reply_to, o.created_by, micros_or_none(o.sent_at, "outbox.sent_at"), int(o.held),
+            o.hold_reason, o.attempts, micros_or_none(o.next_attempt_at, "outbox.next_attempt_at"),
+            o.last_error, micros_or_none(o.failed_at, "outbox.failed_at"), int(o.no_connector))
+
+
 def _outbox_item(row: Sequence[Any]) -> OutboxItem:
-    id_, created_at, account, kind, text, in_reply_to, created_by, sent_at = row
+    (id_, created_at, account, kind, text, in_reply_to, created_by, sent_at, held, hold_reason,
+     attempts, next_attempt_at, last_error, failed_at, no_connector) = row
     return OutboxItem(id=id_, created_at=from_micros(created_at), account=account, kind=kind,
                       text=text, in_reply_to=in_reply_to, created_by=created_by,
-                      sent_at=from_micros(sent_at))
+                      sent_at=from_micros(sent_at), held=bool(held), hold_reason=hold_reason,
+                      attempts=attempts, next_attempt_at=from_micros(next_attempt_at),
+                      last_error=last_error, failed_at=from_micros(failed_at),
+                      no_connector=bool(no_connector))
 
 
 def lane_sql(query: QueueQuery) -> tuple[str, list[Any]]:

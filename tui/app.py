@@ -198,8 +198,9 @@ class DeskApp(App[None]):
         messages = await self.session.queue(search=wanted.search or None, accounts=wanted.accounts,
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
+        outbox = await self.session.outbox_counts()
         self._ring_for_disclosures(messages)
-        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW)
+        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)
         self.window_published.publish(self.window)
 
     def _ring_for_disclosures(self, messages: list[Message]) -> None:

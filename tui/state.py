@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from core.models import Message, Notification, NotificationLevel
 from storage.base import AccountCounts
+from storage.outbox import OutboxCounts
 
 #: How many of the store's soonest-due messages the queue holds at once. The rest are counted
 #: in the sidebar and reached by filtering; 500 rows is far more than a screen shows.
@@ -38,6 +39,8 @@ class QueueWindow:
     messages: Sequence[Message] = ()
     counts: dict[str, AccountCounts] = field(default_factory=dict)
     limit: int = QUEUE_WINDOW
+    outbox: dict[str, OutboxCounts] = field(default_factory=dict)
+    """Unsent outbox items per account (the outbox line shows failures and what cannot go)."""
 
     @property
     def waiting(self) -> int:

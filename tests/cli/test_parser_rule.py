@@ -16,9 +16,11 @@ from tests.service.conftest import inbound_dict
 #: Every command, the arguments it needs besides global options, and the options it takes.
 #: A command added without a row here fails `test_every_command_is_in_the_table`.
 COMMANDS: dict[str, tuple[list[str], set[str]]] = {
-    "": ([], {"--db", "--policy", "--as"}),
-    "demo": ([], {"--db", "--policy", "--as"}),
-    "serve": ([], {"--db", "--policy"}),
+    "": ([], {"--db", "--policy", "--as", "--connectors"}),
+    "demo": ([], {"--db", "--policy", "--as", "--connectors"}),
+    "serve": ([], {"--db", "--policy", "--connectors"}),
+    "outbox list": ([], {"--db", "--policy"}),
+    "outbox retry": (["3"], {"--db", "--policy", "--as"}),
     "import": (["feed.jsonl"], {"--db", "--policy"}),
     "schema": (["inbound"], set()),
     "policy check": (["my.toml"], set()),
@@ -26,8 +28,9 @@ COMMANDS: dict[str, tuple[list[str], set[str]]] = {
     "policy list": ([], set()),
     "export moderation-log": (["--from", "2026-03-01", "--to", "2026-03-02"], {"--db", "--policy"}),
 }
-VALUES = {"--db": "/elsewhere/desk.sqlite3", "--policy": "lincolnshire", "--as": "kmorgan"}
-DESTS = {"--db": "db", "--policy": "policy", "--as": "officer"}
+VALUES = {"--db": "/elsewhere/desk.sqlite3", "--policy": "lincolnshire", "--as": "kmorgan",
+          "--connectors": "/elsewhere/connectors.toml"}
+DESTS = {"--db": "db", "--policy": "policy", "--as": "officer", "--connectors": "connectors"}
 
 
 def _leaf_commands(parser: argparse.ArgumentParser, prefix: str = "") -> list[str]:

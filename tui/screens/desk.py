@@ -29,6 +29,7 @@ from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
 from tui.widgets.keys import KeyBar
 from tui.widgets.notices import NoticeBar
+from tui.widgets.outbox_status import OutboxStatus
 from tui.widgets.queue import QueueTable
 from tui.widgets.safe_text import one_line
 from tui.widgets.sidebar import AccountList, account_label
@@ -98,6 +99,7 @@ class DeskScreen(Screen[None]):
                                  badges=lambda m: row_badges(session, m),
                                  local_zone=desk_zone(session)).data_bind(DeskScreen.now)
                 yield DetailPane(session, id="detail").data_bind(DeskScreen.now)
+        yield OutboxStatus(id="outbox-status")
         yield KeyBar()
         yield NoticeBar(id="notices")
 
@@ -125,6 +127,7 @@ class DeskScreen(Screen[None]):
     def _show_window(self, window: QueueWindow) -> None:
         self.queue.set_messages(window.messages)
         self.query_one(AccountList).set_counts(window.counts)
+        self.query_one(OutboxStatus).show(window.outbox)
         summary = window.summary()
         if window.filter.account is not None:
             summary = f"{account_label(self.session, window.filter.account)} · {summary}"
