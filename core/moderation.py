@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from core.clock import require_aware
-from core.handling import sign
+from core.handling import HandlingError, sign
 from core.models import Action, Message, MessageKind, Notification, NotificationLevel, OutboxItem
 from core.moderation_models import (
     AuthorChange,
@@ -35,7 +35,7 @@ from core.moderation_models import (
     Strike,
     StrikeDecision,
 )
-from core.permissions import NotAuthorisedError, refusal, require
+from core.permissions import NotAuthorisedError, read_refusal, refusal, require
 from core.policy import Officer, Permission, PolicyPack, Removal
 
 #: Outbox kinds the ladder queues: a private message to the author, and a removal.
@@ -43,7 +43,7 @@ PRIVATE_WARNING = "private_warning"
 REMOVE_CONTENT = "remove_content"
 
 
-class ModerationError(ValueError):
+class ModerationError(HandlingError):
     """The ladder cannot do this as things stand (said in plain words); nothing changed."""
 
 
@@ -75,6 +75,22 @@ def next_step(pack: PolicyPack, record: AuthorRecord, now: datetime) -> LadderSt
     if number > allowed:
         return LadderStep.BLOCK_REQUEST
     return LadderStep.FINAL_WARNING if number == allowed else LadderStep.WARNING
+
+
+#: What an officer sees instead of content they may not read.
+WITHHELD = "(content not shown: you may not read this message)"
+
+
+def readable(pack: PolicyPack, officer: Officer, entry: ModerationEntry,
+             kind: MessageKind | None) -> ModerationEntry:
+    """`entry` as `officer` may see it: its content withheld when the message is on an account
+    they may not read, or a direct message their role may not see (Leighton-Linslade 12.1).
+    `kind` is the marked message's kind (None: the entry names no message)."""
+    if entry.account is None or kind is None or not entry.content:
+        return entry
+    if read_refusal(pack, officer, entry.account, kind) is None:
+        return entry
+    return entry.model_copy(update={"content": WITHHELD})
 
 
 def warning_text(pack: PolicyPack, officer: Officer, step: LadderStep, category: str) -> str:
@@ -204,7 +220,7 @@ def _outcome(pack: PolicyPack, record: AuthorRecord, step: LadderStep, removed: 
     content = ("content removed" if removed
                else f"content referred to {pack.moderation.report_to}, not removed")
     at_once = " at once" if pack.moderation.report_at_once else ""
-    return f"{ladder}; {content}; reported{at_once} to {pack.moderation.reporting_role}"
+    return f"{ladder}; {content}; reported{at_once} to the {pack.role(pack.moderation.reporting_role).title}"
 
 
 def _status(message: Message, state: AuthorState, officer: Officer, now: datetime, reason: str,

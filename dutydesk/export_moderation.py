@@ -17,7 +17,7 @@ from pathlib import Path
 from core.pack_files import PackError
 from core.policy import PolicyPack
 from dutydesk.commands import STORE, command
-from dutydesk.options import db_path, load_policy, report_pack_error
+from dutydesk.options import complain, db_path, load_policy, report_pack_error
 from service.moderation_export import period, to_csv, to_markdown
 from storage.base import StoreError
 from storage.sqlite import SqliteStore
@@ -52,7 +52,7 @@ def run_export(args: argparse.Namespace) -> int:
         start, end = period(pack, args.first, args.last)
         text = asyncio.run(_render(args, pack, start, end))
     except (ValueError, StoreError) as exc:
-        print(f"dutydesk export moderation-log: {exc}", file=sys.stderr)
+        complain(f"dutydesk export moderation-log: {exc}")
         return 2
     if args.output is None:
         sys.stdout.write(text)

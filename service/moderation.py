@@ -122,5 +122,10 @@ class ModerationDesk:
                 for r in await self.session.store.moderated_authors(limit)]
 
     async def history(self, key: AuthorKey) -> list[ModerationEntry]:
-        """The author's moderation log across every account, oldest first."""
-        return await self.session.store.moderation_log(key=key)
+        """The author's moderation log across every account, oldest first; the content of
+        messages the officer may not read is withheld (`core.moderation.readable`)."""
+        s = self.session
+        entries = await s.store.moderation_log(key=key)
+        kinds = {m: (await s.store.get_message(m)).kind
+                 for m in {e.message_id for e in entries if e.message_id is not None}}
+        return [ladder.readable(s.pack, s.officer, e, kinds.get(e.message_id)) for e in entries]

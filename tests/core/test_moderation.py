@@ -122,7 +122,7 @@ def test_what_happens_to_the_content(name, marker, account, steps, removed, bloc
     assert report.role == pack.moderation.reporting_role
     at_once = name == "lincolnshire"
     assert report.level == (NotificationLevel.WARNING if at_once else NotificationLevel.INFO)
-    assert ("reported at once to det_officer" in first.entry.outcome) == at_once
+    assert ("reported at once to the Digital Engagement Team (DET) officer" in first.entry.outcome) == at_once
     assert first.entry.content == "rude comment 1" and first.entry.category == pack.moderation.categories[0]
 
 

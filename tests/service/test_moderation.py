@@ -99,3 +99,24 @@ async def test_the_queue_fetch_brings_each_rows_author_standing(lewes_pack, cloc
     rows = await other.queue()
     badges = {m.id: (s.badge if (s := other.moderation.standing_of(m)) else "") for m in rows}
     assert badges == {1: "W1", 2: "W1", 3: "W1", 4: ""}
+
+
+async def test_history_withholds_content_the_officer_may_not_read(make_message) -> None:
+    """Leighton-Linslade 12.1: editors do not see direct messages; the moderation log must not
+    show them the content of one an administrator marked."""
+    from core.pack_files import load_pack
+
+    pack = load_pack("leighton-linslade")
+    clock = FixedClock(MONDAY_10)
+    store = MemoryStore()
+    await store.open()
+    poster = {"platform_id": "p1", "handle": "@persistent"}
+    lines = [make_message(1, account="lltc-x", kind="dm", author=poster, text="a private insult"),
+             make_message(2, account="lltc-x", author=poster, text="a public insult")]
+    await store.add_messages([prepare(m, pack, clock.now()) for m in lines])
+    admin, editor = DeskSession(store, pack, clock, "nshaw"), DeskSession(store, pack, clock, "cmason")
+    for n in (1, 2):
+        await admin.moderation.mark_inappropriate(n, pack.moderation.categories[0])
+    key = author_key(await store.get_message(1))
+    assert [e.content for e in await admin.moderation.history(key)] == ["a private insult", "a public insult"]
+    assert [e.content for e in await editor.moderation.history(key)] == [ladder.WITHHELD, "a public insult"]

@@ -21,10 +21,12 @@ from core.policy import Permission
 from service.desk import DeskSession
 from tui.screens.close import CloseScreen
 from tui.screens.help import HelpScreen, help_rows
+from tui.screens.moderation import ModerationScreen
+from tui.screens.moderation_keys import MODERATION_BINDINGS, MODERATION_PERMISSIONS, ModerationActions
 from tui.screens.refer import ReferScreen, referral_contacts
 from tui.screens.reply import ReplyScreen
 from tui.state import QueueFilter, QueueWindow
-from tui.widgets.badges import badge_legend, row_badges
+from tui.widgets.badges import MODERATION_WORDS, badge_legend, row_badges
 from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
 from tui.widgets.keys import KeyBar
@@ -40,6 +42,7 @@ _ACTION_PERMISSION = {
     "reply": Permission.REPLY,
     "close_message": Permission.CLOSE,
     "refer": Permission.REFER,
+    **MODERATION_PERMISSIONS,
 }
 
 
@@ -52,7 +55,12 @@ def holder_mark(session: DeskSession, message: Message) -> str:
     return "".join(part[0] for part in name.split()[:3]).upper() or message.claimed_by[:3]
 
 
-class DeskScreen(Screen[None]):
+def moderation_legend() -> list[tuple[str, str]]:
+    """What each author badge on a row means (for the help screen)."""
+    return list(MODERATION_WORDS.items())
+
+
+class DeskScreen(ModerationActions, Screen[None]):
     """The officer's desk. Reads the app's `now`, `queue_filter` and published windows; asks the
     app (`set_queue_filter`, `request_refresh`) for changes."""
 
@@ -64,6 +72,7 @@ class DeskScreen(Screen[None]):
         Binding("r", "reply", "Reply", tooltip="Reply (editor: ctrl+s send, esc cancel)"),
         Binding("x", "close_message", "Close", tooltip="Close without a reply, with a reason"),
         Binding("f", "refer", "Refer", tooltip="Refer to a team or manager, with a note"),
+        *MODERATION_BINDINGS,
         # Not in the footer (room for the rest on an 80-column terminal); listed in help.
         Binding("a", "accounts", "Accounts", show=False,
                 tooltip="Go to the accounts list (enter chooses one)"),
@@ -236,7 +245,9 @@ class DeskScreen(Screen[None]):
                     ("Reply editor", help_rows(ReplyScreen.BINDINGS)),
                     ("Close", help_rows(CloseScreen.BINDINGS, [("enter", "", "Close with the reason chosen")])),
                     ("Refer", help_rows(ReferScreen.BINDINGS)),
-                    ("Labels on rows", badge_legend())]
+                    ("Moderation screen (m)", help_rows(ModerationScreen.BINDINGS)),
+                    ("Labels on rows", badge_legend()),
+                    ("Author badges", moderation_legend())]
         self.app.push_screen(HelpScreen([s for s in sections if s[1]]))
 
     def action_claim(self) -> None:

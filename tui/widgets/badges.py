@@ -106,6 +106,33 @@ def label_badges(session: DeskSession, message: Message) -> Iterable[Badge]:
     return (label_badge(label) for label in message.labels)
 
 
+#: The author's standing on the warning ladder (core.moderation): the badge cell is six cells
+#: wide, so BLOCK REQUESTED reads `BLOCK?` and BLOCKED `BLOCKD`; warnings read W1, W2, ...
+#: Ranked 31, just ahead of ABUSE (32), among the handling duties: at 80 columns the cell shows
+#: one badge, and on an abusive message from a warned author the standing decides what comes
+#: next (an author has one standing, so they never compete with each other).
+MODERATION_BADGES: dict[str, Badge] = {
+    "BLOCKED": Badge("BLOCKD", "alert", 31),
+    "BLOCK REQUESTED": Badge("BLOCK?", "alert", 31),
+}
+MODERATION_WORDS: dict[str, str] = {
+    "W1": "the author has had one warning (W2: two, the final one for most packs)",
+    "BLOCK?": "a block of the author is requested of the blocking role",
+    "BLOCKD": "the author is blocked on every account",
+}
+
+
+def moderation_badges(session: DeskSession, message: Message) -> Iterable[Badge]:
+    """The author's W1 / W2 / BLOCK? / BLOCKD badge, from the standing the session fetched
+    with the rows (`DeskSession.moderation`), on every row of theirs."""
+    standing = session.moderation.standing_of(message)
+    if standing is None or not standing.badge:
+        return ()
+    if standing.badge in MODERATION_BADGES:
+        return (MODERATION_BADGES[standing.badge],)
+    return (Badge(standing.badge, "info" if standing.warnings == 1 else "notice", 31),)
+
+
 #: A statutory clock's badge tone at each phase: louder as the deadline nears.
 _CLOCK_TONES: dict[Phase, Tone] = {Phase.ON_TIME: "info", Phase.WARNING_1: "notice",
                                    Phase.WARNING_2: "alert", Phase.BREACHED: "danger"}
@@ -129,7 +156,7 @@ the time). A row is drawn again when its message changes, each new day, and when
 badges differ from the last drawing's."""
 
 #: Every source of a row's badges. Add yours to the end (one line): lane and moderation do.
-BADGE_SOURCES: tuple[BadgeSource, ...] = (label_badges, lane_badges)
+BADGE_SOURCES: tuple[BadgeSource, ...] = (label_badges, moderation_badges, lane_badges)
 
 
 def labels_only(message: Message) -> tuple[Badge, ...]:
