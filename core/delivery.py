@@ -34,7 +34,8 @@ ATTEMPT_HEADER = "X-Dutydesk-Attempt"
 SIGNATURE_PREFIX = "sha256="
 
 #: Waits after the 1st, 2nd, ... failed attempt. The first is longer than any connector's
-#: timeout, so an attempt still running (a worker that lost its lease) is not overtaken.
+#: timeout and overrun (at most 20 + 5 seconds), so an attempt still running (a worker that
+#: lost its lease) is not overtaken by the next engine's.
 BACKOFF: tuple[timedelta, ...] = tuple(
     timedelta(seconds=s) for s in (30, 60, 120, 300, 600, 1200, 1800, 3600, 3600))
 """After the last of these fails too (10 attempts, about 3 hours), delivery gives up and the

@@ -64,7 +64,8 @@ def item_line(item: OutboxItem) -> str:
     state = delivery_state(item).value
     extra = f" ({one_line(item.hold_reason, 40)})" if item.held and item.hold_reason else ""
     next_try = f" next {item.next_attempt_at:%Y-%m-%d %H:%M:%SZ}" if state == "retrying" and item.next_attempt_at else ""
-    error = f"  last error: {one_line(item.last_error, 120)}" if item.last_error else ""
+    said = "earlier error" if item.sent_at is not None else "last error"
+    error = f"  {said}: {one_line(item.last_error, 120)}" if item.last_error else ""
     return (f"{item.id:>6}  {item.account:<24} {item.kind:<14} {state + extra:<14} "
             f"attempts {item.attempts}{next_try}  {one_line(item.text, 50)!r}{error}")
 

@@ -177,9 +177,17 @@ def _moderation(pack: PolicyPack) -> list[str]:
     removal = (f"inappropriate content may be removed, by {removers} only"
                if m.removal is Removal.REMOVE else "comments are referred, not removed")
     log = "a log of the content and how it was dealt with is kept" if m.log_required else "no log required"
+    expiry = (f"after {m.warnings_expire_days} days" if m.warnings_expire_days is not None
+              else "never")
+    to_desk = "escalated at once to" if m.report_at_once else "shown on the desks of"
+    report = f"{m.report_to}; {to_desk} the {pack.role(m.reporting_role).title}"
     return [*_heading("Moderation"), *_item("ladder", ladder), *_item("removal", removal),
             *_item("log", log), *_item("categories", "; ".join(m.categories)),
-            *_item("report to", m.report_to), *_source(m.source)]
+            *_item("report to", report), *_item("warnings expire", expiry),
+            *_item("warning 1", m.warning_templates.first),
+            *_item("final warning", m.warning_templates.final),
+            *_item("wording from", m.warning_templates.source),
+            *_item("who blocks", m.who_blocks), *_source(m.source)]
 
 
 def _emergency(pack: PolicyPack) -> list[str]:

@@ -7,7 +7,7 @@ config folder (`dutydesk` under `platformdirs.user_config_dir`). One table per a
     [webhook.lewes-x]                       # the account's id in the pack
     url = "https://hooks.example.gov.uk/dutydesk"
     secret = "a long random string shared with the receiver"
-    timeout_seconds = 10                    # optional, 1 to 30
+    timeout_seconds = 10                    # optional, 1 to 20
 
 Unknown keys, unknown accounts, a URL that is not https (plain http only to this machine) and
 a secret shorter than 32 characters are refused, every problem named with its file and field.
@@ -19,7 +19,6 @@ from __future__ import annotations
 import ipaddress
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Protocol
 from urllib.parse import urlsplit
@@ -67,7 +66,7 @@ class Connector(Protocol):
         """Where it delivers, for the desk and `dutydesk outbox list` (no secrets)."""
         ...
 
-    def deliver(self, delivery: Delivery, now: datetime) -> None: ...
+    def deliver(self, delivery: Delivery) -> None: ...
 
 
 def _web_url(url: str) -> str:
@@ -99,7 +98,7 @@ class WebhookSettings(BaseModel):
     """Where items are POSTed: https, or http to this machine only."""
     secret: SecretStr = Field(min_length=32)
     """The HMAC-SHA256 key shared with the receiver (at least 32 characters)."""
-    timeout_seconds: float = Field(default=10.0, ge=1.0, le=30.0)
+    timeout_seconds: float = Field(default=10.0, ge=1.0, le=20.0)
     """How long one attempt may take before it counts as failed."""
 
 

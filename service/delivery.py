@@ -127,7 +127,7 @@ class DeliveryWorker:
         delivery = Delivery(started, idempotency_key(await self._identity(), item.id),
                             started.attempts, await self._answered(started))
         try:
-            await asyncio.wait_for(self._offload(connector.deliver, delivery, now),
+            await asyncio.wait_for(self._offload(connector.deliver, delivery),
                                    connector.timeout + OVERRUN)
         except Exception as exc:  # noqa: BLE001 - any fault of a connector is a failed attempt
             await self._failed(started, _reason(exc, connector), getattr(exc, "permanent", False))

@@ -27,6 +27,8 @@ from core.delivery import (
     webhook_body,
     webhook_payload,
 )
+from core.clock import Clock
+from service.clock import SystemClock
 from service.connectors import Connector, ConnectorsConfig, Delivery, DeliveryError, WebhookSettings
 
 USER_AGENT = "dutydesk-webhook/1"
@@ -44,7 +46,7 @@ _OPENER = urllib.request.build_opener(_NoRedirects())
 
 
 def request_for(settings: WebhookSettings, delivery: Delivery, now: datetime) -> urllib.request.Request:
-    """The signed POST for one attempt (its timestamp is `now`)."""
+    """The signed POST for one attempt, signed at `now`."""
     body = webhook_body(webhook_payload(delivery.item, delivery.key, delivery.in_reply_to))
     timestamp = int(now.timestamp())
     headers = {
@@ -71,9 +73,12 @@ def _refusal(exc: urllib.error.HTTPError) -> DeliveryError:
 class WebhookConnector:
     """Delivers to one account's webhook."""
 
-    def __init__(self, settings: WebhookSettings) -> None:
+    def __init__(self, settings: WebhookSettings, clock: Clock | None = None) -> None:
         self.settings = settings
         self.timeout = settings.timeout_seconds
+        # The receiver compares the signed timestamp with its own clock, so it is the real
+        # time, not the desk's (the demo runs on a simulated day).
+        self.clock: Clock = clock or SystemClock()
 
     def __repr__(self) -> str:
         return f"WebhookConnector({self.describe()!r})"
@@ -81,8 +86,8 @@ class WebhookConnector:
     def describe(self) -> str:
         return f"webhook {self.settings.url}"
 
-    def deliver(self, delivery: Delivery, now: datetime) -> None:
-        request = request_for(self.settings, delivery, now)
+    def deliver(self, delivery: Delivery) -> None:
+        request = request_for(self.settings, delivery, self.clock.now())
         try:
             with _OPENER.open(request, timeout=self.timeout) as response:
                 response.read(_REASON_BYTES)

@@ -103,6 +103,11 @@ class MemoryOutbox:
 
     async def hold_outbox(self, reason: str, which: HoldFilter = HoldFilter()) -> list[int]:
         self._check_open()
+        return self._hold(reason, which)
+
+    def _hold(self, reason: str, which: HoldFilter) -> list[int]:
+        """`hold_outbox` without awaiting, for another change of this store to call inside its
+        own (uninterrupted) step, as `storage.sqlite_outbox.hold_unsent` is for SQLite."""
         picked = [o for o in self._outbox if o.sent_at is None and not o.held and which.matches(o)]
         for item in picked:
             self._update(item, held=True, hold_reason=reason)

@@ -34,6 +34,11 @@ _COUNTS_SQL = """SELECT account,
     FROM outbox WHERE sent_at IS NULL GROUP BY account ORDER BY account"""
 
 
+_MISROUTED_SQL = """SELECT 1 FROM outbox WHERE sent_at IS NULL AND (
+    (no_connector = 1 AND account IN (SELECT value FROM json_each(?)))
+    OR (no_connector = 0 AND account NOT IN (SELECT value FROM json_each(?)))) LIMIT 1"""
+
+
 def _json_or_none(values: Collection[Any] | None) -> str | None:
     return None if values is None else json.dumps(list(values))
 
@@ -133,6 +138,9 @@ class SqliteOutbox:
 
     async def route_outbox(self, routed: Collection[str]) -> dict[str, int]:
         accounts = json.dumps(sorted(routed))
+        # The worker asks on every pass; read first, so an unchanged outbox takes no write lock.
+        if not await self._rows(_MISROUTED_SQL, (accounts, accounts)):
+            return {}
 
         def run(conn: sqlite3.Connection) -> dict[str, int]:
             conn.execute("UPDATE outbox SET no_connector = 0 WHERE sent_at IS NULL AND "

@@ -358,3 +358,12 @@ def test_list_names_the_shipped_packs(capsys: pytest.CaptureFixture[str]) -> Non
     assert _run("list") == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == SHIPPED
+
+
+def test_show_prints_the_warning_ladder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("show", "lincolnshire") == 0
+    flat = " ".join(capsys.readouterr().out.split())
+    for expected in ("warnings expire: never", "warning 1: Your comment on our page ({category})",
+                     "final warning: This is a final warning", "who blocks: GETTING STARTED",
+                     "escalated at once to the Digital Engagement Team (DET) officer"):
+        assert expected in flat, expected

@@ -34,7 +34,7 @@ def test_a_good_file_gives_a_connector_per_account(lewes_pack: PolicyPack) -> No
     (_toml(url="ftp://x/y"), "webhook.lewes-x.url", "https"),
     (_toml(url="https://user:pw@x/y"), "webhook.lewes-x.url", "password"),
     (_toml(secret="short"), "webhook.lewes-x.secret", "at least 32"),
-    (_toml(extra="timeout_seconds = 99.0\n"), "webhook.lewes-x.timeout_seconds", "30"),
+    (_toml(extra="timeout_seconds = 25.0\n"), "webhook.lewes-x.timeout_seconds", "20"),
     (_toml(extra="timeout_seconds = '5'\n"), "webhook.lewes-x.timeout_seconds", "number"),
     (_toml(extra="secrett = 'x'\n"), "webhook.lewes-x.secrett", "Extra inputs"),
     (_toml(account="nowhere-x"), "webhook.nowhere-x", "no account with that id"),

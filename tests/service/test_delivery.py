@@ -43,11 +43,12 @@ async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
 
 
 def connector(receiver: Receiver, timeout: float = 5.0) -> WebhookConnector:
+    """The webhook to `receiver`, signing on the frozen clock (MONDAY_10)."""
     # model_construct: a timeout below the file's 1-second floor keeps the timeout test short.
     settings = WebhookSettings.model_construct(url=receiver.url,
                                                secret=WebhookSettings(url=receiver.url, secret=SECRET).secret,
                                                timeout_seconds=timeout)
-    return WebhookConnector(settings)
+    return WebhookConnector(settings, FixedClock(MONDAY_10))
 
 
 def worker(store: Store, clock: FixedClock, receiver: Receiver, **kw: float) -> DeliveryWorker:
@@ -122,8 +123,8 @@ async def test_a_crash_between_sending_and_recording_resends_with_the_same_key(
     await first.open()
     await first.record(outbox=[reply()])
 
-    async def send_then_die(deliver, delivery, now) -> None:
-        await asyncio.to_thread(deliver, delivery, now)
+    async def send_then_die(deliver, delivery) -> None:
+        await asyncio.to_thread(deliver, delivery)
         raise asyncio.CancelledError  # the process dies before `mark_outbox_sent`
 
     dying = DeliveryWorker(first, frozen_clock, {LEWES_ACCOUNT: connector(receiver)},
@@ -250,3 +251,16 @@ async def test_the_engine_delivers_through_its_worker(
         assert json.loads(receiver.requests[0].body)["id"] == 1
     finally:
         await engine.stop()
+
+
+async def test_the_signature_uses_real_time_even_on_a_simulated_desk_clock(
+        store: SqliteStore, frozen_clock: FixedClock, receiver: Receiver) -> None:
+    import time
+
+    await store.record(outbox=[reply()])
+    settings = WebhookSettings(url=receiver.url, secret=SECRET)
+    before = time.time()
+    await DeliveryWorker(store, frozen_clock, {LEWES_ACCOUNT: WebhookConnector(settings)}).run_due(
+        frozen_clock.now())
+    [request] = receiver.requests
+    assert before - 1 <= int(request.headers["X-Dutydesk-Timestamp"]) <= time.time() + 1
