@@ -4,6 +4,7 @@ expects next of the officer. Pure: everything it needs is passed in.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -77,11 +78,13 @@ def draft_reply(pack: PolicyPack, officer: Officer, template_id: str | None) -> 
     return ""
 
 
-def suggested_template(message: Message) -> str:
+def suggested_template(message: Message, available: Collection[str] | None = None) -> str:
     """The template for the most urgent label that has one (templates are named after triage
-    labels), else `acknowledge`."""
+    labels; with `available`, the pack's template ids, a label without one is passed over),
+    else `acknowledge`."""
     for rule in RULES:
-        if rule.label in message.labels and rule.label != "abuse":
+        if rule.label in message.labels and rule.label != "abuse" and (
+                available is None or rule.label in available):
             return rule.label
     return "acknowledge"
 

@@ -97,3 +97,28 @@ def require(pack: PolicyPack, officer: Officer, permission: Permission, account:
     if pack.officer(officer.id) != officer:
         raise UnknownOfficerError(reason)
     raise NotAuthorisedError(reason)
+
+
+def take_over_refusal(pack: PolicyPack, officer: Officer, account: str) -> str | None:
+    """Why `officer` may not take a message on `account` from the colleague who claimed it;
+    None if they may.
+
+    No policy speaks of claims (they are dutydesk's, so two officers never answer one message),
+    so this is dutydesk's own rule: the role the first-response breaches escalate to
+    (`first_response.escalate_to`) may take over, being answerable for a breach, as long as it
+    may claim on that account itself."""
+    reason = refusal(pack, officer, Permission.CLAIM, account)
+    if reason is not None:
+        return reason
+    if officer.role != pack.first_response.escalate_to:
+        lead = pack.role(pack.first_response.escalate_to).title
+        return (f"{officer.name} ({pack.role(officer.role).title}) may not take over a "
+                f"colleague's claim: ask the {lead}")
+    return None
+
+
+def require_take_over(pack: PolicyPack, officer: Officer, account: str) -> None:
+    """Raise NotAuthorisedError unless `officer` may take over a claim on `account`."""
+    reason = take_over_refusal(pack, officer, account)
+    if reason is not None:
+        raise NotAuthorisedError(reason)

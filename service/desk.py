@@ -23,8 +23,17 @@ from core.handling import (
 )
 from core.lane import lane_lines, private_message_warning
 from core.models import Action, Message, MessageKind, MessageState, OutboxItem
-from core.permissions import authorised_officer, can, read_refusal, require, require_read
+from core.permissions import (
+    authorised_officer,
+    can,
+    read_refusal,
+    require,
+    require_read,
+    require_take_over,
+    take_over_refusal,
+)
 from core.policy import Officer, Permission, PolicyPack, Role
+from core.replies import LengthCheck, check_length
 from core.sla import Countdown, countdown
 from core.statutory import (
     StatutoryClock,
@@ -34,6 +43,7 @@ from core.statutory import (
     statutory_deadlines,
 )
 from service.moderation import ModerationDesk
+from storage.drafts_base import Draft
 from storage.base import (
     AccountCounts,
     ClaimConflictError,
@@ -169,7 +179,11 @@ class DeskSession:
 
     def draft(self, message: Message, template_id: str | None = None) -> str:
         """A reply body to start from: the given template, or the one the labels suggest."""
-        return draft_reply(self.pack, self.officer, template_id or suggested_template(message))
+        return draft_reply(self.pack, self.officer, template_id or self.suggested_template(message))
+
+    def suggested_template(self, message: Message) -> str:
+        """The id of the pack's template the labels of `message` suggest."""
+        return suggested_template(message, {t.id for t in self.pack.templates})
 
     def signed(self, text: str) -> str:
         """`text` as it will be sent: signed with the officer's name."""
@@ -204,19 +218,68 @@ class DeskSession:
         return await self._apply(change, self._action(now, "claim", message))
 
     async def reply(self, message_id: int, text: str) -> Message:
-        """Send a signed reply: it goes to the outbox, the message is answered, its clock stops."""
+        """Send a signed reply: it goes to the outbox, the message is answered, its clock stops,
+        and the officer's draft to it is dropped. A reply longer than its network takes
+        (core.replies) is refused before anything is written."""
         message = await self._message_for(message_id, Permission.REPLY)
         body = text.strip()
         if not body:
             raise HandlingError("a reply cannot be empty")
         now = self.clock.now()
         signed = self.signed(body)
+        length = self.reply_length(message, body)
+        if length.over:
+            raise HandlingError(f"too long: {length.describe()}")
         change = StateChange(message_id=message_id, to_state=MessageState.RESPONDED, by=self.officer.id,
                              at=now, expect_from=_OPEN_STATES, claim=True, respond=True)
         outbox = OutboxItem(created_at=now, account=message.account, kind="reply", text=signed,
                             in_reply_to=message_id, created_by=self.officer.id)
         action = self._action(now, "reply", message, text=signed)
-        return await self._apply(change, action, outbox=(outbox,))
+        sent = await self._apply(change, action, outbox=(outbox,))
+        await self.store.drop_draft(message_id, self.officer.id)
+        return sent
+
+    def reply_length(self, message: Message, body: str) -> LengthCheck:
+        """`body`, signed as it will be sent, against the limit of `message`'s network."""
+        return check_length(self.signed(body.strip()), message.platform, message.kind)
+
+    async def take_over(self, message_id: int) -> Message:
+        """Take a message a colleague has claimed (core.permissions.take_over_refusal says
+        who may). The colleague's name is kept in the action log."""
+        message = await self._message_for(message_id, Permission.CLAIM)
+        require_take_over(self.pack, self.officer, message.account)
+        holder = message.claimed_by
+        if holder is None or holder == self.officer.id:
+            return await self.claim(message_id)
+        now = self.clock.now()
+        change = StateChange(message_id=message_id, to_state=MessageState.CLAIMED, by=self.officer.id,
+                             at=now, expect_from=_OPEN_STATES, claim=True, take_over_from=holder)
+        return await self._apply(change, self._action(now, "take_over", message, **{"from": holder}))
+
+    def may_take_over(self, message: Message) -> bool:
+        """Whether the officer may take `message` from the colleague holding it."""
+        return take_over_refusal(self.pack, self.officer, message.account) is None
+
+    # -- drafts -----------------------------------------------------------------------------
+    async def saved_draft(self, message_id: int) -> str | None:
+        """The officer's unsent reply to the message, kept in the store (None if none)."""
+        await self.message(message_id)  # the queue's read check, as for every read
+        draft = await self.store.draft(message_id, self.officer.id)
+        return None if draft is None else draft.text
+
+    async def keep_draft(self, message_id: int, text: str) -> None:
+        """Keep the officer's unsent reply in the store (it survives a restart); an empty
+        text drops it."""
+        await self.message(message_id)
+        if not text.strip():
+            await self.store.drop_draft(message_id, self.officer.id)
+            return
+        await self.store.save_draft(Draft(message_id=message_id, officer=self.officer.id,
+                                          text=text, saved_at=self.clock.now()))
+
+    async def drop_draft(self, message_id: int) -> None:
+        """Forget the officer's unsent reply to the message."""
+        await self.store.drop_draft(message_id, self.officer.id)
 
     async def close(self, message_id: int, reason: CloseReason) -> Message:
         """Close without a reply, for a stated reason."""

@@ -26,6 +26,7 @@ from core.models import (
     OutboxItem,
     Platform,
 )
+from storage.drafts_base import DraftStore
 from storage.moderation_base import ModerationStore
 from storage.outbox import DeliveryStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
@@ -118,6 +119,9 @@ class StateChange(BaseModel):
     """None: any state. Otherwise StateConflictError if the message is in another."""
     claim: bool = False
     """Also take the claim: refused with ClaimConflictError if another officer holds it."""
+    take_over_from: str | None = None
+    """With `claim`: the colleague whose claim is taken over. Refused with ClaimConflictError
+    if by now someone else holds it (their claim is not taken unseen)."""
     respond: bool = False
     """Also set responded_at = at (stops the first-response clock)."""
 
@@ -152,10 +156,11 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(ModerationStore, DeliveryStore, ABC):
+class Store(ModerationStore, DeliveryStore, DraftStore, ABC):
     """The async store. Open it with `await store.open()`, close with `await store.close()`.
     The moderation ladder's methods are in `storage.moderation_base`; delivery's (the worker's
-    and the freeze's) in `storage.outbox.DeliveryStore`."""
+    and the freeze's) in `storage.outbox.DeliveryStore`; reply drafts' in
+    `storage.drafts_base.DraftStore`."""
 
     @abstractmethod
     async def open(self) -> None: ...
@@ -351,7 +356,8 @@ def changed_state(message: Message, change: StateChange) -> Message:
     message back to NEW releases its claim. The revision is left for the store to set.
     """
     holder = message.claimed_by
-    if change.claim and holder not in (None, change.by) and message.state in AWAITING_STATES:
+    allowed = (None, change.by, change.take_over_from)
+    if change.claim and holder not in allowed and message.state in AWAITING_STATES:
         raise ClaimConflictError(message.id, holder)
     if change.expect_from is not None and message.state not in change.expect_from:
         expected = ", ".join(sorted(s.value for s in change.expect_from))

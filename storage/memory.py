@@ -36,6 +36,7 @@ from storage.base import (
     utc,
     with_event_fired,
 )
+from storage.memory_drafts import MemoryDrafts
 from storage.memory_moderation import MemoryModeration
 from storage.memory_outbox import MemoryOutbox
 from storage.rows import InsertResult, MessageRow, from_micros, unstorable_text
@@ -68,7 +69,7 @@ def _in_view(message: Message, query: QueueQuery, since: datetime | None) -> boo
     return not query.awaiting_only or message.state in AWAITING_STATES
 
 
-class MemoryStore(MemoryModeration, MemoryOutbox, Store):
+class MemoryStore(MemoryModeration, MemoryOutbox, MemoryDrafts, Store):
     """A `Store` in memory. `data_version()` goes up by one on every write that changed something."""
 
     def __init__(self) -> None:
@@ -83,6 +84,7 @@ class MemoryStore(MemoryModeration, MemoryOutbox, Store):
         self._version = 0
         self._open = False
         self._init_moderation()
+        self._init_drafts()
 
     async def open(self) -> None:
         self._open = True

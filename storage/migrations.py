@@ -249,6 +249,16 @@ def _outbox_delivery(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO store_identity (id, one) VALUES (?, 1)", (uuid.uuid4().hex,))
 
 
+_DRAFTS = (
+    """CREATE TABLE reply_drafts (
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        officer TEXT NOT NULL,
+        text TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (message_id, officer))""",
+)
+
+
 def _has_label(label: str) -> str:
     # Labels are stored as `json.dumps` writes a list (`["foi", "safeguarding"]`): an element
     # opens with '[' or ', ', and a quote inside a label is escaped, so these match whole labels.
@@ -280,6 +290,7 @@ MIGRATIONS: list[Migration] = [
               _MODERATION),
     Migration("outbox delivery: attempts, backoff, errors, holds; the store's identity",
               _outbox_delivery),
+    Migration("reply drafts kept per message and officer", _DRAFTS),
     Migration("the safeguarding lane: each message's lane tier and an index of the lane", _LANE),
 ]
 

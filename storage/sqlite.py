@@ -46,6 +46,7 @@ from storage.base import (
     with_event_fired,
 )
 from storage.rows import InsertResult, MessageRow
+from storage.sqlite_drafts import SqliteDrafts
 from storage.sqlite_moderation import SqliteModeration
 from storage.sqlite_outbox import SqliteOutbox
 from storage.sqlite_rows import (
@@ -90,7 +91,7 @@ def default_db_path() -> Path:
     return Path(user_data_dir("dutydesk")) / "dutydesk.sqlite3"
 
 
-class SqliteStore(SqliteModeration, SqliteOutbox, Store):
+class SqliteStore(SqliteModeration, SqliteOutbox, SqliteDrafts, Store):
     """The store in one SQLite file at `path` (created, with its directory, if missing).
 
     `busy_timeout` is how long one attempt waits for another process's write lock;

@@ -22,18 +22,15 @@ from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from core.clock import Clock
-from core.handling import HandlingError
 from core.lane import arrivals_to_ring
 from core.models import Message, Notification
-from core.permissions import NotAuthorisedError
 from service.changes import ChangeFeed
-from service.desk import DeskError, DeskSession
+from service.desk import DeskSession
 from tui.screens.desk import DeskScreen
+from tui.screens.reply_setup import REFUSALS
 from tui.state import QUEUE_WINDOW, QueueFilter, QueueWindow, concerns, rings, toast_severity
 from tui.widgets.safe_text import one_line, visible
 
-#: Refusals carry the text to show the officer; anything else is a fault.
-REFUSALS = (DeskError, HandlingError, NotAuthorisedError)
 
 #: Worker groups that run again and again on timers (their repeated faults are shown once).
 _REPEATING = frozenset({"poll", "refresh"})

@@ -106,3 +106,11 @@ LONDON = ZoneInfo("Europe/London")
 ])
 def test_an_instant_reads_as_near_as_is_plain(when: datetime, now: datetime, shown: str) -> None:
     assert local_when(when, now, LONDON) == shown
+
+
+def test_a_label_without_a_template_in_the_pack_is_passed_over() -> None:
+    # urgent_danger is the most urgent label, but the Lewes pack has no template of that name.
+    ids = {t.id for t in LEWES.templates}
+    assert "urgent_danger" not in ids
+    assert suggested_template(message("urgent_danger", "safeguarding"), ids) == "safeguarding"
+    assert suggested_template(message("urgent_danger"), ids) == "acknowledge"

@@ -197,3 +197,24 @@ def test_read_refusal(officer_id: str, account: str, kind: str, reason: str | No
         assert found is not None and reason in found
         with pytest.raises(NotAuthorisedError, match=reason):
             require_read(pack, officer, account, MessageKind(kind))
+
+
+# -- taking over a colleague's claim (dutydesk's rule: the role breaches escalate to) ----------
+
+@pytest.mark.parametrize(
+    ("officer", "account", "allowed"),
+    [
+        ("tgreaves", "eastbourne-x", True),       # engagement lead: breaches escalate to them
+        ("dokafor", "eastbourne-x", False),       # duty officer
+        ("rfletcher", "lewes-x", False),          # designated responder
+        ("spatel", "eastbourne-x", False),        # head of service: may not even claim
+    ],
+)
+def test_who_may_take_over_a_claim(officer: str, account: str, allowed: bool) -> None:
+    from core.permissions import take_over_refusal
+
+    pack = load_pack("lewes-eastbourne")
+    reason = take_over_refusal(pack, pack.officer(officer), account)
+    assert (reason is None) is allowed
+    if not allowed:
+        assert pack.officer(officer).name in reason

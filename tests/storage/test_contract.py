@@ -297,6 +297,20 @@ async def test_claim_then_conflict_names_the_holder(store: Store) -> None:
     assert again.claimed_by == "officer-a" and again.state_at == T0 + minutes(1)
 
 
+async def test_a_take_over_takes_only_the_claim_it_names(store: Store) -> None:
+    [r] = await store.add_messages([new_message("a")])
+    await store.change_state(claim(r.message_id, "officer-a"))
+    with pytest.raises(ClaimConflictError):  # someone else holds it by now: not taken unseen
+        await store.change_state(StateChange(message_id=r.message_id, to_state=CLAIMED,
+                                             by="lead", at=T0, claim=True, take_over_from="officer-c"))
+    taken = await store.change_state(StateChange(message_id=r.message_id, to_state=CLAIMED,
+                                                 by="lead", at=T0, claim=True,
+                                                 take_over_from="officer-a"))
+    assert (taken.claimed_by, taken.state_by) == ("lead", "lead")
+    with pytest.raises(ClaimConflictError):
+        await store.change_state(claim(r.message_id, "officer-a"))
+
+
 async def test_releasing_to_new_frees_the_claim(store: Store) -> None:
     [r] = await store.add_messages([new_message("a")])
     await store.change_state(claim(r.message_id, "officer-a"))

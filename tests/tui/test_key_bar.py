@@ -57,7 +57,7 @@ async def test_the_bar_follows_what_can_be_done(desk: Desk) -> None:
 
 
 @pytest.mark.parametrize(("key", "actions"), [
-    ("r", {"send", "cancel"}), ("x", {"cancel"}), ("f", {"send", "cancel"}), ("question_mark", {"dismiss"})])
+    ("r", {"send", "templates", "cancel"}), ("x", {"cancel"}), ("f", {"send", "cancel"}), ("question_mark", {"dismiss"})])
 async def test_a_modal_shows_its_own_keys(desk: Desk, key: str, actions: set[str]) -> None:
     app = desk.app()
     async with app.run_test(size=SIZE) as pilot:

@@ -108,15 +108,15 @@ async def test_replying_by_private_message_to_a_child_warns_first() -> None:
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, ReplyScreen)
-        warning = str(app.screen.query_one("#reply-warning", Static).content)
-        assert "child" in warning and "5.1" in warning
+        warnings = [str(w.content) for w in app.screen.query(".reply-warning")]
+        assert any("child" in w and "5.1" in w for w in warnings), warnings
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen.query_one(QueueTable).move_to(desk.ids["foi"])
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        assert not app.screen.query("#reply-warning")
+        assert not app.screen.query(".reply-warning")
 
 
 def test_the_child_seed_is_a_direct_message() -> None:

@@ -3,12 +3,14 @@ same seeded store every run. Update with `pytest tests/tui --snapshot-update` af
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
 
 from tests.tui.conftest import Desk, settle
+from tests.tui.seed import OTHER_OFFICER
 from tui.widgets.queue import QueueTable
 
 
@@ -102,6 +104,23 @@ def test_a_notice_over_the_key_bar(snap_compare, open_desk_sync: Desk, size: tup
     app = open_desk_sync.app()
     app._disable_notifications = False  # snapshots turn them off; this one is about them
     assert snap_compare(app, terminal_size=size, run_before=notify_then_settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_colleagues_claim_asked_before_the_editor(snap_compare, open_desk_sync: Desk,
+                                                    size: tuple[int, int]) -> None:
+    desk = open_desk_sync
+    asyncio.run(desk.session(OTHER_OFFICER).claim(desk.ids["warning1"]))
+    assert snap_compare(desk.app(), terminal_size=size,
+                        run_before=after("r", select=desk.ids["warning1"]))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_keep_or_discard_a_changed_draft(snap_compare, open_desk_sync: Desk,
+                                         size: tuple[int, int]) -> None:
+    desk = open_desk_sync
+    assert snap_compare(desk.app(), terminal_size=size,
+                        run_before=after("r", "x", "y", "escape", select=desk.ids["paused"]))
 
 
 # -- the safeguarding lane and the statutory clocks (issue 12) -----------------------------------

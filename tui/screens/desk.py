@@ -24,7 +24,8 @@ from tui.screens.help import HelpScreen, help_rows
 from tui.screens.moderation import ModerationScreen
 from tui.screens.moderation_keys import MODERATION_BINDINGS, MODERATION_PERMISSIONS, ModerationActions
 from tui.screens.refer import ReferScreen, referral_contacts
-from tui.screens.reply import ReplyScreen
+from tui.screens.reply import ReplyOutcome, ReplyScreen
+from tui.screens.reply_setup import REFUSALS, claim_question, reply_context
 from tui.state import QueueFilter, QueueWindow
 from tui.widgets.badges import MODERATION_WORDS, badge_legend, row_badges
 from tui.widgets.detail import DetailPane
@@ -257,15 +258,64 @@ class DeskScreen(ModerationActions, Screen[None]):
     def action_reply(self) -> None:
         if (m := self._needs_selection()) is None:
             return
-        editor = ReplyScreen(m, self.session.draft(m), self.session.signed,
-                             account_label(self.session, m.account),
-                             cursor_blink=self.app.CURSOR_BLINK,
-                             warning=self.session.reply_warning(m))
-        self.app.push_screen(editor, lambda text: self._send_reply(m, text))
+        question = claim_question(self.session, m)
+        if question is None:
+            self._open_editor(m)
+            return
+        self.app.push_screen(question, lambda answer: self._claim_answered(m, answer))
 
-    def _send_reply(self, m: Message, text: str | None) -> None:
-        if text is not None:
-            self._act(f"reply to #{m.id}", lambda: self.session.reply(m.id, text), "Reply sent", m)
+    def _claim_answered(self, m: Message, answer: str | None) -> None:
+        if answer == "take":
+            self.app.run_worker(self._take_over_then_reply(m), name=f"take over #{m.id}",
+                                group="action", exit_on_error=False)
+        elif answer == "draft":
+            self._open_editor(m, held=True)
+
+    async def _take_over_then_reply(self, m: Message) -> None:
+        try:
+            taken = await self.session.take_over(m.id)
+        finally:
+            self.app.request_refresh()
+        self.notify(f"Taken over: {one_line(m.author.handle, 40)}", markup=False)
+        await self._editor_for(taken, held=False)
+
+    def _open_editor(self, m: Message, held: bool = False) -> None:
+        self.app.run_worker(self._editor_for(m, held), name=f"reply to #{m.id}", group="editor",
+                            exclusive=True, exit_on_error=False)
+
+    async def _editor_for(self, m: Message, held: bool) -> None:
+        context = await reply_context(self.session, m, self.now, held=held)
+        editor = ReplyScreen(context, cursor_blink=self.app.CURSOR_BLINK,
+                             autosave=lambda text: self._keep_draft(m, text))
+        self.app.push_screen(editor, lambda outcome: self._replied(m, outcome))
+
+    def _keep_draft(self, m: Message, text: str) -> None:
+        self.app.run_worker(self.session.keep_draft(m.id, text), name=f"keep draft #{m.id}",
+                            group="draft", exit_on_error=False)
+
+    def _replied(self, m: Message, outcome: ReplyOutcome | None) -> None:
+        if outcome is None:
+            return
+        if outcome.choice == "send":
+            self._act(f"reply to #{m.id}", lambda: self._send(m, outcome.text), "Reply sent", m)
+        elif outcome.choice == "keep":
+            self.app.run_worker(self.session.keep_draft(m.id, outcome.text), group="draft",
+                                name=f"keep draft #{m.id}", exit_on_error=False)
+            self.notify("Draft kept: r on this message opens it again.", markup=False)
+        else:
+            self.app.run_worker(self.session.drop_draft(m.id), group="draft",
+                                name=f"discard draft #{m.id}", exit_on_error=False)
+            self.notify("Draft discarded.", markup=False)
+
+    async def _send(self, m: Message, text: str) -> Message:
+        # Kept before the send: a refusal (a colleague's claim, a network's limit) loses nothing.
+        await self.session.keep_draft(m.id, text)
+        try:
+            return await self.session.reply(m.id, text)
+        except REFUSALS as exc:
+            if not text.strip():
+                raise
+            raise type(exc)(f"{exc} (your draft is kept: r opens it again)") from None
 
     def action_close_message(self) -> None:
         if (m := self._needs_selection()) is not None:
