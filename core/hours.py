@@ -145,7 +145,7 @@ class _Days:
     hot path (every message imported goes through it).
     """
 
-    __slots__ = ("zone", "_week", "_closed", "_region", "_cache")
+    __slots__ = ("zone", "_week", "_closed", "_region", "_cache", "_extra")
 
     def __init__(self, zone: ZoneInfo, weekly: Weekly, closed: frozenset[date],
                  region: BankHolidayRegion | None) -> None:
@@ -154,6 +154,15 @@ class _Days:
         self._closed = closed
         self._region = region
         self._cache: dict[date, tuple[Span, ...]] = {}
+        self._extra: Span | None = None
+
+    def with_extra(self, extra: Span) -> _Days:
+        """A copy that is also open over `extra` (UTC), whatever the week or holidays say."""
+        days = object.__new__(_Days)
+        days.zone, days._week, days._closed, days._region = self.zone, self._week, self._closed, self._region
+        days._cache = {}
+        days._extra = extra
+        return days
 
     def is_bank_holiday(self, local_date: date) -> bool:
         region = self._region
@@ -169,6 +178,26 @@ class _Days:
         return spans
 
     def _build(self, local_date: date) -> tuple[Span, ...]:
+        spans = self._build_usual(local_date)
+        return spans if self._extra is None else self._merge_extra(local_date, spans)
+
+    def _merge_extra(self, local_date: date, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        """`spans` with the extra open time that falls on `local_date` merged in."""
+        start = datetime(local_date.year, local_date.month, local_date.day, tzinfo=self.zone)
+        end = (start + ONE_DAY).astimezone(UTC)
+        assert self._extra is not None
+        opens, closes = max(self._extra[0], start.astimezone(UTC)), min(self._extra[1], end)
+        if closes <= opens:
+            return spans
+        merged: list[list[datetime]] = []
+        for a, b in sorted([*spans, (opens, closes)]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        return tuple((a, b) for a, b in merged)
+
+    def _build_usual(self, local_date: date) -> tuple[Span, ...]:
         if local_date in self._closed or self.is_bank_holiday(local_date):
             return ()
         # Aware + timedelta moves the wall clock (fold=0); astimezone then fixes the instant.
@@ -276,6 +305,15 @@ class OpeningHours(BaseModel):
         if update:
             return type(self).model_validate({**self.model_dump(), **update})
         return super().model_copy(deep=deep)
+
+    def with_extra_open(self, opens: datetime, closes: datetime) -> OpeningHours:
+        """This calendar, also open from `opens` to `closes` (an emergency's extended hours),
+        whatever the week, closed dates or bank holidays say. It compares equal to this one
+        (equality is by fields), so do not use it as a cache key."""
+        extra = (require_aware(opens, "opens").astimezone(UTC), require_aware(closes, "closes").astimezone(UTC))
+        copy = super().model_copy()
+        copy.__pydantic_private__["_days"] = self._cal.with_extra(extra)  # type: ignore[index]
+        return copy
 
     @property
     def zone(self) -> ZoneInfo:

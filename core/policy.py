@@ -229,6 +229,15 @@ class Emergency(_Strict):
     """The roles that may declare and end an emergency (exactly those holding `declare_emergency`)."""
     extended_hours_announced: Bool = True
     """Whether extended hours (and when coverage resumes) must be stated publicly."""
+    extended_hours: int | None = Field(default=None, gt=0, le=168)
+    """Hours of cover from the declaration, outside the usual hours too, unless the declarer
+    sets another end; None: no extended hours unless the declarer sets them."""
+    related_response_minutes: int | None = Field(default=None, gt=0)
+    """The tighter first-response target (minutes on the extended hours) for messages labelled
+    emergency_related while an emergency lasts; None: the usual target."""
+    grace_minutes: int = Field(default=5, ge=0, le=1440)
+    """How late a scheduled post may still go out when nothing ran at its time; later, it is
+    held for a person to review."""
     source: Text
 
 

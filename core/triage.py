@@ -23,6 +23,7 @@ from core.models import InboundMessage, MessageKind
 from core.triage_cues import CUES, NOW, URGENT, Cue
 from core.triage_pack import NO_EXTRA, PackPhrases, normalise
 from core.triage_personal import has_personal_data
+from core.triage_slang import SPOKEN
 
 
 @dataclass(frozen=True)
@@ -99,10 +100,27 @@ def _by_word(cues: tuple[Cue, ...]) -> dict[bytes, tuple[Cue, ...]]:
     return index
 
 
-_CUES_BY_WORD = _by_word(tuple(c for c in CUES if c.label != NOW))
+def _with_slang(index: dict[bytes, tuple[Cue, ...]], slang: dict[bytes, bytes]) -> dict[bytes, tuple[Cue, ...]]:
+    # A slang word stands for the cue words it maps to ("u" -> "you", "killin" -> "killing").
+    out = dict(index)
+    for word, meaning in slang.items():
+        cues = tuple(dict.fromkeys(c for w in meaning.split() for c in index.get(w, ())))
+        if cues:
+            out[word] = tuple(dict.fromkeys((*out.get(word, ()), *cues)))
+    return out
+
+
+_PLAIN_INDEX = _by_word(tuple(c for c in CUES if c.label != NOW))
+_CUES_BY_WORD = _with_slang(_PLAIN_INDEX, SPOKEN)
 # Tried only once a message is labelled safeguarding (and not yet urgent_danger).
 _NOW_CUES = tuple(c for c in CUES if c.label == NOW)
 _CUE_WORDS = frozenset(_CUES_BY_WORD)
+
+
+def spoken(tokens: list[bytes]) -> bytes:
+    """The words the patterns read: slang mapped ("u" -> "you"), joined and padded with spaces."""
+    get = SPOKEN.get
+    return b" " + b" ".join([get(t, t) for t in tokens]) + b" "
 
 
 # A starred swear ("f***ing", "c*nt"): letters, then stars, maybe letters; "5*" or "*really*" are not.
@@ -113,11 +131,13 @@ def _phrase_labels(words: bytes, extra: PackPhrases) -> set[str]:
     labels: set[str] = set()
     tokens = words.split()
     present = _CUE_WORDS.intersection(tokens)
-    starts = extra.first_words.intersection(tokens) if extra.first_words else ()
     starred = b"*" in words
-    if not present and not starts and not starred:
+    if not present and not starred and not extra.first_words:
         return labels
-    text = b" " + b" ".join(tokens) + b" "
+    text = spoken(tokens)
+    starts = extra.first_words.intersection(text.split()) if extra.first_words else ()
+    if not present and not starred and not starts:
+        return labels
     if starred and _STARRED.search(text):
         labels.add("abuse")
     for word in present:

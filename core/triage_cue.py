@@ -48,9 +48,10 @@ def cue(label: str, words: str, pattern: str, needs: str | None = None) -> Cue:
                None if needs is None else _fast(needs))
 
 
-def alt(*words: str) -> str:
-    """A non-capturing alternation of `words`, bounded as whole words."""
-    return r"\b(?:" + "|".join(words) + r")\b"
+def alt(*words: str, plural: bool = False) -> str:
+    """A non-capturing alternation of `words`, bounded as whole words (with `plural`, each may
+    take an "s": "grandads", "mums" for "mum's")."""
+    return r"\b(?:" + "|".join(words) + r")" + (r"s?\b" if plural else r"\b")
 
 
 # -- who a message is about ---------------------------------------------------------------------
@@ -67,7 +68,7 @@ MINOR_AGE = (r"(?:\b(?:[4-9]|1[0-7]) ?(?:yo|y o|yrs?|years?)(?: old)?\b|\b(?:im|
 ELDER = (alt(r"elderly", r"old (?:lady|ladies|man|men|woman|women|boy|girl|gent|gentleman|fella|chap"
              r"|dear|couple|folks?|people|person|neighbour)", r"older (?:lady|man|woman|neighbour|person)",
              r"pensioners?", r"oap", r"nan", r"nana", r"nanna", r"gran", r"granny", r"grandma",
-             r"grand(?:mother|father|ad|dad|pa)", r"great ?gran\w*", r"aunt(?:ie)?", r"uncle")
+             r"grand(?:mother|father|ad|dad|pa)", r"great ?gran\w*", r"aunt(?:ie)?", r"uncle", plural=True)
          + r"|\b(?:[6-9]\d|10\d) ?(?:yo|y o|yrs?|years?)(?: old)?\b"
          + r"|\b(?:shes|hes|she is|he is|aged|age|is) (?:[7-9]\d|10\d)\b")
 VULNERABLE = alt(r"dementia", r"alzh?eimers?", r"learning (?:difficult\w*|disabilit\w*)", r"disabled",
@@ -80,8 +81,8 @@ PERSON = alt(r"partner", r"husband", r"hubby", r"wife", r"boyfriend", r"girlfrie
              r"fella", r"fiancee?", r"ex", r"other half", r"missus", r"man", r"bloke", r"dad",
              r"father", r"step ?dad", r"step ?father", r"mum", r"mother", r"mom", r"step ?mum",
              r"son", r"daughter", r"brother", r"sister", r"uncle", r"carer", r"lodger", r"he",
-             r"she", r"they", r"someone", r"somebody", r"neighbour", r"grandson", r"teacher",
-             r"coach", r"guy", r"lads", r"men", r"women", r"people", r"gang", r"dealers?")
+             r"she", r"they", r"hes", r"shes", r"theyre", r"someone", r"somebody", r"neighbour", r"grandson", r"teacher",
+             r"coach", r"guy", r"lads", r"men", r"women", r"people", r"gang", r"dealers?", plural=True)
 OBJECT = (r"(?:me|us|her(?! (?:car|van|bike|knee|leg|arm|back|foot|ankle|wrist|hand|head|hip|shoulder"
           r"|neck|bin|fence|wall|door|window|phone|way)\b)|him(?!self)|them|my (?:mum|mom|mother|sister|"
           r"brother|son|daughter|kids?|children|baby|nan|gran|dad|wife|girlfriend|partner|friend)"

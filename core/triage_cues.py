@@ -8,6 +8,9 @@ cue words is in the message.
 from __future__ import annotations
 
 from core.triage_cue import NOW, URGENT, Cue, cue
+from core.triage_disclosures import CUES as DISCLOSURE_CUES
+from core.triage_net import CUES as NET_CUES
+from core.triage_referrals import CUES as REFERRAL_CUES
 from core.triage_safeguarding import CUES as SAFEGUARDING_CUES
 
 __all__ = ["CUES", "NOW", "URGENT", "Cue"]
@@ -23,10 +26,10 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|has|is|are|still|engines?|crews?|brigade (?:are|is|have)|service (?:are|is|have))\b(?! (?:safety|station"
         r" open|open day|pit|place|check|alarm test))|\bblaze\b|\bablaze\b|\bflames\b|\bsomething alight\b"),
     cue("emergency_related", "smoke burning",
-        r"\b(?:black|thick|grey|white|toxic) smoke\b|\bsmoke (?:everywhere|coming|pouring|billowing|rising|from|filling"
+        r"\b(?:black|thick|grey|white|toxic) smoke\b|\bsmoke (?:everywhere|coming out|pouring|billowing|rising|filling"
         r"|over)\b|\bsmell (?:of )?(?:smoke|burning)\b"),
     cue("emergency_related", "flood flooded flooding floods floodwater",
-        r"\bflood(?:ed|ing|s|water)?\b(?! (?:defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
+        r"\bflood(?:ed|ing|s|water)?\b(?! (?:of|defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
         r"|scheme|resilience|alleviation|barrier installation|with|by (?:emails|calls|complaints))\b)"
         r"(?<!flooded with)(?<!flooded by)",
         needs=r"\b(?:road|street|house|houses|home|homes|basement|cellar|kitchen|car|cars|garden|estate|town|now|again"
@@ -42,25 +45,40 @@ _EMERGENCY: tuple[Cue, ...] = (
     cue("emergency_related", "power powers electric electricity blackout outage lights",
         r"\bpower (?:cut|outage|failure|out|off|down|is off|is out|has gone|went off|went out|s off|s out|s gone|gone"
         r" off)\b|\bno (?:power|electric|electricity|lights)\b(?! (?:bill|meter|for the))|\bblackout\b|\boutage\b"
-        r"|\blights (?:have |are )?(?:all )?(?:gone )?out (?:across|in|on|all over)\b|\bpowers? (?:off|out|gone)\b"),
-    cue("emergency_related", "crash crashed collision accident smash pile rta overturned flipped ambulance",
+        r"|\blights (?:have |are )?(?:all )?(?:gone )?out (?:across|in|on|all over)\b|\bpowers? (?:been |gone |is |has been |still )?(?:off|out|gone)\b"),
+    cue("emergency_related", "crash crashed collision accident smash pile rta overturned flipped ambulance hit knocked run "
+                             "collided rolled",
         r"\b(?:crash|collision|accident|smash|pile ?up|rta)(?:es)? (?:on|at|near|by|in|involving|outside|blocking|has"
         r"|just|between)\b(?! (?:course|the (?:toilets?|loo))\b)|\b(?:car|lorry|bus|van|motorbike|bike|cyclist|pedestrian"
         r"|serious|bad|major|nasty|huge|multi ?vehicle|head on|three car|two car|fatal|big) (?:crash|collision|accident"
         r"|smash|pile ?up)\b|\boverturned\b|\bflipped (?:over|on)\b|\bair ambulance\b|\b(?:hit|knocked (?:down|over)"
-        r"|run over) by (?:a|the) (?:car|bus|lorry|van|train)\b|\bcrashed (?:into|on|at)\b"),
+        r"|run over) by (?:a|the) (?:car|bus|lorry|van|train)\b|\bcrashed (?:into|on|at)\b|\bcollided\b|\bha(?:s|ve)"
+        r" rolled\b|\brolled (?:over|onto)\b"),
+    cue("emergency_related", "ambulance ambulances paramedics engines crews", r"\b(?:ambulances?|paramedics|fire engines?|fire"
+                                                                              r" crews?) (?:is |are |have |has )?(?:on the way"
+                                                                              r"|on scene|everywhere|outside|at the scene|called"
+                                                                              r"|arrived|attending|here)\b"),
     cue("emergency_related", "burst pipe main water",
         r"\bburst (?:water )?(?:main|pipe|mains)\b|\bno (?:running )?water\b(?! (?:bill|meter|fountain|feature))"
         r"|\bwater (?:main|supply|mains) (?:burst|off|cut|has burst)\b|\bwater(?:s| is| has been)? (?:been )?off\b"),
+    cue("emergency_related", "roof rescued rescue rescuing coastguard lifeboat",
+        r"\broof (?:has )?(?:come|blown|ripped|torn) off\b|\b(?:ripped|torn|blown) the roof off\b|\bbeing rescued\b"
+        r"|\brescuing people\b|\b(?:coastguard|lifeboat) (?:is |are )?(?:out|called|searching|launched)\b"),
     cue("emergency_related", "sewage", r"\bsewage (?:everywhere|flooding|coming up|overflowing|leak|pouring|in)\b"),
-    cue("emergency_related", "tree trees lines cables", r"\btrees? (?:has |have |is )?(?:just )?(?:come|came|fallen|fell"
+    cue("emergency_related", "tree trees post pole poles wall scaffolding branch wires cables lines",
+        r"\b(?:trees?|lamp ?posts?|posts?|poles?|telegraph poles?|wall|scaffolding|branch|wires|cables?|power lines?)"
+        r" (?:has |have |is |are )?(?:just )?(?:come|came|fallen|fell|blown|gone|collapsed) (?:down|over|across|on|into)\b"
+        r"|\btrees? (?:has |have |is )?(?:just )?(?:come|came|fallen|fell"
                                                         r"|blown|gone|down) (?:down|over|across|on)\b|\bfallen trees?\b"
                                                         r"|\btrees? down\b|\b(?:power|electric\w*|phone) (?:lines?|cables?)"
                                                         r" (?:down|across)\b|\btaken the (?:power )?lines?\b"),
     cue("emergency_related", "explosion exploded explode bang", r"\bexplo(?:sion|ded|de)\b|\b(?:huge|massive|loud) bang\b"),
-    cue("emergency_related", "evacuated evacuating evacuation evacuate cordon cordoned package bomb police incident",
+    cue("emergency_related", "evacuated evacuating evacuation evacuate cordon cordoned package bomb police incident "
+                             "brigade firefighters",
         r"\bevacuat\w*|\bcordon\w*|\bsuspicious (?:package|item|device)\b|\bbomb (?:scare|squad|threat)\b|\barmed police"
-        r"\b|\bpolice everywhere\b|\b(?:major|serious) incident\b"),
+        r"\b|\bpolice everywhere\b|\b(?:major|serious|some sort of|some kind of|an|a police) incident\b"
+        r"|\b(?:police|fire brigade|firefighters|fire service) (?:have |has )?(?:shut|closed|sealed off|cordoned off|taped"
+        r" off|evacuated)\b"),
     cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak",
         r"\b(?:chemical|fuel|oil|diesel|toxic) (?:spill|spillage|leak|fire|cloud)\b|\bspill(?:ed|age)? (?:of|on)\b"
         r"|\bshed its load\b|\bchemicals? on\b|\btoxic (?:fumes|smoke|cloud)\b|\bfumes\b(?= .*\b(?:eyes|breath|cough))"),
@@ -73,7 +91,7 @@ _EMERGENCY: tuple[Cue, ...] = (
                                                                                    r"|bridge|road)"),
     cue("emergency_related", "snow ice stuck stranded gritters gritted", r"\b(?:cars?|lorries|vehicles|buses|people|drivers)"
                                                                          r" (?:are |were )?(?:stuck|stranded)\b"
-                                                                         r"|\bstranded\b|\b(?:snow|ice|flood|floods|fire)"
+                                                                         r"|\b(?:snow|ice|flood|floods|fire)"
                                                                          r" (?:has |have )?(?:closed|blocked)\b"),
     cue("emergency_related", "closed blocked shut", r"\broad (?:is |has been )?(?:closed|blocked|shut) (?:due to|because"
                                                     r" of|after|by) (?:a |an |the )?(?:crash|accident|collision|flood\w*"
@@ -109,6 +127,9 @@ _SAR: tuple[Cue, ...] = (
     # person's request for their own data (UK GDPR Article 15): one calendar month, not FOI.
     cue("sar", "subject sar dsar access", r"\bsubject access\b|\bsar\b(?! (?:\d|pounds))|\bdsar\b|\bright of access\b"),
     cue("sar", "article", r"\barticle 15\b"),
+    cue("sar", "wrote written recorded held kept keep keeps hold holds", r"\b(?:data|information|info|records?|files?|notes|everything|anything"
+                                                   r"|what) (?:\w+ ){0,4}(?:wrote|written|recorded|held|kept|keep|keeps|hold"
+                                                   r"|holds) (?:on|about) me\b"),
     cue("sar", "data information info records record files file notes details everything anything emails "
                "recordings recording", r"\b(?:data|information|info|records?|files?|notes|details|everything|anything|emails|recordings?)"
                      r" (?:that |which )?(?:you|youve|you have|you ve|the council|the councils?|your (?:\w+ )?(?:team|dept"
@@ -135,6 +156,7 @@ _COMPLAINT: tuple[Cue, ...] = (
                                                       r"|written|open|reply to my|response to my) (?:\w+ )?compla(?:i)?nts?\b"
                                                       r"(?<!sorting my complaint)(?<!resolving my complaint)"
                                                       r"(?<!dealing with my complaint)(?<!handling my complaint)"
+                                                      r"(?! (?:was|has been|got|were) (?:dealt with|resolved|handled|sorted|upheld) (?:well|quickly|brilliantly|so))"
                                                       r"|\bthis is a complaint\b|(?<!no )(?<!any )\bcomplaints? (?:form|procedure|process"
                                                       r"|reference|ref|number|about|against|regarding|re)\b"),
     cue("complaint", "complain complaining", r"\b(?:want|wish|would like|d like|id like|going|gonna|need|wanna|will be|ill be"
@@ -175,11 +197,21 @@ _PRESS: tuple[Cue, ...] = (
         r"\b(?:comment|statement|quote|response|spokesperson|interview|reaction)s? (?:for|to) (?:the |our |a |tonights |tomorrows"
         r" |todays )?(?:\w+ ){0,3}" + _OUTLETS + r"\b|\brequest for (?:comment|a statement)\b|\b(?:provide|put up|offer)"
         r" (?:a|an) (?:spokesperson|interview)\b|\bon the record\b|\boff the record\b|\bwilling to comment\b"),
+    # a newsroom named beside what newsrooms ask for; not a resident who saw it on the news
+    cue("press", "interview spokesperson statement comment quote publish publishing publication deadline documentary "
+                 "bulletin questions confirm response",
+        r"\b(?:interview|spokesperson|statement|comment|quote|publish|publishing|publication|deadline|documentary"
+        r"|bulletin|questions|confirm|response)\b",
+        needs=r"^(?!.*\b(?:saw|seen|read|watched|heard|listening to|watching)\b).*\b(?:bbc|itv|sky news|channel [45]|radio"
+              r"|tv|podcast|newspaper|herald|gazette|express|argus|courier|echo|guardian|telegraph|\w+ live|newsroom"
+              r"|news desk|documentary|magazine|journalist|reporter|journo|researcher|producer|editor|correspondent"
+              r"|[a-z]+ news)\b"),
     cue("press", "press media", r"\b(?:press|media) (?:enquiry|enquiries|inquiry|request|query|office|officer|team|contact)\b"),
-    cue("press", "work works working", r"\b(?:i|we) (?:work|works|am working|write|writes) (?:for|at|with) (?:the )?"
+    cue("press", "work works working write writes", r"\b(?:i|we) (?:work|works|am working|write|writes) (?:for|at|with)"
+                                                    r" (?:the |a |an )?(?:local |national |regional |online |community )?"
                                        + _OUTLETS + r"\b(?! office| box| code)"),
     cue("press", "here newsroom desk", r"\b(?:courier|argus|herald|gazette|express|echo|observer|chronicle|bbc \w+|itv \w+|radio \w+"
-                         r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser)"
+                         r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser|\w+ online|\w+ live)"
                          r" (?:news )?(?:here|newsroom|news desk)\b"),
     cue("press", "behalf", r"\bon behalf of (?:the )?(?:bbc|itv|sky news|reuters|press association|pa media|" + _OUTLETS
                            + r")\b"),
@@ -188,7 +220,7 @@ _PRESS: tuple[Cue, ...] = (
         r"\b|\bpublishing (?:tonight|tomorrow|today|this)\b|\bgoing to print\b|\bon air\b|\bcome on (?:the )?(?:show|programme)"),
 )
 
-_SWEARS = (r"(?:fuck\w*|fck\w*|fuk\w*|fcuk\w*|fooking|effing|cunts?|twats?|wank\w*|tossers?|bellends?|dickheads?|knobheads?"
+_SWEARS = (r"(?:stfu|gtfo|paedo\w*|nonces?|shit\w*|shite|bullshit|fuck\w*|fck\w*|fuk\w*|fcuk\w*|fooking|effing|cunts?|twats?|wank\w*|tossers?|bellends?|dickheads?|knobheads?"
            r"|knobs|arseholes?|assholes?|bastards?|bitch(?:es)?|slags?|pricks?|pillocks?|prats?|plonkers?|numpt(?:y|ies)"
            r"|retard\w*|scumbags?|morons?|imbeciles?|cretins?|halfwits?|nonces?|wasters|shitheads?|piss ?heads?)")
 _ABUSE: tuple[Cue, ...] = (
@@ -196,7 +228,8 @@ _ABUSE: tuple[Cue, ...] = (
     # Lewes 8.1-8.2: referred, two warnings before a block. Buckinghamshire: threats of violence
     # are reported. Leighton-Linslade 8.1: threats and abuse reported to the Town Clerk.
     # The word list stays short and mild on purpose: it points an officer at a message.
-    cue("abuse", "fuck fucking fuckin fucked fucks fck fcking fk fuk fuking fukin fcuk fooking effing cunt cunts twat "
+    cue("abuse", "stfu gtfo paedo paedos paedophile nonce nonces shit shite shits shitty shithole shitshow bullshit "
+                 "shithead shitheads fuck fucking fuckin fucked fucks fck fcking fk fuk fuking fukin fcuk fooking effing cunt cunts twat "
                  "twats wanker wankers wank wanky tosser tossers bellend bellends dickhead dickheads knobhead knobheads "
                  "knobs arsehole arseholes asshole assholes bastard bastards bitch bitches slag slags prick pricks "
                  "pillock pillocks prat prats plonker plonkers numpty numpties retard retarded retards scumbag "
@@ -206,9 +239,8 @@ _ABUSE: tuple[Cue, ...] = (
     cue("abuse", "idiot idiots", r"\bidiots?\b(?! ?proof)(?<!village idiot)"),
     cue("abuse", "muppet muppets", r"\bmuppets?\b(?! (?:christmas|show|movie|film|treasure|most wanted|screening))"
                                    r"(?<!the muppets)"),
-    cue("abuse", "scum", r"\b(?:you|absolute|utter|total|are|is|of|council|such|tory|labour|tories|lib dem|reform|bunch"
-                         r"|lot|the|them|they|what) scum\b(?! on (?:the|a) (?:pond|lake|river|water))"
-                         r"(?<!green scum)(?<!the scum)|\bscum (?:the lot|of the earth|like you|bags?)\b"),
+    cue("abuse", "scum", r"\bscum\b(?! on (?:the|a|top) ?(?:pond|lake|river|water|of)?)(?<!green scum)(?<!pond scum)"
+                         r"(?<!soap scum)(?<!the scum)"),
     cue("abuse", "parasites parasite crooks liars thieves criminals corrupt clowns clown clueless pathetic jobsworths "
                  "jobsworth leeches",
         r"\b(?:you|your|youre|you are|are|council|councillors?|bunch of|lot of|such|absolute|utter|total|lying|what a"
@@ -216,7 +248,7 @@ _ABUSE: tuple[Cue, ...] = (
         r"|criminals|clowns?|jobsworths?|leeches|pathetic|corrupt|clueless)\b"
         r"|\bpathetic (?:little|excuse|bunch|lot|man|woman|waste|individual|people)\b"),
     cue("abuse", "useless waste", r"\buseless (?:lot|bunch|clowns?|idiots?|morons?|jobsworths?|waste of space|pen ?pushers?"
-                                  r"|cow|bitch|git|twat|prat|sod|oaf|tossers?|lazy)\b|\bwaste of (?:space|oxygen|skin)\b"),
+                                  r"|cow|bitch|git|twat|prat|sod|oaf|tossers?|lazy|woman|man|people|idiots?)\b|\bwaste of (?:space|oxygen|skin)\b"),
     cue("abuse", "stupid thick brain braindead", r"\bstupid (?:bitch|cow|idiot|woman|man|twat|git|fool|cow|prat|council|people|lot|jobsworth)"
                                  r"\b|\bthick as (?:mince|shit|two short planks|pig)|\bbrain ?dead\b"),
     # threats: "I'll find you", "I know where you live", "someone should put a brick through..."
@@ -230,13 +262,15 @@ _ABUSE: tuple[Cue, ...] = (
                                                                          r"(?<!find you)(?<!find u)|\b(?:ill|i will)"
                                                                          r" (?:find|get) (?:you|u)\b(?= $| (?:and|you|ill"
                                                                          r"|i will|mark)\b)"),
+    cue("abuse", "sure", r"\bmake sure (?:you|u) (?:lose your job|get sacked|get fired|regret|pay|suffer)\b"),
     cue("abuse", "know", r"\bknow where (?:you|u|he|she|they) (?:live|work|lives|works)\b"),
     cue("abuse", "watch", r"\bwatch (?:your|ur) back\b"),
     cue("abuse", "regret sorry youll", r"\b(?:you|u|youll|youll)(?: ll| will)? (?:regret|pay for|be sorry)\b(?! (?:parking|it online"
                                      r"|by card|for the))"),
     cue("abuse", "coming", r"\bcoming for (?:you|u)\b"),
-    cue("abuse", "burn burning burned burnt", r"\bburn(?:ing|ed|t)? (?:the|your|it|that|this|them) (?:\w+ )?(?:down|to the"
-                                              r" ground)\b|\b(?:needs|deserves) burning\b|\bburn in hell\b"),
+    cue("abuse", "burn burning burned burnt burns", r"\bburn(?:ing|ed|t)? (?:the|your|it|that|this|them) (?:\w+ )?(?:down"
+                                                    r"|to the ground)\b|\b(?:hope|wish) (?:\w+ ){0,3}burns? (?:down|to the"
+                                                    r" ground)\b|\b(?:needs|deserves) burning\b|\bburn in hell\b"),
     cue("abuse", "hell rot die cancer hope", r"\b(?:hope|wish) (?:you|u) (?:all |lot )?(?:die|rot|burn|get (?:cancer|hit|run"
                                              r" over)|choke|suffer)\b|\brot in hell\b|\bgo to hell\b"),
     cue("abuse", "kys kill yourself yourselves urself neck", r"\bkys\b|\bkill (?:yourself|yourselves|urself|ur self|your self)"
@@ -250,96 +284,35 @@ _ABUSE: tuple[Cue, ...] = (
                                                                              r" (?:through|at)\b|\b(?:smash|kick|punch|cave"
                                                                              r"|knock)\w* (?:your|his|her|their|ur|yer)"
                                                                              r" (?:face|head|teeth|windows?)\b"),
+    cue("abuse", "strung shot hanged hung", r"\b(?:should|ought to|want|wants|need|needs|deserve|deserves) (?:all |to )?"
+                                            r"(?:be )?(?:strung up|shot|hanged|hung|put down|taken out and shot)\b"),
+    cue("abuse", "cow git pig witch bitch cows gits pigs bitches sod sods", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
+                                            r"|arrogant|smug|snotty|up|daft|you|a|that|greedy|ignorant)"
+                                            r" (?:old )?(?:cows?|gits?|pigs?|sods?|witch|bitch(?:es)?)\b(?! (?:parsley|field|fields|of a job|in))"),
     cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
                                       r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),
-    cue("abuse", "country came", r"\bgo (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
+    cue("abuse", "off yours lost arse", r"\b(?:sod|bugger|eff|f|piss|naff|jog) off\b(?! (?:at|to|with a|work))"
+                                        r"|\bup (?:yours|your arse|ur arse)\b|\bkiss my arse\b|\bget lost (?:you|u)\b"
+                                        r"|\bshove (?:it|your \w+(?: \w+)?) up\b"),
+    cue("abuse", "die dead fire cancer", r"\bdie in a (?:fire|ditch|hole)\b|\bdrop dead\b|\bgo and die\b|\b(?:hope|wish) (?:you|u)"
+                                         r" (?:all |lot )?(?:die|get cancer|drop dead)\b|\bget cancer\b"),
+    cue("abuse", "lining shooting hanging stringing slap smack kicking hiding putting sacking", r"\b(?:want|wants|need|needs|deserve|deserves) (?:lining up|shooting|hanging|stringing"
+                                          r" up|a slap|a smack|a kicking|a good hiding|putting down|sacking and shooting)\b"),
+    cue("abuse", "see smiling warned happens", r"\bwait (?:till|until|til) i (?:see|get|find) (?:you|u|him|her)\b|\b(?:you|u)"
+                                               r" (?:wont|will not) be smiling\b|\b(?:youve|you have) been warned\b"
+                                               r"|\bwatch what happens\b"),
+    cue("abuse", "hurt", r"\b(?:someone|someones|somebody|somebodys|people) (?:is |s |are )?(?:going to|gonna|will) get hurt if (?:you|u)\b"),
+    cue("abuse", "sort coming", r"\b(?:ill|i will|im going to|im gonna) sort (?:you|u|him|her|them) out\b|\bcoming down"
+                                r" (?:there|to (?:your|the) (?:office|offices|council|town hall)) (?:and|to)\b"),
+    cue("abuse", "liar liars", r"\b(?:youre|you are|hes|shes|is|are|theyre|they are|bunch of|pack of|load of) (?:a |an )?"
+                               r"(?:\w+ ){0,3}(?:and )?(?:a )?liars?\b"),
+    cue("abuse", "waiting happens", r"\b(?:ill be |i will be |be )?waiting for (?:you|u) (?:outside|after)\b|\b(?:come|coming"
+                                    r"|show your face|turn up) (?:\w+ ){0,4}(?:again )?and (?:see|watch|youll see) what happens\b"),
+    cue("abuse", "jump", r"\bgo (?:and )?jump (?:off|in) (?:a|the) (?:cliff|bridge|lake|river|sea)\b"),
+    cue("abuse", "country came", r"\b(?:go|get) (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
                                  r" came from\b"),
 )
 
-_PARTY = (r"(?:labour|tory|tories|conservatives?|lib ?dems?|liberal democrats?|greens|green party|reform(?: uk| party)?"
-          r"|snp|plaid(?: cymru)?|ukip|independents?|the conservatives|corbyn|starmer|farage|sunak|badenoch|reform uk)")
-_PARTY_WORDS = ("labour tory tories conservative conservatives lib libdem libdems dems liberal greens green reform snp "
-                "plaid ukip independent independents corbyn starmer farage sunak badenoch")
-_POLITICAL: tuple[Cue, ...] = (
-    # Lewes 8.1 and appendix 1, 5.1: party political comments are referred, not removed.
-    # Buckinghamshire, "Political posts": council accounts never campaign or take a side.
-    cue("political", "vote voting voted votes", r"\b(?:vote|voting|votes) (?:for )?(?:the )?" + _PARTY + r"\b(?! day)"
-                                                r"|\b(?:dont|do not|never|wont|will never|wouldnt|stop) (?:ever )?vote"
-                                                r" (?:for )?(?:them|him|her|this lot|that lot|" + _PARTY + r")\b"
-                                                r"|\bvote (?:them|him|her|this lot|the lot of (?:them|you)|you all|you"
-                                                r" lot|these clowns|the \w+) out\b|\bvote (?:for )?(?:me|us|our candidate"
-                                                r"|\w+ \w+ (?:in|for) \w+ (?:ward|division))\b|\bvote independent\b"
-                                                r"|\bvote (?:out|them out) (?:the |all the )?" + _PARTY + r"\b"),
-    cue("political", "votelabour votetory voteconservative votegreen votereform votelibdem votesnp voteplaid "
-                     "voteindependent toriesout toryout labourout reformout libdemsout",
-        r"\bvote(?:labour|tory|conservative|green|reform|libdem|snp|plaid|independent)\b|\b(?:tories|tory|labour"
-        r"|reform|libdems?)out\b"),
-    cue("political", _PARTY_WORDS, r"\b" + _PARTY + r" (?:out|in|gain|win|majority|landslide|will (?:fix|sort|deliver"
-                                   r"|stop|save|cut|scrap|bring|get)|are the only|is the only|the only party|candidate"
-                                   r"|leaflets?|campaign\w*|canvass\w*|focus team|team will be|for (?:a )?change|to win"
-                                   r"|government would|have run|ran|have ruined|ruined|destroyed|have destroyed)\b"
-                                   r"(?! (?:of|door))"),
-    cue("political", "ballot polls election elections elect reelect re", r"\b(?:kick|throw|boot|chuck|get|turf|vote) (?:them|\w+"
-                                                                         r" \w+|the \w+) out (?:at|in) (?:the )?(?:ballot"
-                                                                         r"|polls|next election|election|may)\b|\b(?:re ?elect"
-                                                                         r"|elect) (?:independent|\w+ candidates?|me|us"
-                                                                         r"|our|a|the " + _PARTY + r"|" + _PARTY + r")\b"),
-    cue("political", "candidate candidates standing leaflet leaflets canvassing doorknocking knocking campaign campaigning",
-        r"\b(?:our|my|the \w+|your local \w+) (?:party )?candidates?\b(?! (?:list|for the job|for the post))"
-        r"|\bstanding (?:as|for) (?:the |a )?(?:\w+ ){0,2}(?:candidate|councillor|party|election)\b|\b(?:door ?knocking"
-        r"|canvassing)\b|\b(?:election|campaign|party|focus) leaflets?\b|\bcampaign (?:to elect|for (?:the )?" + _PARTY
-        + r")|\belection campaign\b|\bjoin (?:the )?" + _PARTY + r"\b|\bsupport (?:our|the) " + _PARTY),
-    cue("political", "party", r"\bthe only party\b|\bparty that (?:listens|cares|will)\b"),
-)
-
-_COMMERCIAL: tuple[Cue, ...] = (
-    # Lewes 8.1 and appendix 1, 5.1: comments that promote or endorse a commercial product,
-    # service or company are referred. Buckinghamshire, "Spam, viruses, scams and hacking":
-    # report bots and spam accounts; do not open their links.
-    cue("commercial", "dm inbox message pm whatsapp text", r"\b(?:dm|inbox|message|pm|whatsapp|text) (?:me|us)(?: now)? (?:for"
-                                                           r" (?:more )?(?:details|info|information|prices|rates|a quote|more"
-                                                           r"|the link|a price)|to (?:start|earn|join|invest|learn|find out"
-                                                           r"|get started|claim|book))\b"),
-    cue("commercial", "earn earning money income freedom bitcoin crypto forex btc invest investment investing trading "
-                      "profit profits",
-        r"\bearn(?:ing)? (?:£|\$|up to |over )?\d[\d,k]*|\bearn (?:money|cash|extra)\b|\bmake (?:money|£\d+|\$\d+|cash)"
-        r" (?:from home|online|fast|daily|weekly)\b|\b(?:work(?:ing)?|earn) from home\b(?=.*(?:£|\$|\bdm\b|\bearn\b|\bmessage"
-        r" me\b|\bdetails\b))|\bpassive income\b|\bfinancial freedom\b|\bdouble your (?:money|investment)\b"
-        r"|\b(?:bitcoin|crypto|forex|btc|nft|binary) (?:trading|investment|expert|mining|profit|account manager|trader)"
-        r"|\binvest(?:ing|ment)? (?:in|with) (?:bitcoin|crypto|forex|me|us)\b|\btrading expert\b|\b\d+% (?:returns?"
-        r"|profit)"),
-    cue("commercial", "followers likes views subscribers", r"\b(?:cheap|buy|get|more|gain|grow|boost|real|instant) (?:\w+ )?"
-                                                           r"(?:followers|likes|views|subscribers)\b"),
-    cue("commercial", "congratulations congrats won winner selected claim prize reward voucher vouchers giveaway gift",
-        r"\b(?:congratulations|congrats) (?:\w+ )?(?:you|u)(?: have| ve|ve)? (?:won|been selected|are (?:our|the) winner)"
-        r"|\b(?:you|u)(?: have| ve|ve)? (?:won|been selected)\b(?! (?:the|a) (?:award|election))|\bclaim (?:your|the|my)"
-        r" (?:prize|reward|voucher|gift|winnings|refund now)\b|\bgiveaway\b|\bfree (?:iphone|ipad|gift ?card|voucher"
-        r"|samsung|ps5)\b|\b£?\d+ (?:tesco|asda|amazon|aldi|lidl|sainsburys) (?:voucher|gift card)\b"),
-    cue("commercial", "bio link click", r"\blink in (?:my |the )?bio\b|\bclick (?:the |this |my |on the )?link (?:below|in|to"
-                                        r" claim|now|here)\b"),
-    cue("commercial", "verify violated disabled suspended standards community meta appeal",
-        r"\bverify your (?:account|page|identity|details)\b|\b(?:account|page) (?:will be|has been|is being) (?:disabled"
-        r"|suspended|deleted|restricted|removed|unpublished)\b|\bviolated (?:our )?community (?:standards|guidelines)\b"
-        r"|\bmeta (?:support|team|verified|business)\b|\bfacebook (?:security|support) team\b"),
-    cue("commercial", "off discount promo code quote prices price cheapest affordable reasonable competitive rates book",
-        r"\b\d+ (?:percent )?off\b|\b(?:discount|promo|voucher) code\b|\buse (?:the )?code\b|\bfree (?:quote|quotes"
-        r"|estimate|consultation|trial)\b|\bbest (?:prices?|rates|deals)\b|\bcheapest (?:\w+ ){0,2}in\b|\b(?:affordable"
-        r"|reasonable|competitive|unbeatable|low) (?:rates|prices)\b|\bbook (?:now|online today|today|your \w+ now)\b"),
-    cue("commercial", "check follow visit subscribe", r"\b(?:check out|follow|visit|like|subscribe to) (?:my|our) (?:\w+ )?(?:page"
-                                                   r"|profile|website|site|shop|channel|store|instagram|tiktok|business)\b"),
-    cue("commercial", "onlyfans fans sugar hookup hookups", r"\bonly ?fans\b|\bsugar (?:daddy|baby|mummy|momma)\b|\bhook ?ups?\b"),
-    cue("commercial", "seo marketing design services offer", r"\b(?:seo|marketing|web design|website design|social media"
-                                                             r" marketing|digital marketing) (?:services|agency|expert)\b"
-                                                             r"|\bwe offer\b|\bwe provide (?:\w+ ){0,3}services\b"),
-    cue("commercial", "loans loan credit payday approved", r"\bloans? (?:approved|available|in minutes|today)\b|\bno credit"
-                                                           r" checks?\b|\bpayday loans?\b|\bapproved in minutes\b"),
-    cue("commercial", "available hire services", r"\b(?:cleaner|cleaners|gardener|handyman|plumber|electrician|roofer|roofing"
-                                                 r"|driveways?|skip hire|removals|man with (?:a )?van|dog walker|tutor|builder"
-                                                 r"|painter|decorator|nails|lashes|tree surgeon|gutter cleaning|window"
-                                                 r" cleaner) (?:available|services|for hire|at|now taking|taking bookings"
-                                                 r"|slots)\b"),
-)
-
-CUES: tuple[Cue, ...] = (*SAFEGUARDING_CUES, *_EMERGENCY, *_FOI, *_SAR, *_COMPLAINT, *_PRESS, *_ABUSE, *_POLITICAL,
-                         *_COMMERCIAL)
+CUES: tuple[Cue, ...] = (*SAFEGUARDING_CUES, *DISCLOSURE_CUES, *NET_CUES, *_EMERGENCY, *_FOI, *_SAR, *_COMPLAINT,
+                         *_PRESS, *_ABUSE, *REFERRAL_CUES)
 """Every phrase pattern triage tries (pseudo-labels NOW and URGENT included, see core.triage)."""

@@ -24,6 +24,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
 
+from core.triage_slang import SPOKEN
+
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=120)]
 
 # Words are what is left between spaces once ASCII punctuation is a space and apostrophes are
@@ -108,7 +110,8 @@ def pack_phrases(section: TriageSection) -> PackPhrases:
     by_first: dict[bytes, tuple[tuple[str, bytes], ...]] = {}
     for label, phrases in section.phrases:
         for phrase in phrases:
-            words = normalise(phrase.lower()).split()
+            words = [SPOKEN.get(w, w) for w in normalise(phrase.lower()).split()]
+            words = b" ".join(words).split()
             entry = (label, b" " + b" ".join(words) + b" ")
             by_first[words[0]] = (*by_first.get(words[0], ()), entry)
     return PackPhrases(by_first, frozenset(by_first))

@@ -22,8 +22,9 @@ _DIGIT_RUN = re.compile(r"\d[\d\s()-]{4,}\d")
 # UK numbers: 0 or +44, then 9 or 10 digits starting 1, 2, 3 (landlines) or 7 (mobiles).
 _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s)-]{0,2}\d){8,9}(?!\d)")
 # "the council's number 01273 ...", "your helpline 0300 ...": a public number, not personal.
-_PUBLIC_PHONE = re.compile(r"(?:council|councils|your|helpline|switchboard|office|number for the)"
-                           r"\W+(?:\w+\W+){0,3}$")
+_PUBLIC_PHONE = re.compile(r"(?:council|councils|your|helpline|switchboard|office|number for the|centre|centres"
+                           r"|library|school|surgery|station|hall|desk|team|department|dept)"
+                           r"\W+(?:\w+\W+){0,6}$")
 # National Insurance number: two prefix letters (D, F, I, Q, U, V never used), six digits, A-D.
 _NI_NUMBER = re.compile(r"\b[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]\b")
 _CARD_LIKE = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
@@ -33,6 +34,8 @@ _INWARD_CODE = re.compile(r"\d[a-z]{2}\b")
 _POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b")
 # A house number before a street name ("12 high street", "12a, mill lane", "flat 3").
 _HOUSE_NUMBER = re.compile(r"\b(?:\d{1,4}[a-z]?,?\s+[a-z]|flat\s+\d)")
+# After a postcode a house number must say so: "... BN21 4XY and I live at number 12".
+_HOUSE_NUMBER_WORDS = re.compile(r"\b(?:number|no\.?|flat|house)\s+\d{1,4}[a-z]?\b|\blive\s+at\s+\d")
 _ADDRESS_REACH = 80
 """How far before a postcode a house number may start and still read as one address."""
 # One's own address said in words, without a postcode: "I live at 15 Southover Road".
@@ -83,7 +86,8 @@ def _has_address(low: str) -> bool:
     if not _INWARD_CODE.search(low):
         return False
     for m in _POSTCODE.finditer(low):
-        if _HOUSE_NUMBER.search(low, max(0, m.start() - _ADDRESS_REACH), m.start()):
+        if (_HOUSE_NUMBER.search(low, max(0, m.start() - _ADDRESS_REACH), m.start())
+                or _HOUSE_NUMBER_WORDS.search(low, m.end(), m.end() + _ADDRESS_REACH)):
             return True
     return False
 

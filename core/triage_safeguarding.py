@@ -37,7 +37,13 @@ _NOT_AN_ACCIDENT = (r"(?! (?:on|when|while|whilst|falling|tripping|slipping|shav
                     r"|playing|lifting|carrying|at the|in the|doing|laughing|trying to (?:fix|lift|get)"
                     r"|badly on|on a|with a knife while)\b)")
 _PILLS = (r"(?:tablets|tabs|pills|paracetamol|painkillers|meds|medication|medicine|sleeping pills"
-          r"|antidepressants|co ?codamol|ibuprofen|insulin)")
+          r"|antidepressants|co ?codamol|ibuprofen|insulin|sertraline|citalopram|fluoxetine|codeine|tramadol"
+          r"|diazepam|zopiclone|aspirin|amitriptyline|mirtazapine|lithium|quetiapine|olanzapine|propranolol"
+          r"|morphine|oxycodone|methadone|pregabalin|gabapentin|naproxen|benzos?|xanax|valium)")
+_PILL_WORDS = ("tablets tabs pills paracetamol painkillers meds medication medicine antidepressants codamol ibuprofen "
+               "insulin sertraline citalopram fluoxetine codeine tramadol diazepam zopiclone aspirin amitriptyline "
+               "mirtazapine lithium quetiapine olanzapine propranolol morphine oxycodone methadone pregabalin "
+               "gabapentin naproxen benzo benzos xanax valium")
 _LOTS_OF = (r"(?:all (?:of )?(?:my|her|his|their|the|mums?|dads?)?|a (?:load|lot|bunch|pile|handful|"
             r"whole (?:box|packet|bottle|pack)) of(?: (?:my|her|his|the))?|loads of(?: (?:my|her|his|the))?"
             r"|the whole (?:box|packet|bottle|pack)(?: of)?|too many|every|\d+|twenty|thirty|fifty"
@@ -95,19 +101,19 @@ _SELF_HARM: tuple[Cue, ...] = (
               r"|looking after|caring|carer|alone|on my own|scared|breaking|cry|crying|help)\b"),
     cue(S, "overdose overdosed overdosing od odd oded odeing", r"\boverdos\w*|\b(?:an|taken|took|take|gonna|going to|to)"
                                                                 r" od\b|\bod(?:d|ed)\b(?= on)"),
-    cue(S, "tablets tabs pills paracetamol painkillers meds medication medicine antidepressants codamol "
-           "ibuprofen insulin",
+    cue(S, _PILL_WORDS,
         r"\b(?:take|takes|taken|took|taking|swallow\w*|necked|neck|downed|down|overdose on|od on|stockpil\w*"
         r"|saving up|hoarding|collecting) " + _LOTS_OF + r" ?(?:\w+ )?" + _PILLS + r"\b"),
     cue(S, "jump jumping jumped", r"\b(?:" + INTENT + r"|going|gonna|about|threatening|threatened|threatens)"
                                   r" (?:to )?jump\b(?! (?:the queue|on the bus|in the pool|on a call|ship))"
-                                  r"|\bjump(?:ing|ed)? (?:off|from) (?:a|the|that) (?:bridge|roof|building|car park"
+                                  r"|(?<!go )\bjump(?:ing|ed)? (?:off|from) (?:a|the|that) (?:bridge|roof|building|car park"
                                   r"|multi ?storey|cliff|balcony|tower|flyover)"),
     cue(S, "train", r"\b(?:in front of|under) (?:a|the) (?:train|bus|lorry|car)\b",
         needs=r"\b(?:jump|throw|step|walk|lie|lay|threaten\w*|wants? to|gonna|going to|kill|end)"),
-    cue(S, "thoughts thinking", r"\b(?:dark|suicidal|intrusive|bad|scary) thoughts\b"
+    cue(S, "thoughts thinking think thought dream dreaming", r"\b(?:dark|suicidal|intrusive|bad|scary) thoughts\b"
                                 r"|\bthoughts? (?:of|about) (?:ending|killing|hurting|harming|dying|not being)"
-                                r"|\bthinking (?:about|of) (?:ending|killing|not being here|dying)"),
+                                r"|\b(?:thinking|think|thought|dream|dreaming) (?:about|of) (?:ending|killing|hurting|harming"
+                                r"|dying|not being (?:here|around|alive)|not waking up|disappearing)"),
     cue(S, "goodbye letters note notes", r"\b(?:suicide|goodbye) (?:note|letter)s?\b|\b(?:written|wrote|writing|left)"
                                          r" (?:\w+ )?(?:letters|notes|a letter|a note) (?:to|for) (?:my|her|his)"
                                          r" (?:family|kids|children|mum|parents)"),
@@ -121,8 +127,7 @@ _URGENT: tuple[Cue, ...] = (
         r"\b(?:(?:has|have|hes|shes|ive|weve|just|already|has just|ive just) (?:taken|took|swallowed|necked|downed)"
         r"|took|swallowed|necked|downed) " + _LOTS_OF + r" ?(?:\w+ )?" + _PILLS + r"\b"
         r"|\b(?:taken|took|had|done) an? (?:overdose|od)\b"),
-    cue(URGENT, "tablets tabs pills paracetamol painkillers meds medication medicine antidepressants codamol ibuprofen "
-                "insulin",
+    cue(URGENT, _PILL_WORDS,
         r"\b(?:going to|gonna|about to|will|wants to|want to|threatening to|says (?:shes|hes|she|he|theyre|they)"
         r"(?: is| are| will| ll)? ?(?:going to|gonna)?) (?:take|swallow|neck|down|overdose on) " + _LOTS_OF
         + r" ?(?:\w+ )?" + _PILLS + r"\b"),
@@ -165,18 +170,19 @@ _URGENT: tuple[Cue, ...] = (
 _NOW: tuple[Cue, ...] = (
     # said now: with a safeguarding cue, someone is in danger at this moment
     cue(NOW, "now", r"\b(?:right|just|happening|going on|it is|its|on) now\b|\bnow\b (?:please|pls|help|someone)"),
-    cue(NOW, "hear", r"\b(?:can|could|i) hear (?:it|him|her|them|screaming|shouting|crying|banging|fighting|a child"
+    cue(NOW, "hear", r"\b(?:can|could) hear (?:it|him|her|them|screaming|shouting|crying|banging|fighting|a child"
                      r"|the baby|a baby)\b(?! (?:every|all the time|most|at night|again and again))"),
     cue(NOW, "speak moment", r"\bas we speak\b|\bat the moment\b"),
     cue(NOW, "screaming", r"\bscreaming (?:for help|help)\b"),
     cue(NOW, "police ambulance 999", r"\b(?:police|ambulance|someone|help) (?:needed|asap|now)\b|\b(?:call|ring|send)"
-                                     r" (?:the )?(?:police|999|ambulance|someone|help)\b|\b999\b"),
+                                     r" (?:the )?(?:police|999|ambulance) (?:now|asap|quick|please)\b|\b(?:please|someone|somebody) (?:call|ring|send)"
+                                     r" (?:the )?(?:police|999|an ambulance|help)\b|\b999\b"),
     cue(NOW, "help", r"\b(?:someone|somebody|anyone) help\b|\bhelp (?:us|me) (?:now|quick|asap)\b"
                      r"|\bsend (?:help|someone)\b"),
 )
 
 _NOT_BY_A_THING = (r"(?! (?:by (?:a|the|my|our) (?:car|ball|bus|van|lorry|bike|council|price|bill|fine|costs?|charges?"
-                   r"|tax|rain|weather|wind|traffic|roadworks|kindness|support|response)|by (?:how|your|all|so|everyone"
+                   r"|tax|rain|weather|wind|traffic|roadworks|kindness|support|response)|by (?:how|your|all|so|everyone|the way"
                    r"|this)|into paying|to (?:pay|wait|queue|park|move|use|fill|go online|call back|ring|sell my car))\b)")
 _HIT = (r"(?:hits?|hitting|hit|beats?|beating|beat|beaten|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?"
         r"|strangl\w*|chok(?:es|ed|ing)|throttl\w*|batter\w*|smack(?:s|ed|ing)?|shov(?:es|ed|ing)|push(?:es|ed|ing)"
@@ -193,7 +199,7 @@ _HIT_WORDS = ("hit hits hitting beat beats beating beaten punch punches punched 
 
 _DOMESTIC: tuple[Cue, ...] = (
     # violence by someone close: "he hits me", "my partner pushed her down the stairs"
-    cue(S, _HIT_WORDS, PERSON + r"(?: \S+){0,3} " + _HIT + r" " + OBJECT + r"(?! (?:with a (?:fine|bill|charge|ticket)"
+    cue(S, _HIT_WORDS, PERSON + r"(?: \S+){0,4} " + _HIT + r" " + OBJECT + r"(?! (?:with a (?:fine|bill|charge|ticket)"
                        r"|back|up (?:for|with)))"),
     cue(S, "hit hits beat beats punched kicked slapped strangled choked throttled battered raped molested "
            "assaulted attacked abused groped grabbed pinned shoved threatened threatening threatens stalking stalks "
@@ -215,7 +221,8 @@ _DOMESTIC: tuple[Cue, ...] = (
         r"\b" + _NOT_BY_A_THING),
     cue(S, "keys phone passport card cards money wages salary benefits pension savings documents messages location "
            "id texts",
-        r"\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|fella|ex|dad|mum|son|daughter|carer|man|bloke)"
+        r"\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|fella|ex|dad|mum|son|daughter|carer|man|bloke"
+        r"|grandson|granddaughter|nephew|niece|brother|sister|lodger|neighbour|friend|uncle|aunt|hes|shes)"
         r"(?: \S+){0,2} (?:takes?|took|taken|taking|keeps?|kept|hides?|hid|holds?|has|controls?|controlling|steals?|stole"
         r"|smashed|smashes|broke|breaks|checks?|checking|goes through|reads?|tracks?|tracking|monitors?) (?:all )?"
         r"(?:of )?(?:my|her|their) (?:car )?(?:keys|phone|passport|bank ?cards?|cards|money|wages|salary|benefits"
@@ -263,9 +270,10 @@ _DOMESTIC: tuple[Cue, ...] = (
         r" (?:from )?(?:my|her|his|an?|the) (?:partner|husband|boyfriend|home|house|relationship|abus\w*|violen\w*|ex)"),
     cue(S, "away", r"\bget (?:away|out) from (?:him|her|them|my (?:partner|husband|boyfriend|ex|wife|girlfriend|dad))\b"
                    r"|\b(?:need|trying|want|have) to get (?:me and the kids|us) (?:away|out)\b"),
-    cue(S, "eye eyes bruises bruised bruising marks", r"\bblack eyes?\b|\bbruis(?:es|ed|ing)\b(?! (?:apples?|fruit|ego|banana))"
-                                                      r"|\b(?:marks|cuts) (?:on|all over) (?:her|his|their|my) (?:arms|legs|neck|face|body)"),
-    cue(S, "fighting screaming shouting", r"\b(?:fighting|screaming|shouting|rowing|arguing|smashing)\b"
+    cue(S, "eye eyes bruises bruised bruising marks cuts scars burns injuries", r"\bblack eyes?\b|\bbruis(?:es|ed|ing)\b(?! (?:apples?|fruit|ego|banana))"
+                                                      r"|\b(?:marks|cuts|scars|burns|injuries) (?:all )?(?:on|over|up|down|all over) (?:her|his|their|my)"
+                                                      r" (?:arms?|legs?|wrists?|neck|face|body|thighs|back)"),
+    cue(S, "fighting screaming shouting rowing arguing smashing", r"\b(?:fighting|screaming|shouting|rowing|arguing|smashing)\b"
                                           r"(?: \S+){0,12} \b(?:hurt|hit|hitting|beating|kill|help|crying|scared|"
                                           r"terrified|bruises?|black eyes?)\b",
         needs=r"\b(?:he|she|her|him|they|partner|husband|wife|boyfriend|girlfriend|couple|next door|upstairs|downstairs"
@@ -288,7 +296,7 @@ _CHILDREN: tuple[Cue, ...] = (
                                                          r"|noone|barely|hardly) (?:seems? to |seem to |ever |bothers? to |been |being |get |getting )?(?:fed|eat"
                                                          r"|eaten|eating|feeds? (?:them|him|her)|feeding (?:them|him|her)"
                                                          r"|had (?:any|a|anything to eat|proper))\b|\b(?:nothing|no food)"
-                                                         r" (?:to eat|in the (?:house|fridge|cupboards?|flat))\b|\basking"
+                                                         r" (?:to eat|at home|in (?:the|their|his|her) (?:house|fridge|cupboards?|flat))\b|\basking"
                                                          r" (?:\w+ )?for food\b|\b(?:hungry|starving|underfed|malnourished"
                                                          r"|skinny|thin)\b",
         needs=r"(?:" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r")(?!.*\b(?:dog|cat|pet|horse|ducks?|birds?)\b)"),
@@ -300,21 +308,20 @@ _CHILDREN: tuple[Cue, ...] = (
         needs=r"^(?=.*" + WHO_AT_RISK + r")(?=.*\b(?:always|constantly|every ?day|for (?:days|weeks)|neglect\w*|never"
               r" (?:fed|washed|clean)|hungry|left (?:alone|on)|no one (?:looks|cares)|nobody (?:looks|cares))\b)"),
     cue(S, "alone own unattended themselves himself herself itself",
-        r"(?<!leave )(?<!leave the )(?<!leave my )(?<!leave our )" + CHILD + r"(?: \S+){0,6} (?:alone|on (?:its|his|her"
-        r"|their) own|by (?:itself|himself|herself|themselves)|unattended)\b(?! (?:in (?:loving|enjoying|thinking)|with"
-        r" (?:me|us|my|our|their (?:dad|mum|gran|nan))))",
-        needs=r"\b(?:for (?:hours|days|ages|the (?:night|weekend|whole))|all (?:day|night|weekend)|overnight|again|every"
+        r"\b(?:alone|on (?:its|his|her|their) own|by (?:itself|himself|herself|themselves)|unattended)\b(?! (?:in (?:loving"
+        r"|enjoying|thinking)|with (?:me|us|my|our|their (?:dad|mum|gran|nan))))",
+        needs=r"^(?!.*\bleave (?:\w+ ){0,2}alone\b)(?=.*" + CHILD + r").*\b(?:for (?:hours|days|ages|the (?:night|weekend|whole))|all (?:day|night|weekend)|overnight|again|every"
               r" (?:day|night)|crying|screaming|nobody|no one|no parent|no adult|balcony|window|road|street|main road"
               r"|night|dark|2am|3am|1am|midnight|worried|concerned|right now|now|left|leaves|leaving|wandering|scared)\b"),
-    cue(S, _HIT_WORDS + " shouted screamed locked", r"(?:" + CHILD + r"|" + MINOR_AGE + r")(?: \S+){0,3} (?:is|are|was"
-                                                    r"|were|being|been|gets|getting|keeps? getting|got) (?:\w+ )?(?:hit|beaten"
+    cue(S, _HIT_WORDS + " shouted screamed locked", r"(?:" + CHILD + r"|" + MINOR_AGE + r")(?: \S+){0,5} (?:is|are|was"
+                                                    r"|were|being|been|get|gets|getting|keeps? getting|got) (?:\w+ (?:at )?and )?(?:\w+ )?(?:hit|beaten"
                                                     r"|smacked|slapped|punched|kicked|abused|hurt by|locked (?:in|out|up)"
                                                     r"|shouted at|screamed at|thrown|starved)\b(?! (?:out|off)\b)" + _NOT_BY_A_THING),
     cue(S, "midnight 1am 2am 3am 4am 5am hours morning", r"\b(?:out|outside|on the streets?|roaming|wandering) (?:\w+ )?(?:till|until|at|past|after)"
                                  r" (?:[1-5] ?am|midnight|[1-5] in the morning|all hours)\b", needs=CHILD),
     cue(S, "wandering wandered alone", r"\b(?:toddler|child|kid|little (?:boy|girl|one)|baby|old (?:lady|man|woman)|elderly"
                                        r" \w+)\b(?: \S+){0,3} (?:wandering|wandered|walking) (?:\w+ )?(?:on (?:his|her|their)"
-                                       r" own|alone|by (?:him|her)self|around|down|along|in the (?:road|street))"
+                                       r" own|alone|by (?:him|her)self|around|round|about|down|along|in the (?:road|street))"
                                        r"|\bwandering (?:\w+ ){0,3}(?:in (?:her|his) (?:pyjamas|nightie|nightdress|dressing"
                                        r" gown|slippers)|confused|alone|on (?:his|her) own|lost)\b"),
 )
@@ -345,7 +352,7 @@ _SEXUAL: tuple[Cue, ...] = (
                                                                                  + r"|\bman\b|\bmen\b|older)"),
     cue(S, "20s 30s 40s 50s twenties thirties forties fifties older man men lads guys blokes adult grown",
         r"\b(?:man|men|guy|bloke|lad) in (?:his|their) (?:20s|30s|40s|50s|60s|twenties|thirties|forties|fifties)\b"
-        r"|\b(?:older|grown|adult) (?:man|men|lads|boys|guys|blokes)\b|\b(?:\d\d) ?(?:year old|yr old|yo) (?:man|bloke|guy)\b",
+        r"|\b(?:older|grown|adult) (?:man|men|lads?|boys?|guys?|blokes?)\b|\b(?:\d\d) ?(?:year old|yr old|yo) (?:man|bloke|guy)\b",
         needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|\bschool)"),
     cue(S, "living dating seeing sleeping staying going", r"\b(?:living with|dating|seeing|sleeping with|going out with|staying with|"
                                                   r"with) (?:a|an) (?:\d\d|older|grown|adult|married)\b",
@@ -358,9 +365,9 @@ _SEXUAL: tuple[Cue, ...] = (
         r"\b(?:raped|rape|rapist|molest\w*|paedo\w*|pedo\w*|pedophile|nonce|sexually (?:abused|assaulted|touched"
         r"|exploited)|sexual (?:abuse|assault|exploitation)|flasher|flashed (?:me|her|him|us|the kids|at)|exposed"
         r" himself|exposing himself)\b(?! (?:alarm|seed|oil|field)\b)"),
-    cue(S, "room bed uncomfortable things", r"\bcomes? (?:in|into) (?:my|her|his|their) (?:room|bed|bedroom)\b|\bmakes?"
-                                           r" (?:me|her|him) (?:feel )?uncomfortable\b|\bmade (?:me|her|him) do"
-                                           r" (?:things|stuff)\b"),
+    cue(S, "room bed uncomfortable things stuff", r"\bcomes? (?:in|into) (?:my|her|his|their) (?:room|bed|bedroom)\b|\bmakes?"
+                                           r" (?:me|her|him) (?:feel )?uncomfortable\b|\b(?:made|making|makes|make) (?:me|her|him|them|my \w+(?: \w+){0,3}) do"
+                                           r" (?:things|stuff|sexual|stuff to)\b"),
     cue(S, "county cuckooing cuckoo cuckooed trafficked trafficking slavery slave slaves exploited exploitation",
         r"\bcounty lines?\b|\bcuckoo(?:ing|ed)\b|\btraffick\w*|\bmodern slavery\b|\b(?:slaves?|slave labour)\b"
         r"|\b(?:criminal|sexual|child) exploitation\b|\bexploit(?:ed|ing)\b"),
@@ -379,68 +386,11 @@ _SEXUAL: tuple[Cue, ...] = (
                                                    r"|overrun|invaded)\b",
         needs=r"\b(?:dealers?|gang|drugs?|scared|terrified|frightened|vulnerable|learning|disab\w*|cant get (?:them|rid)"
               r"|wont leave|intimidat\w*)\b"),
-    cue(S, "paid servant slave maid prisoner skivvy", r"\b(?:never (?:get )?paid|not (?:being )?paid|work(?:ing)? for"
-                                                   r" (?:nothing|no money|free))\b(?=.*\b(?:live|living|sleep|sleeping|terrified"
+    cue(S, "paid servant slave maid prisoner skivvy nothing money free pennies", r"\b(?:never (?:get )?paid|not (?:being )?paid|work(?:ing|s)? (?:\S+ ){0,4}?for"
+                                                   r" (?:nothing|no money|free|no pay|pennies))\b(?=.*\b(?:live|living|sleep|sleeping|terrified"
                                                    r"|scared|passports?)\b)|\bkeep(?:ing|s)? (?:a |her |him |them |\w+ )?(?:\w+ )?as"
                                                    r" (?:a |their |his |her )?(?:servant|slave|maid|prisoner|skivvy)\b"),
 )
 
-_ADULTS: tuple[Cue, ...] = (
-    cue(S, "carer carers worker workers staff",
-        r"\b(?:carer|carers|care workers?|care staff|staff at (?:the|her|his|my) (?:care )?home|care home staff)(?: \S+){0,2}"
-        r" (?:shouts?|shouting|shouted|screams?|swears?|is rough|are rough|hits?|slaps?|slapped|pinch\w*|ignores?"
-        r"|leaves? (?:me|her|him|them) (?:in|on|alone|for)|neglect\w*|hurts?|hurting|steal\w*|stole|locks?|rough handl\w*"
-        r"|bullies|bullying|threatens?|threatened|taking|takes|took|taken)\b"),
-    # vulnerable adults: not seen, cold, confused, robbed by someone close, a carer at breaking point
-    cue(S, "seen heard answered answering", r"\b(?:hasnt|has not|havent|have not|not|nobody has|no one has|noone has)"
-                                            r" (?:been )?(?:seen|heard from|heard|answered|answering|seen or heard)"
-                                            r" (?:\w+ ){0,3}(?:for|in|since) (?:\d+|a few|several|two|three|four|five|days"
-                                            r"|a week|weeks|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
-                                                                                 + r"|neighbour|lives alone)"),
-    cue(S, "curtains milk post", r"\bcurtains (?:\w+ )?(?:shut|closed|drawn)\b|\bmilk (?:\w+ )?(?:on the step|not (?:been )?"
-                                 r"taken in)\b|\bpost (?:\w+ )?piling up\b", needs=r"\b(?:days|week|weeks|since|elderly|old)"),
-    cue(S, "fallen fell fall floor", r"\b(?:fallen|fell|had a fall|falls|falling) (?:\w+ ){0,3}(?:cant|couldnt|can not|unable to"
-                                     r"|not able to) get (?:up|back up)\b|\b(?:fallen|fell) (?:twice|again|three times|several"
-                                     r" times|over and over)\b|\b(?:lying|laying|lay) on the floor\b",
-        needs=r"(?:" + ELDER + r"|" + VULNERABLE + r"|alone)"),
-    cue(S, "heating food electric cold freezing eating washing", r"\bno (?:heating|food|electric|gas|hot water|money for food)"
-                                                                  r"\b|\b(?:freezing|frozen|cold) (?:in (?:his|her|their) (?:flat"
-                                                                  r"|house|home)|all (?:day|night))\b|\bnot (?:eating|washing"
-                                                                  r"|taking (?:his|her) meds)\b",
-        needs=r"(?:" + ELDER + r"|" + VULNERABLE + r")(?!.*\b(?:bill|tariff|meter|quote)\b)"),
-    cue(S, "money pension savings account card cash thousands", r"\b(?:taking|taken|took|takes|stealing|stole|steals|had|having"
-                                                               r"|helping (?:himself|herself|themselves) to|draining|drained"
-                                                               r"|emptying|emptied|cleared out|using|spending|spent|keeps?)"
-                                                               r" (?:\w+ ){0,2}(?:money|pension|savings|bank (?:card|account)"
-                                                               r"|account|benefits|cash|thousands)\b(?! (?:for the|on"
-                                                               r" the|back)\b)",
-        needs=r"(?=.*\b(?:carer|son|daughter|grandson|granddaughter|nephew|niece|lodger|boyfriend|friends?|family|people"
-              r"|someone|scammers?|neighbour|new \w+|man|woman)\b)(?=.*(?:" + ELDER + r"|" + VULNERABLE
-              + r"|\bher\b|\bhim\b))"),
-    cue(S, "off", r"\bhad (?:£\w+|thousands|money|\w+ grand|\w+k) off (?:her|him|my \w+|them)\b"),
-    cue(S, "giving sending handing", r"\b(?:keeps|keep|been|is|always) (?:giving|sending|handing over|transferring) (?:\w+ )?"
-                                     r"(?:money|cash|thousands|£\w+|savings)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
-                                                                                       + r"|scam)"),
-    cue(S, "scammed scam scams", r"\bscam(?:med)?\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE + r")(?=.*\b(?:taken|lost"
-                                                           r"|thousands|savings|all (?:her|his) money|life savings"
-                                                           r"|cant see|wont listen|keeps)\b)"),
-    cue(S, "breaking tether wits end snap snapping losing burnt burned knees falling",
-        r"\b(?:breaking point|end of my tether|(?:at|on) my wits end|going to snap|gonna snap|about to snap|close to"
-        r" snapping|losing it|burnt out|burned out|on my knees|falling apart|at rock bottom|cant take (?:any )?more)\b",
-        needs=r"\b(?:caring|care for|cares for|carer|looking after|look after|looks after|24 ?7|dementia|alzh?eimers?"
-              r"|disabled|baby|kids|son|daughter|husband|wife|mum|dad|on my own|alone|myself|hurt)\b"
-              r"(?!.*\b(?:roadworks|bins?|noise|traffic|parking|potholes?|council tax)\b)"),
-    cue(S, "kicked thrown chucked told made turfed leave homeless rough streets nowhere surfing shelter doorway tent",
-        r"\b(?:kicked|thrown|chucked|turfed|booted|forced) (?:me |her |him |them |us )?out\b(?! (?:of|from) (?:\w+ ){0,2}(?:school|college"
-        r"|class|uni|club|pub|shop|library|group|team|game|match|pool|lesson|party|gym|cinema)\b)|\btold (?:me |her |him |us )?"
-        r"to (?:leave|get out|go)\b|\bhomeless\b|\bsleeping (?:rough|on the streets?|in (?:a|the|my) (?:car|park|bus shelter"
-        r"|tent|doorway|station|stairwell)|on (?:a|my|mates|friends) (?:floor|sofa))|\bnowhere (?:to|else to) (?:go|sleep"
-        r"|stay|live)\b|\bsofa ?surfing\b|\bon the streets\b",
-        needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r"|\btonight\b|pregnant|\bscared)"),
-    cue(S, "bullied bullying bullies cyberbullying cyberbullied cyber", r"\b(?:being|been|getting|gets|got|get|is|was) bullied\b"
-                                                                        r"|\bbull(?:ying|ies|y) (?:me|her|him|them|my)\b"
-                                                                        r"|\bcyber ?bull\w*"),
-)
-
-CUES: tuple[Cue, ...] = (*_SELF_HARM, *_URGENT, *_NOW, *_DOMESTIC, *_CHILDREN, *_HOME, *_SEXUAL, *_ADULTS)
-"""Every safeguarding, urgent-danger and immediacy cue."""
+CUES: tuple[Cue, ...] = (*_SELF_HARM, *_URGENT, *_NOW, *_DOMESTIC, *_CHILDREN, *_HOME, *_SEXUAL)
+"""Safeguarding, urgent-danger and immediacy cues (more in `core.triage_disclosures`)."""

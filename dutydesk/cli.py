@@ -11,11 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from dutydesk import cmd_desk, cmd_engine, cmd_export, cmd_intake, cmd_outbox, cmd_policy
+from dutydesk import cmd_desk, cmd_engine, cmd_export, cmd_intake, cmd_outbox, cmd_policy, cmd_posts
 from dutydesk.commands import DASHBOARD, add_before_options, settle
 from dutydesk.options import INTERRUPTED
 
-GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk, cmd_export, cmd_outbox)
+GROUPS = (cmd_policy, cmd_intake, cmd_engine, cmd_desk, cmd_export, cmd_outbox, cmd_posts)
 
 
 def build_parser() -> argparse.ArgumentParser:

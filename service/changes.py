@@ -23,9 +23,11 @@ class Changes:
 
     messages: list[Message] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
+    posts: bool = False
+    """Whether a post or an emergency changed (`Store.emergency_revision` moved)."""
 
     def __bool__(self) -> bool:
-        return bool(self.messages or self.notifications)
+        return bool(self.messages or self.notifications or self.posts)
 
 
 class ChangeFeed:
@@ -37,12 +39,14 @@ class ChangeFeed:
         self._version: int | None = None
         self._revision = 0
         self._notification_id = 0
+        self._posts_revision = 0
 
     async def start(self) -> None:
         """Begin from now: what is already stored is not reported as a change."""
         self._version = await self.store.data_version()
         self._revision = await self.store.max_revision()
         self._notification_id = await self.store.max_notification_id()
+        self._posts_revision = await self.store.emergency_revision()
 
     async def poll(self) -> Changes:
         """Changes since the last poll (empty when `data_version` has not moved). Everything
@@ -55,7 +59,9 @@ class ChangeFeed:
                                                      lambda m: m.revision)
         notifications, self._notification_id = await self._drain(
             self.store.notifications_after, self._notification_id, lambda n: n.id or 0)
-        return Changes(messages=messages, notifications=notifications)
+        posts_revision = await self.store.emergency_revision()
+        posts, self._posts_revision = posts_revision != self._posts_revision, posts_revision
+        return Changes(messages=messages, notifications=notifications, posts=posts)
 
     async def _drain(self, fetch: Callable[[int, int], Awaitable[list[T]]], after: int,
                      mark: Callable[[T], int]) -> tuple[list[T], int]:

@@ -21,6 +21,7 @@ from core.handling import (
     sign,
     suggested_template,
 )
+from core.emergency import EMERGENCY_LABEL, Incident, incident_countdown
 from core.lane import lane_lines, private_message_warning
 from core.models import Action, Message, MessageKind, MessageState, OutboxItem
 from core.permissions import (
@@ -82,8 +83,12 @@ class DeskSession:
         self.clock = clock
         self.officer: Officer = authorised_officer(pack, officer_id, clock.now())
         self.role: Role = pack.role(self.officer.role)
+        self.incident: Incident | None = None
+        """The declared emergency as last read (`service.emergency.CrisisDesk.refresh` sets it):
+        incident-related messages' clocks run on its extended hours."""
         self.emergency_active = False
-        """An emergency is declared: emergency_related messages rise into the lane."""
+        """Raise emergency_related messages into the lane even with no incident read (a
+        declared emergency, `incident`, raises them anyway)."""
         self._statutory: dict[tuple, tuple[StatutoryDeadline, ...]] = {}
         self.moderation = ModerationDesk(self)
         """The two-warning ladder: marking, block requests, blocks (service.moderation)."""
@@ -107,7 +112,8 @@ class DeskSession:
         Direct messages are left out for a role that may not see them."""
         chosen = tuple(a for a in (accounts or self.visible_accounts) if a in self.visible_accounts)
         base = QueueQuery(accounts=chosen, search=search or None, limit=limit,
-                          exclude_kinds=self._hidden_kinds(), emergency_active=self.emergency_active)
+                          exclude_kinds=self._hidden_kinds(),
+                          emergency_active=self.emergency_active or self.incident is not None)
         waiting = await self.store.queue(base)
         since = self.clock.now() - RECENTLY_HANDLED
         handled = await self.store.queue(base.model_copy(update={"handled_since": since,
@@ -131,6 +137,8 @@ class DeskSession:
         return {a: c for a, c in counts.items() if a in self.visible_accounts}
 
     def countdown(self, message: Message, now: datetime) -> Countdown:
+        if self.incident is not None and EMERGENCY_LABEL in message.labels:
+            return incident_countdown(message, self.pack, self.incident, now)
         return countdown(message, self.pack.hours_for(message.account), now)
 
     # -- the lane and the statutory clocks (core.lane, core.statutory) ---------------------------

@@ -53,6 +53,7 @@ from service.delivery import DeliveryWorker
 from service.firing import fire_due
 from service.lease import Lease, LeaseChange
 from service.opening import next_opening_change, record_opening
+from service.publishing import next_work_at, publish_posts
 from storage.base import Store, StoreDamagedError, StoreError
 
 log = logging.getLogger("dutydesk.engine")
@@ -119,8 +120,11 @@ class Engine:
 
     # -- the work, callable directly ----------------------------------------------------------
     async def run_due(self, now: datetime) -> int:
-        """Fire every warning and breach due at or before `now`; how many fired here."""
-        return await fire_due(self.store, self.pack, require_aware(now, "now"))
+        """Fire every warning and breach due at or before `now`, and publish (or hold) the
+        scheduled posts due by then (`service.publishing`); how many events fired here."""
+        fired = await fire_due(self.store, self.pack, require_aware(now, "now"))
+        await publish_posts(self.store, self.pack, now)
+        return fired
 
     async def run_opening(self, now: datetime) -> int:
         """Record each account whose opening status at `now` differs from the stored one."""
@@ -248,7 +252,7 @@ class Engine:
     async def _events_once(self) -> None:
         now = self.clock.now()
         await self.run_due(now)
-        delay = self._delay_until(await self.store.next_event_at(), now)
+        delay = self._delay_until(await next_work_at(self.store), now)
         if delay is not None:
             self._arm("events", self._events_job, delay)
 

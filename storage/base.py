@@ -29,6 +29,7 @@ from core.models import (
 from storage.drafts_base import DraftStore
 from storage.moderation_base import ModerationStore
 from storage.outbox import DeliveryStore
+from storage.posts_base import PostStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
 
 
@@ -156,11 +157,11 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(ModerationStore, DeliveryStore, DraftStore, ABC):
+class Store(ModerationStore, DeliveryStore, DraftStore, PostStore, ABC):
     """The async store. Open it with `await store.open()`, close with `await store.close()`.
     The moderation ladder's methods are in `storage.moderation_base`; delivery's (the worker's
     and the freeze's) in `storage.outbox.DeliveryStore`; reply drafts' in
-    `storage.drafts_base.DraftStore`."""
+    `storage.drafts_base.DraftStore`; the posts' and incidents' in `storage.posts_base`."""
 
     @abstractmethod
     async def open(self) -> None: ...

@@ -39,6 +39,7 @@ from storage.base import (
 from storage.memory_drafts import MemoryDrafts
 from storage.memory_moderation import MemoryModeration
 from storage.memory_outbox import MemoryOutbox
+from storage.memory_posts import MemoryPosts
 from storage.rows import InsertResult, MessageRow, from_micros, unstorable_text
 
 
@@ -69,7 +70,7 @@ def _in_view(message: Message, query: QueueQuery, since: datetime | None) -> boo
     return not query.awaiting_only or message.state in AWAITING_STATES
 
 
-class MemoryStore(MemoryModeration, MemoryOutbox, MemoryDrafts, Store):
+class MemoryStore(MemoryModeration, MemoryOutbox, MemoryDrafts, MemoryPosts, Store):
     """A `Store` in memory. `data_version()` goes up by one on every write that changed something."""
 
     def __init__(self) -> None:

@@ -259,6 +259,51 @@ _DRAFTS = (
 )
 
 
+
+
+
+# Version 7: the council's own posts (scheduled and crisis) and declared emergencies. At most one
+# incident is unresolved: a unique index over a constant, for unresolved rows only.
+_POSTS_AND_INCIDENTS = (
+    """CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        declared_by TEXT NOT NULL,
+        declared_at INTEGER NOT NULL,
+        first_update_due INTEGER,
+        first_update_at INTEGER,
+        extended_until INTEGER,
+        frozen_count INTEGER NOT NULL DEFAULT 0,
+        resolved_by TEXT,
+        resolved_at INTEGER,
+        resolve_reason TEXT,
+        revision INTEGER NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX incidents_one_active ON incidents ((resolved_at IS NULL)) "
+    "WHERE resolved_at IS NULL",
+    """CREATE TABLE posts (
+        id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        publish_at INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_by TEXT,
+        updated_at INTEGER,
+        approved_by TEXT,
+        incident_id INTEGER REFERENCES incidents (id),
+        outbox_id INTEGER REFERENCES outbox (id),
+        published_at INTEGER,
+        note TEXT NOT NULL DEFAULT '',
+        revision INTEGER NOT NULL
+    )""",
+    "CREATE INDEX posts_by_state ON posts (state, publish_at)",
+    "CREATE INDEX posts_by_revision ON posts (revision)",
+    "CREATE INDEX posts_published ON posts (published_at) WHERE published_at IS NOT NULL",
+    "CREATE INDEX actions_by_at ON actions (at)",
 def _has_label(label: str) -> str:
     # Labels are stored as `json.dumps` writes a list (`["foi", "safeguarding"]`): an element
     # opens with '[' or ', ', and a quote inside a label is escaped, so these match whole labels.
@@ -291,6 +336,7 @@ MIGRATIONS: list[Migration] = [
     Migration("outbox delivery: attempts, backoff, errors, holds; the store's identity",
               _outbox_delivery),
     Migration("reply drafts kept per message and officer", _DRAFTS),
+    Migration("outgoing posts, emergencies, and the action log by time", _POSTS_AND_INCIDENTS),
     Migration("the safeguarding lane: each message's lane tier and an index of the lane", _LANE),
 ]
 

@@ -49,6 +49,7 @@ from storage.rows import InsertResult, MessageRow
 from storage.sqlite_drafts import SqliteDrafts
 from storage.sqlite_moderation import SqliteModeration
 from storage.sqlite_outbox import SqliteOutbox
+from storage.sqlite_posts import SqlitePosts
 from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
@@ -91,7 +92,7 @@ def default_db_path() -> Path:
     return Path(user_data_dir("dutydesk")) / "dutydesk.sqlite3"
 
 
-class SqliteStore(SqliteModeration, SqliteOutbox, SqliteDrafts, Store):
+class SqliteStore(SqliteModeration, SqliteOutbox, SqliteDrafts, SqlitePosts, Store):
     """The store in one SQLite file at `path` (created, with its directory, if missing).
 
     `busy_timeout` is how long one attempt waits for another process's write lock;

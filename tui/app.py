@@ -26,6 +26,7 @@ from core.lane import arrivals_to_ring
 from core.models import Message, Notification
 from service.changes import ChangeFeed
 from service.desk import DeskSession
+from service.emergency import CrisisDesk
 from tui.screens.desk import DeskScreen
 from tui.screens.reply_setup import REFUSALS
 from tui.state import QUEUE_WINDOW, QueueFilter, QueueWindow, concerns, rings, toast_severity
@@ -69,6 +70,8 @@ class DeskApp(App[None]):
         (tests then call `tick()` and `poll_changes()` themselves)."""
         super().__init__()
         self.session = session
+        self.crisis = CrisisDesk(session)
+        """Posts and emergencies; its `incident` is the declared emergency as last read."""
         self.feed = feed
         self.clock = clock
         self.services = tuple(services)
@@ -195,6 +198,7 @@ class DeskApp(App[None]):
         messages = await self.session.queue(search=wanted.search or None, accounts=wanted.accounts,
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
+        await self.crisis.refresh()
         outbox = await self.session.outbox_counts()
         self._ring_for_disclosures(messages)
         self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)

@@ -27,6 +27,10 @@ COMMANDS: dict[str, tuple[list[str], set[str]]] = {
     "policy show": (["lincolnshire"], set()),
     "policy list": ([], set()),
     "export moderation-log": (["--from", "2026-03-01", "--to", "2026-03-02"], {"--db", "--policy"}),
+    "export incident": (["3"], {"--db", "--policy", "--as"}),
+    "post schedule": (["--account", "lewes-x", "--at", "now", "--text", "hi"], {"--db", "--policy", "--as"}),
+    "post list": ([], {"--db", "--policy", "--as"}),
+    "post cancel": (["1"], {"--db", "--policy", "--as"}),
 }
 VALUES = {"--db": "/elsewhere/desk.sqlite3", "--policy": "lincolnshire", "--as": "kmorgan",
           "--connectors": "/elsewhere/connectors.toml"}

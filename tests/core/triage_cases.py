@@ -13,10 +13,12 @@ URGENT_DANGER = [
     ("There's a man on the wrong side of the railings on the pier", True),
     ("screaming next door, he's hitting her right now, call the police", True),
     ("my dad has dementia and has gone missing from the care home", True),
+    ("theres a woman screamin for help in the flats rite now", True),
     ("I'm worried about the children next door, they've been left alone for days", False),
     ("hi I got told to leave home tonight, I'm 17, where do I go", False),
     ("my bin has gone missing, can I get a new one?", False),
     ("Jump on the 28 bus to get to the tip", False),
+    ("my son's bike has gone missing from outside the library", False),
     ("My wife is going to kill me when she sees this parking ticket 😂", False),
 ]
 
@@ -47,6 +49,10 @@ SAFEGUARDING = [
     ("I care for my mum with dementia and I'm at breaking point", True),
     ("im 16 and my dad kicked me out, sleeping on a mates sofa", True),
     ("old lady wandering about in her nightie at 5am, seemed confused", True),
+    # slang and dropped letters are read as the words they stand for
+    ("i keep thinkin bout killin myself", True),
+    ("my m8 sed shes gonna od 2nite, shes 16 😰", True),
+    ("my bf hits me n says its my fault", True),
     ("the kids at 9 are always filthy and hungry, mum goes out drinking every night", True),
     # hard negatives: figures of speech and the label's words used for something else
     ("this pothole is killing my car", False),

@@ -123,3 +123,17 @@ def test_the_child_seed_is_a_direct_message() -> None:
     # The reply-warning test relies on it: a reply to a direct message is a private message.
     from tests.tui.seed import lane_seeds
     assert next(s for s in lane_seeds() if s.key == "child-dm").kind == MessageKind.DIRECT_MESSAGE
+
+
+async def test_a_declared_emergency_raises_incident_reports_into_the_lane() -> None:
+    """The session's incident (service.emergency sets it when one is declared) is the flag."""
+    from core.emergency import Incident
+
+    desk = await lane_desk()
+    session = desk.session()
+    by_id = {v: k for k, v in desk.ids.items()}
+    before = [by_id[m.id] for m in await session.queue()]
+    assert before.index("flood") > 2
+    session.incident = Incident(title="Flooding on the seafront", reason="Marine Parade under water",
+                                declared_by="tgreaves", declared_at=OPEN_AT)
+    assert [by_id[m.id] for m in await session.queue()][:3] == ["danger", "child-dm", "flood"]

@@ -28,6 +28,7 @@ from tui.screens.reply import ReplyOutcome, ReplyScreen
 from tui.screens.reply_setup import REFUSALS, claim_question, reply_context
 from tui.state import QueueFilter, QueueWindow
 from tui.widgets.badges import MODERATION_WORDS, badge_legend, row_badges
+from tui.widgets.banner import EmergencyBanner
 from tui.widgets.detail import DetailPane
 from tui.widgets.header import DeskHeader, desk_zone
 from tui.widgets.keys import KeyBar
@@ -77,6 +78,10 @@ class DeskScreen(ModerationActions, Screen[None]):
         # Not in the footer (room for the rest on an 80-column terminal); listed in help.
         Binding("a", "accounts", "Accounts", show=False,
                 tooltip="Go to the accounts list (enter chooses one)"),
+        Binding("p", "posts", "Posts", show=False,
+                tooltip="Posts: scheduled, approval and review queues"),
+        Binding("i", "incident", "Incident", show=False,
+                tooltip="The incident: declare, resolve, timeline"),
         Binding("question_mark", "help", "Help", tooltip="Show every key"),
     ]
 
@@ -96,6 +101,7 @@ class DeskScreen(ModerationActions, Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.session
         yield DeskHeader(session, id="header").data_bind(DeskScreen.now)
+        yield EmergencyBanner()
         with Horizontal(id="body"):
             yield AccountList(session, id="accounts").data_bind(DeskScreen.now)
             with Vertical(id="main"):
@@ -250,6 +256,16 @@ class DeskScreen(ModerationActions, Screen[None]):
                     ("Labels on rows", badge_legend()),
                     ("Author badges", moderation_legend())]
         self.app.push_screen(HelpScreen([s for s in sections if s[1]]))
+
+    def action_posts(self) -> None:
+        from tui.screens.posts import PostsScreen
+
+        self.app.push_screen(PostsScreen(self.app.crisis))
+
+    def action_incident(self) -> None:
+        from tui.screens.incident import IncidentScreen
+
+        self.app.push_screen(IncidentScreen(self.app.crisis))
 
     def action_claim(self) -> None:
         if (m := self._needs_selection()) is not None:

@@ -25,6 +25,7 @@ from core.moderation_models import AuthorKey, AuthorRecord, AuthorState, Moderat
 from core.policy import Permission
 from service.desk import DeskSession
 from tui.screens.moderation_dialogs import ReasonScreen
+from tui.widgets.banner import EmergencyBanner
 from tui.widgets.keys import KeyBar
 from tui.widgets.queue_render import fit, when_text
 from tui.widgets.safe_text import one_line
@@ -92,6 +93,7 @@ class ModerationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         pack = self.session.pack
         m = pack.moderation
+        yield EmergencyBanner()
         with Vertical(id="moderation-box"):
             yield Static(Content.assemble(("Moderation", "bold"), f" \N{MIDDLE DOT} {pack.council.short_name}"
                                           f" \N{MIDDLE DOT} {m.warnings_before_block} warning(s) before a block"),

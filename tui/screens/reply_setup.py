@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.emergency import EmergencyError
 from core.handling import HandlingError, local_when
 from core.models import Message
 from core.permissions import NotAuthorisedError
+from core.posts import PostError
 from service.desk import DeskError, DeskSession
 from tui.screens.choice import Choice, ChoiceScreen
 from tui.screens.reply import ReplyContext
@@ -17,7 +19,7 @@ from tui.widgets.safe_text import one_line
 from tui.widgets.sidebar import account_label
 
 #: Refusals carry the text to show the officer; anything else is a fault.
-REFUSALS = (DeskError, HandlingError, NotAuthorisedError)
+REFUSALS = (DeskError, HandlingError, NotAuthorisedError, EmergencyError, PostError)
 
 
 def colleague_holding(session: DeskSession, m: Message) -> str | None:

@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label
 
+from core.handling import local_when
 from service.desk import DeskSession
 
 
@@ -100,6 +101,14 @@ def clock_text(now: datetime, zone: ZoneInfo, wide: bool) -> str:
 _WIDE = 100
 
 
+def extended_hours_note(session: DeskSession, now: datetime) -> str:
+    """`EXTENDED HOURS until Sat 02:20` while a declared emergency's extended hours last."""
+    incident = session.incident
+    if incident is None or incident.extended_until is None or now >= incident.extended_until:
+        return ""
+    return f"EXTENDED HOURS until {local_when(incident.extended_until, now, desk_zone(session))}"
+
+
 class DeskHeader(Widget):
     """Two lines: who and where (council, officer, role) with the time, then the opening status
     of the accounts in view. Each line picks the fullest wording that fits its width, so the
@@ -158,6 +167,9 @@ class DeskHeader(Widget):
             self._who_width = room
             self.query_one("#who", Label).update(who_text(self._session, room))
         text, is_open = opening_summary(self._session, self.now, self.account, room=width)
+        extended = extended_hours_note(self._session, self.now)
+        if extended:
+            text, is_open = f"{extended} · {text}", True
         opening = self.query_one("#opening", Label)
         opening.update(text)
         opening.set_class(is_open is True, "-open")

@@ -1,0 +1,122 @@
+"""The store's part for outgoing posts and emergencies (`Store` inherits it).
+
+The promises these methods keep, in both stores:
+- `declare_emergency` records the incident and freezes every scheduled (and held) post in ONE
+  write transaction; a second declaration while one is active is refused.
+- `publish_due` decides each due post inside ONE write transaction that first reads whether an
+  emergency is declared: a post is published (moved to the outbox) only if no emergency is, so
+  a post due in the freeze's own second is either published before the declaration committed
+  or frozen by it, never published after it.
+- `change_post` is compare-and-set on the post's state; a post rescheduled while an emergency
+  is declared is frozen instead, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Collection, Sequence
+from datetime import datetime, timedelta
+
+from core.emergency import EmergencyError, Incident
+from core.models import Action, Notification, OutboxItem
+from core.posts import DueOutcome, Post, PostChange, PostState
+
+#: For `publish_due`: the log lines and outbox item of one post's outcome (the post as after).
+DueRecords = Callable[[Post, DueOutcome], tuple[Sequence[Action], OutboxItem | None]]
+
+
+class EmergencyActiveError(EmergencyError):
+    """An emergency is already declared (only one at a time)."""
+
+
+class PostStore(ABC):
+    """Outgoing posts and incidents."""
+
+    @abstractmethod
+    async def add_post(self, post: Post, actions: Sequence[Action] = (),
+                       outbox: OutboxItem | None = None) -> Post:
+        """Store a new post with its log lines. A scheduled post arriving while an emergency is
+        declared is stored FROZEN by it. With `outbox` (a crisis update needing no approval)
+        the post is published in the same transaction."""
+
+    @abstractmethod
+    async def change_post(self, change: PostChange, actions: Sequence[Action] = (),
+                          outbox: OutboxItem | None = None) -> Post:
+        """Apply `change` (see `core.posts.post_after`) with its log lines; with `outbox`, the
+        post is published as that item. NotFoundError, or PostStateError if it moved on."""
+
+    @abstractmethod
+    async def get_post(self, post_id: int) -> Post:
+        """The post, or NotFoundError."""
+
+    @abstractmethod
+    async def posts(self, states: Collection[PostState] | None = None,
+                    accounts: Collection[str] | None = None, limit: int = 500) -> list[Post]:
+        """Posts in `states` on `accounts` (None: all), by publish time then id."""
+
+    @abstractmethod
+    async def publish_due(self, now: datetime, grace: timedelta, records: DueRecords,
+                          limit: int = 500) -> list[Post]:
+        """Publish, hold or freeze each scheduled post due at or before `now` (see
+        `core.posts.due_outcome`), in one transaction that reads the emergency state first;
+        the posts changed, as after."""
+
+    @abstractmethod
+    async def next_post_at(self) -> datetime | None:
+        """When the earliest scheduled post is due, or None."""
+
+    @abstractmethod
+    async def posted_today(self, since: datetime) -> set[str]:
+        """The accounts with a post published at or after `since`, or scheduled (or frozen)
+        from `since` on."""
+
+    # -- incidents ---------------------------------------------------------------------------
+    @abstractmethod
+    async def declare_emergency(self, incident: Incident, actions: Sequence[Action] = (),
+                                notifications: Sequence[Notification] = (),
+                                freeze: bool = True) -> Incident:
+        """Record `incident` and (with `freeze`) freeze every scheduled or held post, all in
+        one transaction; EmergencyActiveError if one is already declared. The incident as
+        stored (id, frozen_count)."""
+
+    @abstractmethod
+    async def resolve_emergency(self, incident_id: int, by: str, at: datetime, reason: str,
+                                actions: Sequence[Action] = (),
+                                notifications: Sequence[Notification] = ()) -> Incident:
+        """End the incident and move every post it froze to REVIEW, in one transaction;
+        PostStateError if it is not active."""
+
+    @abstractmethod
+    async def active_incident(self) -> Incident | None:
+        """The declared emergency, if one is."""
+
+    @abstractmethod
+    async def get_incident(self, incident_id: int) -> Incident:
+        """The incident, or NotFoundError."""
+
+    @abstractmethod
+    async def incidents(self, limit: int = 100) -> list[Incident]:
+        """Incidents, newest first."""
+
+    @abstractmethod
+    async def incident_timeline(self, incident: Incident, limit: int = 5000) -> list[Action]:
+        """The incident's record, oldest first: every action from its declaration to its
+        resolution, then the post actions that name it (releases after it)."""
+
+    @abstractmethod
+    async def emergency_revision(self) -> int:
+        """A number that moves whenever a post or an incident changes."""
+
+
+#: Why the freeze holds a scheduled post already handed to the outbox but not yet delivered
+#: (delivery's hold: it never reaches a connector until released).
+FREEZE_REASON = "emergency freeze"
+
+#: Action verbs about posts (the timeline keeps those naming the incident after it ends).
+POST_VERBS = ("post_scheduled", "post_edited", "post_cancelled", "post_released", "post_published",
+              "post_held", "crisis_drafted", "crisis_approved", "crisis_refused", "crisis_published")
+
+
+def names_incident(action: Action, incident_id: int) -> bool:
+    """Whether a post action after the incident belongs to its record."""
+    return action.verb in POST_VERBS and action.detail.get("incident") == incident_id

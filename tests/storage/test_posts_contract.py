@@ -1,0 +1,170 @@
+"""The posts and incidents part of the `Store` contract, against both stores."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from core.emergency import Incident
+from core.models import Action, OutboxItem
+from core.posts import DueOutcome, Post, PostChange, PostKind, PostState, PostStateError
+from storage.base import NotFoundError, Store
+from storage.posts_base import EmergencyActiveError
+from tests.storage.helpers import T0
+from tests.storage.helpers import minutes as span
+
+
+def minutes(n: float):
+    return T0 + span(n)
+
+GRACE = timedelta(minutes=5)
+
+
+def post(at_minutes: float = 10, account: str = "acct", kind: PostKind = PostKind.SCHEDULED,
+         state: PostState = PostState.SCHEDULED, by: str = "kim") -> Post:
+    return Post(account=account, kind=kind, text=f"post at {at_minutes}", publish_at=minutes(at_minutes),
+                state=state, created_by=by, created_at=T0)
+
+
+def incident(at: float = 0) -> Incident:
+    return Incident(title="Flood", reason="river burst", declared_by="lead", declared_at=minutes(at),
+                    first_update_due=minutes(at + 20))
+
+
+def records(post: Post, outcome: DueOutcome) -> tuple[list[Action], OutboxItem | None]:
+    action = Action(at=post.updated_at, actor="engine", verb=f"post_{outcome.value}",
+                    account=post.account, detail={"post": post.id})
+    item = None
+    if outcome is DueOutcome.PUBLISH:
+        item = OutboxItem(created_at=post.updated_at, account=post.account, kind="scheduled_post",
+                          text=post.text, created_by=post.created_by)
+    return [action], item
+
+
+async def test_add_and_read_posts_in_time_order(store: Store) -> None:
+    late = await store.add_post(post(30))
+    early = await store.add_post(post(10, account="other"))
+    assert late.id != early.id and late.revision > 0
+    assert [p.id for p in await store.posts()] == [early.id, late.id]
+    assert [p.id for p in await store.posts(accounts={"other"})] == [early.id]
+    assert await store.posts(states=set()) == []
+    assert (await store.get_post(late.id)).text == "post at 30"
+    assert await store.next_post_at() == minutes(10)
+    with pytest.raises(NotFoundError):
+        await store.get_post(999)
+
+
+async def test_publish_due_publishes_once_through_the_outbox(store: Store) -> None:
+    p = await store.add_post(post(10))
+    assert await store.publish_due(minutes(9), GRACE, records) == []
+    done = await store.publish_due(minutes(11), GRACE, records)
+    assert [(d.id, d.state) for d in done] == [(p.id, PostState.PUBLISHED)]
+    assert done[0].outbox_id is not None and done[0].published_at == minutes(11)
+    assert await store.publish_due(minutes(12), GRACE, records) == []
+    items = await store.outbox()
+    assert [(i.id, i.kind, i.text) for i in items] == [(done[0].outbox_id, "scheduled_post", "post at 10")]
+    assert await store.next_post_at() is None
+    assert "acct" in await store.posted_today(T0)
+
+
+async def test_a_post_missed_past_the_grace_is_held_not_published(store: Store) -> None:
+    p = await store.add_post(post(10))
+    done = await store.publish_due(minutes(16), GRACE, records)
+    assert [(d.id, d.state) for d in done] == [(p.id, PostState.HELD)]
+    assert await store.outbox() == []
+
+
+async def test_declaring_freezes_every_scheduled_post_and_refuses_a_second(store: Store) -> None:
+    a = await store.add_post(post(1))
+    b = await store.add_post(post(600))
+    declared = await store.declare_emergency(incident(), [Action(at=T0, actor="lead", verb="emergency_declared")])
+    assert declared.id is not None and declared.frozen_count == 2
+    assert {p.state for p in await store.posts()} == {PostState.FROZEN}
+    assert (await store.active_incident()).id == declared.id
+    # Due now, but frozen: nothing publishes, and the timeline says who declared.
+    assert await store.publish_due(minutes(2), GRACE, records) == []
+    assert await store.outbox() == []
+    timeline = await store.incident_timeline(declared)
+    assert timeline[0].verb == "emergency_declared" and timeline[0].detail["frozen"] == 2
+    with pytest.raises(EmergencyActiveError):
+        await store.declare_emergency(incident(1))
+    # A post scheduled during the emergency is frozen on arrival; rescheduling keeps it frozen.
+    c = await store.add_post(post(700))
+    assert c.state is PostState.FROZEN and c.incident_id == declared.id
+    with pytest.raises(PostStateError):
+        await store.change_post(PostChange(post_id=a.id, by="kim", at=minutes(3),
+                                           expect_from=frozenset({PostState.FROZEN}),
+                                           to_state=PostState.SCHEDULED, not_during_emergency=True))
+    assert b.id is not None
+
+
+async def test_resolving_puts_frozen_posts_in_review_and_nothing_publishes(store: Store) -> None:
+    a = await store.add_post(post(1))
+    declared = await store.declare_emergency(incident())
+    resolved = await store.resolve_emergency(declared.id, "lead", minutes(30), "water receding")
+    assert not resolved.active and resolved.resolve_reason == "water receding"
+    assert (await store.get_post(a.id)).state is PostState.REVIEW
+    assert await store.publish_due(minutes(31), GRACE, records) == []
+    assert await store.active_incident() is None
+    with pytest.raises(PostStateError):
+        await store.resolve_emergency(declared.id, "lead", minutes(31), "again")
+    # Released at a new time by a person: it publishes then, and the timeline keeps the release.
+    released = await store.change_post(
+        PostChange(post_id=a.id, by="kim", at=minutes(32), expect_from=frozenset({PostState.REVIEW}),
+                   to_state=PostState.SCHEDULED, publish_at=minutes(40), not_during_emergency=True),
+        [Action(at=minutes(32), actor="kim", verb="post_released", detail={"incident": declared.id})])
+    assert released.state is PostState.SCHEDULED
+    assert [d.state for d in await store.publish_due(minutes(40), GRACE, records)] == [PostState.PUBLISHED]
+    timeline = await store.incident_timeline(await store.get_incident(declared.id))
+    assert [a.verb for a in timeline][-1] == "post_released"
+
+
+async def test_crisis_update_published_sets_the_first_update(store: Store) -> None:
+    declared = await store.declare_emergency(incident())
+    draft = await store.add_post(post(5, kind=PostKind.CRISIS, state=PostState.AWAITING_APPROVAL)
+                                 .model_copy(update={"incident_id": declared.id}))
+    assert draft.state is PostState.AWAITING_APPROVAL
+    item = OutboxItem(created_at=minutes(6), account="acct", kind="crisis_update", text=draft.text,
+                      created_by="kim")
+    approved = await store.change_post(
+        PostChange(post_id=draft.id, by="bsp", at=minutes(6), expect_from=frozenset({PostState.AWAITING_APPROVAL}),
+                   approved_by="bsp", publish=True), outbox=item)
+    assert approved.state is PostState.PUBLISHED and approved.outbox_id is not None
+    assert (await store.active_incident()).first_update_at == minutes(6)
+    with pytest.raises(PostStateError):
+        await store.change_post(PostChange(post_id=draft.id, by="bsp", at=minutes(7),
+                                           expect_from=frozenset({PostState.AWAITING_APPROVAL}), publish=True))
+
+
+async def test_emergency_revision_moves_on_every_post_or_incident_change(store: Store) -> None:
+    before = await store.emergency_revision()
+    p = await store.add_post(post(10))
+    after_add = await store.emergency_revision()
+    declared = await store.declare_emergency(incident())
+    after_declare = await store.emergency_revision()
+    assert before < after_add < after_declare
+    assert p.id is not None and declared.id is not None
+    assert [i.id for i in await store.incidents()] == [declared.id]
+
+
+async def test_a_post_handed_to_the_outbox_but_not_delivered_is_held_by_the_freeze(store: Store) -> None:
+    p = await store.add_post(post(1))
+    [published] = await store.publish_due(minutes(1), GRACE, records)
+    declared = await store.declare_emergency(incident(2))
+    assert declared.frozen_count == 1
+    item = await store.outbox_item(published.outbox_id)
+    assert item.held and item.hold_reason == "emergency freeze" and item.sent_at is None
+    assert await store.due_deliveries(minutes(3)) == []  # never reaches a connector
+    assert (await store.get_post(p.id)).state is PostState.FROZEN
+    await store.resolve_emergency(declared.id, "lead", minutes(30), "over")
+    edited = await store.change_post(PostChange(post_id=p.id, by="kim", at=minutes(31),
+                                                expect_from=frozenset({PostState.REVIEW}), text="edited text",
+                                                to_state=PostState.SCHEDULED, publish_at=minutes(32),
+                                                not_during_emergency=True))
+    assert edited.outbox_id == published.outbox_id
+    [again] = await store.publish_due(minutes(32), GRACE, records)
+    assert again.state is PostState.PUBLISHED and again.outbox_id == published.outbox_id
+    items = [i for i in await store.outbox() if i.kind == "scheduled_post"]
+    assert [(i.id, i.held, i.text) for i in items] == [(published.outbox_id, False, "edited text")]
+    assert [i.id for i in await store.due_deliveries(minutes(33))] == [published.outbox_id]
