@@ -259,9 +259,6 @@ _DRAFTS = (
 )
 
 
-
-
-
 # Version 7: the council's own posts (scheduled and crisis) and declared emergencies. At most one
 # incident is unresolved: a unique index over a constant, for unresolved rows only.
 _POSTS_AND_INCIDENTS = (
@@ -304,6 +301,9 @@ _POSTS_AND_INCIDENTS = (
     "CREATE INDEX posts_by_revision ON posts (revision)",
     "CREATE INDEX posts_published ON posts (published_at) WHERE published_at IS NOT NULL",
     "CREATE INDEX actions_by_at ON actions (at)",
+)
+
+
 def _has_label(label: str) -> str:
     # Labels are stored as `json.dumps` writes a list (`["foi", "safeguarding"]`): an element
     # opens with '[' or ', ', and a quote inside a label is escaped, so these match whole labels.
@@ -324,6 +324,7 @@ _LANE = (
     f"ALTER TABLE messages ADD COLUMN lane INTEGER GENERATED ALWAYS AS ({LANE_SQL}) VIRTUAL",
     f"CREATE INDEX messages_lane ON messages (lane, {QUEUE_ORDER_SQL}) WHERE {LANE_INDEX_WHERE}",
 )
+
 
 #: Every schema step in order; the file's user_version is how many of these it has had.
 MIGRATIONS: list[Migration] = [
