@@ -120,15 +120,20 @@ def _response_line(message: Message, pack: PolicyPack, now: datetime) -> str:
         return "Closed: nothing more is due."
     if message.due_at is None:
         return "No response target in this policy: respond in a timely manner."
-    target = pack.target_for(message.account).minutes
+    minutes = pack.target_for(message.account).minutes
+    target = f"target {minutes}"
+    # Said on the desk: a target the council's policy does not set is not the council's promise.
+    place = ("first_response.minutes" if minutes == pack.first_response.minutes
+             else "first_response.young_or_vulnerable_minutes")
+    whose = ", dutydesk's default" if pack.is_default(place) else ""
     zone = pack.hours_for(message.account).zone
     if now >= message.due_at:
         return (f"First response is overdue (was due {local_when(message.due_at, now, zone)}, "
-                f"target {target} minutes).")
+                f"{target} minutes{whose}).")
     when = message.due_at.astimezone(zone)
     # A disclosure's clock runs in real time (core.lane), other messages' in opening hours.
-    minutes = "minutes, never paused" if in_lane(message.labels) else "working minutes"
-    return f"First response due by {when:%a %d %b %H:%M} (target {target} {minutes})."
+    counted = "minutes, never paused" if in_lane(message.labels) else "working minutes"
+    return f"First response due by {when:%a %d %b %H:%M} ({target} {counted}{whose})."
 
 
 class OpeningStatus(BaseModel):

@@ -296,6 +296,20 @@ class Template(_Strict):
         return _known_placeholders(value)
 
 
+def _unknown_defaults(pack: PolicyPack) -> list[tuple[str, str]]:
+    """`dutydesk_defaults` entries that name no value of the pack."""
+    problems = []
+    for i, place in enumerate(pack.dutydesk_defaults):
+        value: object = pack
+        for part in place.split("."):
+            fields = type(value).model_fields if isinstance(value, BaseModel) else value
+            if not isinstance(fields, dict) or part not in fields:
+                problems.append((f"dutydesk_defaults[{i}]", f"{place!r} names no value of the pack"))
+                break
+            value = value[part] if isinstance(value, dict) else getattr(value, part)
+    return problems
+
+
 # Each emergency/moderation role list and the permission its roles, and only they, must hold.
 _ROLE_LISTS = (("moderation.block_roles", Permission.BLOCK),
                ("emergency.approver_roles", Permission.APPROVE_CRISIS_POST),
@@ -328,6 +342,10 @@ class PolicyPack(_Strict):
     register_source: Text
     """The policy section that requires the register."""
     templates: tuple[Template, ...] = ()
+    dutydesk_defaults: tuple[str, ...] = ()
+    """Values that are dutydesk's default, not the council's (its policy is silent on them), by
+    their place in the pack: `first_response.minutes`, `hours.NAME`, `emergency.freeze_scheduled`.
+    The desk and `dutydesk policy show` say so beside them."""
     triage: TriageSection = TriageSection()
     """The pack's own triage phrases per label, on top of dutydesk's (`[triage.phrases]`)."""
 
@@ -348,8 +366,13 @@ class PolicyPack(_Strict):
     def reference_problems(self) -> list[tuple[str, str]]:
         """Every cross-reference fault as (field, reason): ids used twice, roles, accounts or
         hours named but not defined, permissions that disagree with the role lists."""
-        return [*_duplicates(self), *_dangling(self), *_permission_mismatches(self),
-                *_hours_problems(self), *_lane_problems(self)]
+        return [*_duplicates(self), *_dangling(self), *_permission_mismatches(self), *_hours_problems(self),
+                *_unknown_defaults(self), *_lane_problems(self)]
+
+    def is_default(self, place: str) -> bool:
+        """Whether the value at `place` (e.g. `first_response.minutes`) is dutydesk's default
+        (listed itself, or a section holding it: `emergency` covers `emergency.declare_roles`)."""
+        return any(place == d or place.startswith(f"{d}.") for d in self.dutydesk_defaults)
 
     # -- look-ups -------------------------------------------------------------------------
     def account(self, account_id: str) -> Account:

@@ -178,6 +178,21 @@ def due_outcome(post: Post, now: datetime, grace: timedelta, emergency: bool) ->
     return DueOutcome.PUBLISH
 
 
+def decided(post: Post, now: datetime, grace: timedelta,
+            emergency_id: int | None) -> tuple[Post, DueOutcome]:
+    """A due post as the engine leaves it at `now` (published, held or frozen by the declared
+    emergency `emergency_id`), and the outcome. The store adds the outbox id."""
+    outcome = due_outcome(post, now, grace, emergency_id is not None)
+    update: dict = {"updated_by": "engine", "updated_at": now}
+    if outcome is DueOutcome.FREEZE:
+        update |= {"state": PostState.FROZEN, "incident_id": emergency_id}
+    elif outcome is DueOutcome.HOLD:
+        update["state"] = PostState.HELD
+    elif outcome is DueOutcome.PUBLISH:
+        update |= {"state": PostState.PUBLISHED, "published_at": now}
+    return post.model_copy(update=update), outcome
+
+
 def post_after(post: Post, change: PostChange, emergency_id: int | None) -> Post:
     """`post` after `change`, or PostStateError. A post scheduled while an emergency is
     declared (`emergency_id`) is frozen by it instead. The revision is the store's to set."""

@@ -54,7 +54,8 @@ RULES: tuple[TriageRule, ...] = (
                "and crisis communications)",
                "Incident under way: pass it to the emergency responders; reply only with "
                "agreed, factual information (anyone in danger: 999)."),
-    TriageRule("foi", "Lewes 9.2-9.3; Buckinghamshire: FOI requests and complaints",
+    TriageRule("foi", "Lewes 9.2-9.3; Buckinghamshire: FOI requests and complaints; the 20 working "
+               "days: Freedom of Information Act 2000, s.10 (no policy gives a figure)",
                "FOI request: acknowledge it and log it with {contact} (statutory clock: 20 working days)."),
     TriageRule("sar",
                "Lewes 9.2 (access legislation); Leighton-Linslade 13, 14 (Data Protection); "

@@ -109,6 +109,14 @@ def _item(label: str, text: str, indent: int = 2) -> list[str]:
                          subsequent_indent=" " * (indent + 4), break_on_hyphens=False) or [lead]
 
 
+DEFAULT_MARK = " (dutydesk's default)"
+"""Beside a value the council's policy does not set (`PolicyPack.dutydesk_defaults`)."""
+
+
+def _marked(pack: PolicyPack, place: str, text: str) -> str:
+    return text + DEFAULT_MARK if pack.is_default(place) else text
+
+
 def _source(text: str, indent: int = 2) -> list[str]:
     return _item("source", text, indent)
 
@@ -151,7 +159,7 @@ def _accounts(pack: PolicyPack) -> list[str]:
     lines = _heading(f"Accounts and opening hours ({len(pack.accounts)} accounts)")
     width = max(len(a.id) for a in pack.accounts)
     for name, hours in pack.hours.items():
-        lines += _item(f"hours {name!r}", describe_hours(hours))
+        lines += _item(f"hours {name!r}", _marked(pack, f"hours.{name}", describe_hours(hours)))
         for a in (a for a in pack.accounts if a.hours == name):
             audience = "  (young or vulnerable audience)" if a.audience is Audience.YOUNG_OR_VULNERABLE else ""
             lines.append(f"    {a.id:<{width}}  {a.platform.value}: {a.handle}{audience}")
@@ -163,8 +171,9 @@ def _first_response(pack: PolicyPack) -> list[str]:
     first, second = fr.warnings_minutes_left
     target = (f"{fr.minutes} minutes of opening hours" if fr.minutes is not None
               else "none (respond in a timely manner)")
-    return [*_heading("First response"), *_item("target", target),
-            *_item("warnings", f"at {first} and {second} minutes left"),
+    return [*_heading("First response"), *_item("target", _marked(pack, "first_response.minutes", target)),
+            *_item("warnings", _marked(pack, "first_response.warnings_minutes_left",
+                                       f"at {first} and {second} minutes left")),
             *_item("a breach goes to", _names(pack, [fr.escalate_to])), *_source(fr.source)]
 
 
@@ -177,6 +186,7 @@ def _moderation(pack: PolicyPack) -> list[str]:
     removal = (f"inappropriate content may be removed, by {removers} only"
                if m.removal is Removal.REMOVE else "comments are referred, not removed")
     log = "a log of the content and how it was dealt with is kept" if m.log_required else "no log required"
+    ladder = _marked(pack, "moderation.warnings_before_block", ladder)
     expiry = (f"after {m.warnings_expire_days} days" if m.warnings_expire_days is not None
               else "never")
     to_desk = "escalated at once to" if m.report_at_once else "shown on the desks of"
@@ -192,14 +202,18 @@ def _moderation(pack: PolicyPack) -> list[str]:
 
 def _emergency(pack: PolicyPack) -> list[str]:
     e = pack.emergency
-    first = (f"within {e.first_update_minutes} minutes of the declaration"
+    # The policies count from the incident (Lewes 6.2); the desk can only count from the declaration.
+    first = (f"within {e.first_update_minutes} minutes of the incident (counted from the declaration)"
              if e.first_update_minutes is not None else "no target")
     approval = (f"every update agreed first by {_names(pack, e.approver_roles)}"
                 if e.approval_required else "not required")
-    return [*_heading("Emergency"), *_item("declared by", _names(pack, e.declare_roles)),
-            *_item("scheduled posts", "frozen until the emergency ends" if e.freeze_scheduled else "not frozen"),
-            *_item("first factual update", first), *_item("approval", approval),
-            *_item("responders", _names(pack, e.responder_roles)),
+    frozen = "frozen until the emergency ends" if e.freeze_scheduled else "not frozen"
+    return [*_heading("Emergency"),
+            *_item("declared by", _marked(pack, "emergency.declare_roles", _names(pack, e.declare_roles))),
+            *_item("scheduled posts", _marked(pack, "emergency.freeze_scheduled", frozen)),
+            *_item("first factual update", _marked(pack, "emergency.first_update_minutes", first)),
+            *_item("approval", approval),
+            *_item("responders", _marked(pack, "emergency.responder_roles", _names(pack, e.responder_roles))),
             *_item("extended hours", "stated publicly, with when coverage resumes"
                    if e.extended_hours_announced else "no statement required"),
             *_source(e.source)]
@@ -207,10 +221,13 @@ def _emergency(pack: PolicyPack) -> list[str]:
 
 def _contacts(pack: PolicyPack) -> list[str]:
     c = pack.contacts
-    return [*_heading("Contacts"), *_item("while closed", c.alternative),
-            *_item("safeguarding", c.safeguarding + "; immediate danger: police, 999"),
-            *_item("press", c.press), *_item("complaints", c.complaints), *_item("FOI", c.foi),
-            *_source(c.source)]
+    def contact(label: str, field: str, text: str) -> list[str]:
+        return _item(label, _marked(pack, f"contacts.{field}", text))
+
+    return [*_heading("Contacts"), *contact("while closed", "alternative", c.alternative),
+            *contact("safeguarding", "safeguarding", c.safeguarding + "; immediate danger: police, 999"),
+            *contact("press", "press", c.press), *contact("complaints", "complaints", c.complaints),
+            *contact("FOI", "foi", c.foi), *_source(c.source)]
 
 
 def _roles(pack: PolicyPack) -> list[str]:

@@ -41,12 +41,26 @@ class ChangeFeed:
         self._notification_id = 0
         self._posts_revision = 0
 
+    @property
+    def started(self) -> bool:
+        """Whether `start()` has given the feed its starting mark."""
+        return self._version is not None
+
     async def start(self) -> None:
         """Begin from now: what is already stored is not reported as a change."""
         self._version = await self.store.data_version()
         self._revision = await self.store.max_revision()
         self._notification_id = await self.store.max_notification_id()
         self._posts_revision = await self.store.emergency_revision()
+
+    async def restart(self) -> list[Notification]:
+        """Begin again from now, returning the notifications added since the last mark (the
+        changed messages are skipped: a dashboard refetches what it shows anyway). What an
+        engine did while starting, without reading back every message it touched."""
+        notifications, _ = await self._drain(self.store.notifications_after, self._notification_id,
+                                             lambda n: n.id or 0)
+        await self.start()
+        return notifications
 
     async def poll(self) -> Changes:
         """Changes since the last poll (empty when `data_version` has not moved). Everything

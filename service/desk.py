@@ -87,8 +87,8 @@ class DeskSession:
         """The declared emergency as last read (`service.emergency.CrisisDesk.refresh` sets it):
         incident-related messages' clocks run on its extended hours."""
         self.emergency_active = False
-        """Raise emergency_related messages into the lane even with no incident read (a
-        declared emergency, `incident`, raises them anyway)."""
+        """An emergency is declared (set with `incident` by service.emergency): emergency_related
+        messages rise into the lane (a declared `incident` raises them anyway)."""
         self._statutory: dict[tuple, tuple[StatutoryDeadline, ...]] = {}
         self.moderation = ModerationDesk(self)
         """The two-warning ladder: marking, block requests, blocks (service.moderation)."""

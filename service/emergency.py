@@ -60,10 +60,17 @@ class CrisisDesk:
         """The declared emergency as last read (`refresh`)."""
 
     # -- reading ---------------------------------------------------------------------------------
+    def _keep(self, incident: Incident | None) -> Incident | None:
+        """Keep the declared emergency here and on the session: its countdowns run on the
+        extended hours, and its queue lets emergency_related messages rise (`emergency_active`,
+        the queue's flag)."""
+        self.incident = self.session.incident = incident
+        self.session.emergency_active = incident is not None
+        return incident
+
     async def refresh(self) -> Incident | None:
         """Read the declared emergency (None if none) and keep it."""
-        self.incident = self.session.incident = await self.store.active_incident()
-        return self.incident
+        return self._keep(await self.store.active_incident())
 
     async def posts(self, view: str = "scheduled", limit: int = 500) -> list[Post]:
         """The posts of one view on the officer's accounts."""
@@ -147,9 +154,10 @@ class CrisisDesk:
                         detail={"title": incident.title, "reason": incident.reason})
         notice = Notification(at=now, level=NotificationLevel.ERROR, kind="emergency_declared",
                               title=f"EMERGENCY declared: {incident.title}", body=incident.reason)
-        self.incident = self.session.incident = await self.store.declare_emergency(
+        stored = await self.store.declare_emergency(
             incident, [action], [notice], freeze=self.pack.emergency.freeze_scheduled)
-        return self.incident
+        self._keep(stored)
+        return stored
 
     async def resolve(self, reason: str) -> Incident:
         why = check_resolve(self.pack, self.officer, reason)
@@ -163,7 +171,7 @@ class CrisisDesk:
                               title=f"Emergency resolved: {incident.title}",
                               body="Frozen posts wait in the review queue (p).")
         done = await self.store.resolve_emergency(incident.id, self.officer.id, now, why, [action], [notice])
-        self.incident = self.session.incident = None
+        self._keep(None)
         return done
 
     # -- crisis updates --------------------------------------------------------------------------

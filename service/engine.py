@@ -96,6 +96,8 @@ class Engine:
         self._busy: set[str] = set()
         self._renewing: asyncio.Task[None] | None = None
         """The heartbeat's renewal in flight, which `stop()` lets finish."""
+        self._stopped: asyncio.Event | None = None
+        """Set when the last `stop()` has finished (a second caller waits for it)."""
         self.failure: StoreDamagedError | None = None
         """Set when the store turned out damaged: the engine then stops working for good."""
         self.failed = asyncio.Event()
@@ -119,11 +121,14 @@ class Engine:
         return sorted(job.id for job in self._scheduler.get_jobs())
 
     # -- the work, callable directly ----------------------------------------------------------
-    async def run_due(self, now: datetime) -> int:
-        """Fire every warning and breach due at or before `now`, and publish (or hold) the
-        scheduled posts due by then (`service.publishing`); how many events fired here."""
-        fired = await fire_due(self.store, self.pack, require_aware(now, "now"))
-        await publish_posts(self.store, self.pack, now)
+    async def run_due(self, now: datetime, keep_going: Callable[[], bool] = lambda: True) -> int:
+        """Fire every warning and breach due at or before `now`, in batches, until `keep_going()`
+        says stop (missed ones end in one summary notice, see `service.firing.fire_due`), and
+        publish (or hold) the scheduled posts due by then (`service.publishing`); how many
+        events fired here."""
+        fired = await fire_due(self.store, self.pack, require_aware(now, "now"), keep_going)
+        if keep_going():
+            await publish_posts(self.store, self.pack, now)
         return fired
 
     async def run_opening(self, now: datetime) -> int:
@@ -147,6 +152,7 @@ class Engine:
         if self._scheduler is not None:
             raise RuntimeError("the engine is already started")
         self._stopping = False
+        self._stopped = asyncio.Event()
         scheduler = self._scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=_JOB_DEFAULTS)
         gained = await self._lease.renew() is LeaseChange.GAINED
         # The heartbeat runs from here on, so a long catch-up cannot let the lease run out.
@@ -169,10 +175,20 @@ class Engine:
             self._start_jobs()
 
     async def stop(self) -> None:
-        """Stop the jobs (letting a running one finish its transaction) and give up the lease."""
+        """Stop the jobs (letting a running one finish its batch) and give up the lease. A second
+        call while the first runs waits for it, so a store closed after `stop()` is not in use."""
         scheduler, self._scheduler = self._scheduler, None
         if scheduler is None:
+            if self._stopped is not None:
+                await self._stopped.wait()
             return
+        try:
+            await self._stop(scheduler)
+        finally:
+            assert self._stopped is not None
+            self._stopped.set()
+
+    async def _stop(self, scheduler: AsyncIOScheduler) -> None:
         self._stopping = True
         scheduler.remove_all_jobs()
         renewing = self._renewing
@@ -241,7 +257,9 @@ class Engine:
     async def _catch_up(self) -> None:
         now = self.clock.now()
         await self.run_opening(now)
-        await self.run_due(now)
+        # Stops within a batch when the engine stops (a dashboard quit): the rest is left for
+        # the next engine.
+        await self.run_due(now, self._acting)
 
     async def _events_job(self) -> None:
         await self._coalesced("events", self._events_job, self._events_once)
@@ -251,7 +269,7 @@ class Engine:
 
     async def _events_once(self) -> None:
         now = self.clock.now()
-        await self.run_due(now)
+        await self.run_due(now, self._acting)
         delay = self._delay_until(await next_work_at(self.store), now)
         if delay is not None:
             self._arm("events", self._events_job, delay)

@@ -10,15 +10,18 @@ one Action for the log and one Notification for the dashboards, written in one t
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import UTC, datetime, tzinfo
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from core.handling import local_when
 from core.lane import URGENT_DANGER, escalation_title, out_of_hours_escalation
 from core.models import Action, Message, Notification, NotificationLevel, Platform
 from core.policy import PolicyPack
 from core.safe_text import for_log
-from storage.base import FiredEvent, Store
+from storage.base import EventFiring, FiredEvent, Store
 
 log = logging.getLogger("dutydesk.engine")
 
@@ -127,20 +130,74 @@ async def fire(store: Store, pack: PolicyPack, message: Message, event: int, whe
     return fired
 
 
-#: How many pending events one query fetches; `fire_due` keeps going until none are left.
+#: How many pending events one query fetches and one transaction fires; `fire_due` keeps going
+#: until none are left (or it is told to stop).
 BATCH = 500
 
+#: An event fired this long past its time was missed (no engine ran then, or the message came
+#: in late): it fires quietly, logged in its message's history, and a run's missed events are
+#: told in one notice ("1,240 breaches fired while no engine ran") instead of one each.
+MISSED_AFTER = timedelta(minutes=1)
+MISSED_KIND = "missed"
+"""The kind of the one notice that tells a run's missed events."""
 
-async def fire_due(store: Store, pack: PolicyPack, now: datetime) -> int:
-    """Fire every unfired event due at or before `now`, earliest first; how many fired."""
-    total = 0
-    while True:
-        batch = await store.pending_events(now, limit=BATCH)
-        fired = 0
-        for message, event, when in batch:
-            fired += await fire(store, pack, message, event, when, now)
-        total += fired
-        # A short batch was the last. A full batch where nothing fired means another engine is
-        # working through the same events: leave the rest to it (or to the next run), not spin.
-        if len(batch) < BATCH or fired == 0:
-            return total
+
+def _firing(pack: PolicyPack, message: Message, event: int, when: datetime,
+            now: datetime) -> tuple[EventFiring, bool]:
+    """The event's records, and whether it was missed (its notice then left for the summary)."""
+    action, notice = event_records(pack, message, event, when, now)
+    missed = now - when > MISSED_AFTER
+    fired = FiredEvent(message_id=message.id, event=event)
+    return EventFiring(fired, [action], [] if missed else [notice]), missed
+
+
+async def fire_due(store: Store, pack: PolicyPack, now: datetime,
+                   keep_going: Callable[[], bool] = lambda: True) -> int:
+    """Fire every unfired event due at or before `now`, earliest first, a batch a transaction;
+    how many fired. Checked before each batch, `keep_going()` False stops it there: the rest
+    fire at the next run. Missed events (`MISSED_AFTER`) end in one summary notice."""
+    total, missed = 0, Counter[int]()
+    try:
+        while keep_going():
+            batch = await store.pending_events(now, limit=BATCH)
+            firings = [_firing(pack, m, event, when, now) for m, event, when in batch]
+            results = await store.fire_events([f for f, _ in firings])
+            for (firing, late), (message, _, _), fired in zip(firings, batch, results, strict=True):
+                if fired and late:
+                    missed[firing.fired.event] += 1
+                elif fired:
+                    log.info("%s: message %d (%s) %s", firing.actions[0].verb, message.id,
+                             message.account, for_log(firing.notifications[0].title))
+            fired_here = sum(results)
+            total += fired_here
+            # A short batch was the last. A full batch where nothing fired means another engine
+            # is working through the same events: leave the rest to it (or the next run).
+            if len(batch) < BATCH or fired_here == 0:
+                break
+            await asyncio.sleep(0)  # a dashboard's screen runs on this loop too
+    finally:
+        if missed:
+            try:
+                await _tell_missed(store, pack, missed, now)
+            except Exception as exc:  # noqa: BLE001 - the events fired; only the notice is lost
+                log.warning("could not record the notice of missed events: %s", exc)
+    return total
+
+
+def missed_title(missed: Counter[int]) -> str:
+    """E.g. `1,240 breaches fired while no engine ran (and 2,480 warnings)`."""
+    breaches, warnings = missed[3], missed[1] + missed[2]
+    if not breaches:
+        return f"{warnings:,} warning{'s' * (warnings != 1)} fired while no engine ran"
+    title = f"{breaches:,} breach{'es' * (breaches != 1)} fired while no engine ran"
+    return f"{title} (and {warnings:,} warning{'s' * (warnings != 1)})" if warnings else title
+
+
+async def _tell_missed(store: Store, pack: PolicyPack, missed: Counter[int], now: datetime) -> None:
+    title = missed_title(missed)
+    notice = Notification(
+        at=now, level=NotificationLevel.ERROR if missed[3] else NotificationLevel.WARNING,
+        kind=MISSED_KIND, title=title, role=pack.first_response.escalate_to if missed[3] else None,
+        body=f"{title}. Each is in its message's history; the queue shows where each stands.")
+    await store.record(notifications=[notice])
+    log.info("%s", title)

@@ -76,7 +76,14 @@ class DeskRuntime:
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                         tb: TracebackType | None) -> None:
-        await self.store.close()
+        # The engine may still be catching up (the screen quit before it started for good): it
+        # stops within a batch, leaving the rest for the next engine, before the store closes.
+        engine: Engine | None = getattr(self, "engine", None)
+        try:
+            if engine is not None:
+                await engine.stop()
+        finally:
+            await self.store.close()
 
 
 class _WriterService:

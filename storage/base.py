@@ -10,7 +10,7 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_jsonable_python
@@ -137,6 +137,14 @@ class FiredEvent(BaseModel):
     """1 first warning, 2 second warning, 3 breach."""
 
 
+class EventFiring(NamedTuple):
+    """One event to fire with its log lines, for `Store.fire_events`."""
+
+    fired: FiredEvent
+    actions: Sequence[Action] = ()
+    notifications: Sequence[Notification] = ()
+
+
 class RowWriter(Protocol):
     """Adds message rows to a store from another process, synchronously (see `Store.row_writer`):
     `prepare` them (no lock held, so workers can do it side by side), then add them."""
@@ -220,6 +228,12 @@ class Store(ModerationStore, DeliveryStore, DraftStore, PostStore, ABC):
     async def fire_event(self, fired: FiredEvent, actions: Sequence[Action] = (),
                          notifications: Sequence[Notification] = ()) -> bool:
         """Mark a warning or breach fired and log it, if it had not fired; False if it had."""
+
+    @abstractmethod
+    async def fire_events(self, firings: Sequence[EventFiring]) -> list[bool]:
+        """`fire_event` for each of `firings` in ONE transaction (an engine catching up on a
+        backlog); for each, whether it fired. NotFoundError (nothing fired) if a message is
+        not held."""
 
     @abstractmethod
     async def pending_events(self, until: datetime, limit: int = 1000) -> list[tuple[Message, int, datetime]]:

@@ -15,6 +15,7 @@ from core.models import Action, Author, Message, MessageKind, MessageState, Noti
 from storage.base import (
     AWAITING_STATES,
     AccountCounts,
+    EventFiring,
     FiredEvent,
     NotFoundError,
     QueueQuery,
@@ -210,6 +211,12 @@ class MemoryStore(MemoryModeration, MemoryOutbox, MemoryDrafts, MemoryPosts, Sto
         self._append(*logs)
         self._changed()
         return True
+
+    async def fire_events(self, firings: Sequence[EventFiring]) -> list[bool]:
+        self._check_open()
+        for firing in firings:  # all or nothing: a missing message fires none
+            await self.get_message(firing.fired.message_id)
+        return [await self.fire_event(*firing) for firing in firings]
 
     async def pending_events(self, until: datetime,
                              limit: int = 1000) -> list[tuple[Message, int, datetime]]:

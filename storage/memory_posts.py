@@ -1,16 +1,15 @@
 """The in-memory store's outgoing posts and incidents: the same rules as `storage.sqlite_posts`
-(`core.posts.post_after` and `due_outcome`), kept in lists. Each method finishes without an
+(`core.posts.post_after` and `decided`), kept in lists. Each method finishes without an
 await, so it is as atomic as a transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 from core.emergency import Incident
 from core.models import Action, Notification, OutboxItem
-from core.posts import OUTBOX_KINDS, DueOutcome, Post, PostChange, PostKind, PostState, PostStateError, due_outcome, post_after
+from core.posts import OUTBOX_KINDS, Post, PostChange, PostKind, PostState, PostStateError, decided, post_after
 from storage.base import NotFoundError, utc
 from storage.posts_base import FREEZE_REASON, DueRecords, EmergencyActiveError, PostStore, names_incident
 
@@ -123,15 +122,7 @@ class MemoryPosts(PostStore):
         revision = self._bump()
         out = []
         for post in due:
-            outcome = due_outcome(post, now, grace, active is not None)
-            update: dict[str, Any] = {"updated_by": "engine", "updated_at": now}
-            if outcome is DueOutcome.FREEZE:
-                update |= {"state": PostState.FROZEN, "incident_id": active.id if active else None}
-            elif outcome is DueOutcome.HOLD:
-                update["state"] = PostState.HELD
-            elif outcome is DueOutcome.PUBLISH:
-                update |= {"state": PostState.PUBLISHED, "published_at": now}
-            after = post.model_copy(update=update)
+            after, outcome = decided(post, now, grace, None if active is None else active.id)
             actions, item = records(after, outcome)
             if item is not None and post.outbox_id is not None:
                 self._release_held(post)  # handed over before a freeze held it

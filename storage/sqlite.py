@@ -32,6 +32,7 @@ from platformdirs import user_data_dir
 from core.models import Action, Message, Notification, OutboxItem
 from storage.base import (
     AccountCounts,
+    EventFiring,
     FiredEvent,
     QueueQuery,
     StateChange,
@@ -85,6 +86,15 @@ from storage.sqlite_writer import (
     prepare_rows,
     retry_pause,
 )
+
+
+def _fire(conn: sqlite3.Connection, firing: EventFiring) -> bool:
+    after = with_event_fired(_fetch_message(conn, firing.fired.message_id), firing.fired.event)
+    if after is None:
+        return False
+    _save_changes(conn, after, _next_revision(conn))
+    _append_logs(conn, firing.actions, firing.notifications, ())
+    return True
 
 
 def default_db_path() -> Path:
@@ -263,17 +273,12 @@ class SqliteStore(SqliteModeration, SqliteOutbox, SqliteDrafts, SqlitePosts, Sto
 
     async def fire_event(self, fired: FiredEvent, actions: Sequence[Action] = (),
                          notifications: Sequence[Notification] = ()) -> bool:
-        def run(conn: sqlite3.Connection) -> bool:
-            before = _fetch_message(conn, fired.message_id)
-            after = with_event_fired(before, fired.event)
-            if after is None:
-                return False
-            _save_changes(conn, after, _next_revision(conn))
-            _append_logs(conn, actions, notifications, ())
-            return True
         # The read and the update share one IMMEDIATE transaction: a second engine waits for
         # the lock, then reads the event as fired. That is the compare-and-set.
-        return await self._write(run)
+        return await self._write(lambda conn: _fire(conn, EventFiring(fired, actions, notifications)))
+
+    async def fire_events(self, firings: Sequence[EventFiring]) -> list[bool]:
+        return await self._write(lambda conn: [_fire(conn, f) for f in firings])
 
     async def pending_events(self, until: datetime,
                              limit: int = 1000) -> list[tuple[Message, int, datetime]]:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from core.emergency import Incident
 from core.models import Action, Notification, OutboxItem
-from core.posts import OUTBOX_KINDS, DueOutcome, Post, PostChange, PostKind, PostState, due_outcome, post_after
+from core.posts import OUTBOX_KINDS, Post, PostChange, PostKind, PostState, decided, post_after
 from storage.base import NotFoundError
 from storage.posts_base import FREEZE_REASON, POST_VERBS, DueRecords, EmergencyActiveError, PostStore
 from storage.rows import from_micros, micros_or_none, to_micros
@@ -295,15 +295,7 @@ class SqlitePosts(PostStore):
 def _decide(conn: sqlite3.Connection, post: Post, now: datetime, grace: timedelta,
             active: Incident | None, records: DueRecords, revision: int) -> Post:
     """One due post's outcome, saved with its records, inside the caller's transaction."""
-    outcome = due_outcome(post, now, grace, active is not None)
-    update: dict[str, Any] = {"updated_by": "engine", "updated_at": now}
-    if outcome is DueOutcome.FREEZE:
-        update |= {"state": PostState.FROZEN, "incident_id": active.id if active else None}
-    elif outcome is DueOutcome.HOLD:
-        update["state"] = PostState.HELD
-    elif outcome is DueOutcome.PUBLISH:
-        update |= {"state": PostState.PUBLISHED, "published_at": now}
-    after = post.model_copy(update=update)
+    after, outcome = decided(post, now, grace, None if active is None else active.id)
     actions, item = records(after, outcome)
     if item is not None and post.outbox_id is not None:
         _release_held(conn, post)  # handed over before a freeze held it: release that item

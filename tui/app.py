@@ -27,6 +27,7 @@ from core.models import Message, Notification
 from service.changes import ChangeFeed
 from service.desk import DeskSession
 from service.emergency import CrisisDesk
+from service.firing import MISSED_KIND
 from tui.screens.desk import DeskScreen
 from tui.screens.reply_setup import REFUSALS
 from tui.state import QUEUE_WINDOW, QueueFilter, QueueWindow, concerns, rings, toast_severity
@@ -110,11 +111,16 @@ class DeskApp(App[None]):
                         exit_on_error=False)
 
     async def _start_behind(self) -> None:
-        await self._start_services()
-        # The feed starts after the services: notices the engine fires while catching up at
-        # start are not toasted one by one (the queue shows where each message stands).
+        # The feed is watched from after the services have started: of what the engine did
+        # while catching up at start, only its one notice of missed events is told.
         try:
-            await self.feed.start()
+            if not self.feed.started:
+                await self.feed.start()
+        except Exception as exc:  # noqa: BLE001 - the first poll reports everything instead
+            self.notify(f"watching for changes failed: {exc}", severity="error", markup=False)
+        await self._start_services()
+        try:
+            self.announce(n for n in await self.feed.restart() if n.kind == MISSED_KIND)
         except Exception as exc:  # noqa: BLE001 - the first poll reports everything instead
             self.notify(f"watching for changes failed: {exc}", severity="error", markup=False)
         self._watching = True
@@ -195,10 +201,11 @@ class DeskApp(App[None]):
 
     async def _fetch_window(self) -> None:
         wanted = self.queue_filter
+        # The emergency first: while one is declared, the queue lets emergency_related rise.
+        await self.crisis.refresh()
         messages = await self.session.queue(search=wanted.search or None, accounts=wanted.accounts,
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
-        await self.crisis.refresh()
         outbox = await self.session.outbox_counts()
         self._ring_for_disclosures(messages)
         self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)

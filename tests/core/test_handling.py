@@ -28,7 +28,7 @@ def message(*labels: str, kind: MessageKind = MessageKind.COMMENT, account: str 
 @pytest.mark.parametrize(("labels", "starts"), [
     (("safeguarding",), ["Safeguarding disclosure: act at once. Refer to the councils' safeguarding"]),
     (("press",), ["Press enquiry: refer it to Cobb PR"]),
-    (("foi",), ["FOI request: acknowledge it and log it with the councils' information governance"]),
+    (("foi",), ["FOI request: acknowledge it and log it with the councils' Freedom of Information contact"]),
     (("complaint",), ["Complaint: acknowledge it and redirect to the complaints form"]),
     (("personal_data",), ["Personal data posted in public"]),
     (("abuse",), ["Possibly inappropriate: refer to your manager or the Customer Communications"]),
@@ -106,6 +106,14 @@ LONDON = ZoneInfo("Europe/London")
 ])
 def test_an_instant_reads_as_near_as_is_plain(when: datetime, now: datetime, shown: str) -> None:
     assert local_when(when, now, LONDON) == shown
+
+
+def test_a_target_that_is_dutydesks_default_says_so() -> None:
+    # Buckinghamshire's policy sets no response time: the 90 minutes are dutydesk's.
+    bucks = load_pack("buckinghamshire")
+    line = expectations(message(account=bucks.accounts[0].id), bucks, NOW)[-1]
+    assert line.endswith("(target 90 working minutes, dutydesk's default).")
+    assert "default" not in expectations(message(), LEWES, NOW)[-1]  # Lewes 7.2 sets its 90
 
 
 def test_a_label_without_a_template_in_the_pack_is_passed_over() -> None:

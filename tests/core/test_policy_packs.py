@@ -360,6 +360,65 @@ def test_list_names_the_shipped_packs(capsys: pytest.CaptureFixture[str]) -> Non
     assert [line.split()[0] for line in lines] == SHIPPED
 
 
+# -- citations -------------------------------------------------------------------------------------
+
+# A path from the root of a file system: "/work/...", "/home/...", not "https://x/y" or "gov.uk/contact".
+_ABSOLUTE = re.compile(r"""(?:^|[\s"'(\[=])(/[\w.-]+)+/?""", re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_no_pack_file_names_an_absolute_path(name: str) -> None:
+    text = _shipped_file(name).read_text()
+    assert _ABSOLUTE.findall(text) == [], "name the policy by its repository path: shared/policies/..."
+    assert 'source = "shared/policies/' in text
+
+
+def test_the_absolute_path_check_can_fail() -> None:
+    assert _ABSOLUTE.search('# Source: /work/shared/policies/001.txt')
+    assert _ABSOLUTE.search('source = "/home/me/policy.txt"')
+    assert not _ABSOLUTE.search('alternative = "www.x.gov.uk/contact-us, https://example.org/a/b"')
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_pack_names_its_defaults_and_they_resolve(name: str) -> None:
+    pack = load_pack(name)
+    assert pack.dutydesk_defaults  # every policy is silent on something (the hours, at least)
+    assert pack.is_default(f"hours.{next(iter(pack.hours))}")
+
+
+def test_a_default_naming_no_value_is_a_problem(tmp_path: Path) -> None:
+    text = _shipped_file("lincolnshire").read_text().replace(
+        "dutydesk_defaults = [", 'dutydesk_defaults = ["first_response.minuets", ')
+    path = tmp_path / "typo.toml"
+    path.write_text(text)
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    assert any(p.field.startswith("dutydesk_defaults") and "minuets" in p.reason for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(("name", "place", "default"), [
+    ("lewes-eastbourne", "first_response.minutes", False),        # 7.2: 90 minutes
+    ("lewes-eastbourne", "emergency.freeze_scheduled", True),     # the policy has no freeze
+    ("lewes-eastbourne", "emergency.first_update_minutes", False),  # 6.2: 20 minutes
+    ("buckinghamshire", "emergency.freeze_scheduled", False),     # 3 General: output frozen
+    ("buckinghamshire", "emergency.declare_roles", True),         # no declarer named
+    ("leighton-linslade", "contacts.safeguarding", True),         # 10.4 names no one
+    ("leighton-linslade", "emergency.declare_roles", True),       # the whole section is a default
+    ("lincolnshire", "contacts.press", True),                     # the policy names no press contact
+    ("north-lincolnshire", "first_response.minutes", True),       # "in a timely manner"
+])
+def test_what_is_dutydesks_default(name: str, place: str, default: bool) -> None:
+    assert load_pack(name).is_default(place) is default
+
+
+def test_policy_show_marks_defaults_and_counts_from_the_incident(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("show", "lewes-eastbourne") == 0
+    out = capsys.readouterr().out
+    assert "scheduled posts: frozen until the emergency ends (dutydesk's default)" in out
+    assert "within 20 minutes of the incident (counted from the declaration)" in out
+    assert "of the declaration\n" not in out
+
+
 def test_show_prints_the_warning_ladder(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("show", "lincolnshire") == 0
     flat = " ".join(capsys.readouterr().out.split())

@@ -38,8 +38,10 @@ async def test_a_fired_breach_logs_a_hostile_handle_escaped(
     await store.open()
     inbound = make_message(1, author={"platform_id": "u1", "handle": HOSTILE})
     await store.add_messages([prepare(inbound, lewes_pack, frozen_clock.now())])
-    from datetime import timedelta
-    assert await fire_due(store, lewes_pack, frozen_clock.now() + timedelta(days=3)) == 3
+    message = await store.get_message(1)
+    for when in (message.warning_1_at, message.warning_2_at, message.due_at):  # each on time
+        assert when is not None
+        assert await fire_due(store, lewes_pack, when) == 1
     lines = log_stream.getvalue().splitlines()
     assert len(lines) == 3 and all(line.startswith("INFO ") for line in lines)
     assert "\x1b" not in log_stream.getvalue()

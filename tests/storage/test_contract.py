@@ -551,3 +551,26 @@ async def test_data_version_changes_on_every_write(store: Store) -> None:
     seen.add(await store.data_version())
     assert len(seen) == 5
     assert await store.data_version() == await store.data_version()
+
+
+async def test_fire_events_fires_a_batch_in_one_go_each_once(store: Store) -> None:
+    from storage.base import EventFiring
+
+    a, b = await store.add_messages([new_message("a"), new_message("b")])
+    version = await store.data_version()
+    fired = await store.fire_events([
+        EventFiring(FiredEvent(message_id=a.message_id, event=1), [action("warning", a.message_id)],
+                    [notification("warning_1", a.message_id)]),
+        EventFiring(FiredEvent(message_id=a.message_id, event=1), [action("warning", a.message_id)]),
+        EventFiring(FiredEvent(message_id=b.message_id, event=3)),
+    ])
+    assert fired == [True, False, True]
+    assert await store.data_version() != version
+    assert [x.verb for x in await store.actions()] == ["warning"]
+    assert [n.kind for n in await store.notifications_after(0)] == ["warning_1"]
+    assert (await store.get_message(b.message_id)).breach_fired
+    with pytest.raises(NotFoundError):
+        await store.fire_events([EventFiring(FiredEvent(message_id=a.message_id, event=3)),
+                                 EventFiring(FiredEvent(message_id=999, event=1))])
+    assert not (await store.get_message(a.message_id)).breach_fired  # all or nothing
+    assert await store.fire_events([]) == []
