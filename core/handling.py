@@ -117,7 +117,7 @@ def _response_line(message: Message, pack: PolicyPack, now: datetime) -> str:
     if message.responded_at is not None:
         return "Answered: no further first response is due."
     if not message.state.awaiting_response:
-        return "Closed: nothing more is due."
+        return "Set aside without a reply: nothing more is due."
     if message.due_at is None:
         return "No response target in this policy: respond in a timely manner."
     minutes = pack.target_for(message.account).minutes

@@ -118,10 +118,14 @@ _NOW_CUES = tuple(c for c in CUES if c.label == NOW)
 _CUE_WORDS = frozenset(_CUES_BY_WORD)
 
 
+_SPOKEN_WORDS = SPOKEN.keys()
+
+
 def spoken(tokens: list[bytes]) -> bytes:
     """The words the patterns read: slang mapped ("u" -> "you"), joined and padded with spaces."""
-    get = SPOKEN.get
-    return b" " + b" ".join([get(t, t) for t in tokens]) + b" "
+    if _SPOKEN_WORDS.isdisjoint(tokens):
+        return b" " + b" ".join(tokens) + b" "
+    return b" " + b" ".join(map(SPOKEN.get, tokens, tokens)) + b" "
 
 
 # A starred swear ("f***ing", "c*nt"): letters, then stars, maybe letters; "5*" or "*really*" are not.

@@ -82,7 +82,10 @@ _EMERGENCY: tuple[Cue, ...] = (
     cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak",
         r"\b(?:chemical|fuel|oil|diesel|toxic) (?:spill|spillage|leak|fire|cloud)\b|\bspill(?:ed|age)? (?:of|on)\b"
         r"|\bshed its load\b|\bchemicals? on\b|\btoxic (?:fumes|smoke|cloud)\b|\bfumes\b(?= .*\b(?:eyes|breath|cough))"),
-    cue("emergency_related", "sinkhole landslide landslip collapse collapsed fall", r"\bsinkhole\b|\bland ?sl(?:ide|ip)\b"
+    cue("emergency_related", "sinkhole landslide landslip collapse collapsed fall cliffs", r"\bcliffs? (?:\w+ ){0,3}(?:have |has )?"
+                                                                                               r"(?:just )?(?:collapsed|fallen"
+                                                                                               r"|come down|gone)\b"
+                                                                                               r"|\bsinkhole\b|\bland ?sl(?:ide|ip)\b"
                                                                                    r"|\bcliff (?:fall|collapse)\b"
                                                                                    r"|\b(?:building|wall|roof|bridge|road"
                                                                                    r"|ceiling|scaffolding|chimney|balcony)"
@@ -263,6 +266,11 @@ _ABUSE: tuple[Cue, ...] = (
                                                                          r" (?:find|get) (?:you|u)\b(?= $| (?:and|you|ill"
                                                                          r"|i will|mark)\b)"),
     cue("abuse", "sure", r"\bmake sure (?:you|u) (?:lose your job|get sacked|get fired|regret|pay|suffer)\b"),
+    cue("abuse", "losers loser pushing pushers", r"\b(?:you|u|bunch of|lot of|pathetic|useless|pen pushing|total|absolute)"
+                                                 r" (?:\w+ )?losers?\b|\bpen (?:pushing|pushers?)\b"),
+    cue("abuse", "lives live", r"\bfind out where (?:you|u|he|she|they|the \w+(?: \w+)?) (?:lives?|works?)\b"),
+    cue("abuse", "keys smashes burns torches slashes vandalises", r"\b(?:hope|wish) (?:someone|somebody) (?:keys|smashes|burns"
+                                                                  r"|torches|slashes|vandalises) (?:your|their|his|her)\b"),
     cue("abuse", "know", r"\bknow where (?:you|u|he|she|they) (?:live|work|lives|works)\b"),
     cue("abuse", "watch", r"\bwatch (?:your|ur) back\b"),
     cue("abuse", "regret sorry youll", r"\b(?:you|u|youll|youll)(?: ll| will)? (?:regret|pay for|be sorry)\b(?! (?:parking|it online"

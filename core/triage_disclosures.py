@@ -1,15 +1,13 @@
-"""More safeguarding cues for `core.triage` (data): vulnerable adults, disclosures said plainly
-without any of the policy's words, and a last net of strong words about a person.
+"""More safeguarding cues for `core.triage` (data): vulnerable adults, and disclosures said plainly
+without any of the policy's words (the last net is `core.triage_net`).
 
 Lincolnshire, "Engaging with young and vulnerable people"; Lewes 5.2; Leighton-Linslade 10.4
-(see `core.triage_safeguarding`). The last net (`_STRONG`) trades precision for recall on
-purpose: a missed disclosure is the worst error dutydesk can make, and the goal set for
-safeguarding is recall 0.95 at precision 0.6.
+(see `core.triage_safeguarding`).
 """
 
 from __future__ import annotations
 
-from core.triage_cue import CHILD, ELDER, MINOR_AGE, NOW, URGENT, VULNERABLE, WHO_AT_RISK, Cue, alt, cue
+from core.triage_cue import CHILD, ELDER, MINOR_AGE, NOW, URGENT, VULNERABLE, WHO_AT_RISK, Cue, cue
 
 S = "safeguarding"
 
@@ -108,7 +106,7 @@ _PLAINLY: tuple[Cue, ...] = (
                                                        r"(?! (?:of (?:the )?(?:dogs?|spiders?|heights|driving|roads?|cars|bikes"
                                                        r"|traffic|rats|mice|cows)|to (?:drive|cycle|walk|park)))",
         needs=r"\b(?:help|please|home|him|he|she|partner|husband|boyfriend|dad|mum|ex|family|alone|night|anymore|life)\b"),
-    cue(S, "again", r"\b(?:you|yall|you all|everyone) (?:wont|will not|will never|wont ever) (?:hear from|see) me again\b"),
+    cue(S, "hear see", r"\b(?:you|yall|you all|everyone) (?:wont|will not|will never|wont ever) (?:hear from|see) me again\b"),
     cue(S, "help", r"\b(?:screaming|shouting|crying|calling|yelling|begging) (?:out )?for help\b"),
     cue(S, "lookouts lookout using runners", r"\busing (?:kids|children|young \w+|schoolkids|little \w+) (?:as|to)\b"
                                              r"|\b(?:kids|children) as (?:lookouts?|runners)\b"),
@@ -122,6 +120,13 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "regret pay suffer", r"\b(?:hell|shell|he will|she will|he ll|she ll|hed|shed) make (?:me|her|him|us) (?:regret"
                                 r"|pay|suffer)\b"),
     cue(S, "used", r"\b(?:being|been|are|is|get|getting) used to (?:run|sell|deal|carry|move|hold|store|steal)\b"),
+    cue(S, "id ill end kill die", r"\b(?:planning|planned|plan|worked out|working out|thought about) (?:how|when|where)"
+                                    r" (?:i|id|ill|im going to|to) (?:would )?(?:do it|end it|kill|die|go)\b"),
+    cue(S, "old yr yo years", r"\b(?:1[89]|[2-6]\d) ?(?:year old|yr old|yo|years old)\b",
+        needs=r"(?=.*" + MINOR_AGE + r")(?=.*\b(?:friend|boyfriend|girlfriend|man|bloke|woman|buys|buying|gifts|presents"
+              r"|messag\w*|meet\w*|met|seeing|dating|living|sleeping|relationship|going out)\b)"),
+    cue(S, "paid", r"\bpaid (?:him|them|her|a man|some \w+) (?:£\S+|thousands|\w+ grand|\w+k)\b",
+        needs=r"(?:" + ELDER + r"|" + VULNERABLE + r")"),
     cue(S, "hate", r"\bi (?:hate|loathe) (?:myself|my life|being alive)\b"),
     cue(S, "stockpiling stockpiled saving hoarding", r"\b(?:stockpil\w*|saving up|hoarding) (?:\w+ )?(?:meds|pills|tablets"
                                                      r"|medication|painkillers|paracetamol)\b"),
@@ -199,6 +204,19 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
     cue(URGENT, "herself himself myself themselves", r"\bcut (?:herself|himself|myself|themselves) (?:really |so |very )?"
                                                     r"(?:badly|bad|deep|deeply)\b"),
     cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b"),
+    cue(URGENT, "collapsed unresponsive moving breathing fit seizure blue",
+        r"\b(?:collapsed|unresponsive|not moving|isnt moving|stopped breathing|not breathing properly|having a (?:fit"
+        r"|seizure)|turning blue)\b",
+        needs=r"\b(?:he|she|hes|shes|man|woman|child|kid|boy|girl|baby|toddler|someone|somebody|mum|dad|son|daughter"
+              r"|friend|partner|husband|wife|nan|gran|grandad|neighbour|lady|fella|bloke|person)\b"),
+    cue(URGENT, "fallen fell gone went jumped slipped", r"\b(?:fallen|fell|gone|went|jumped|slipped) (?:in|into) the (?:river"
+                                                        r"|sea|water|canal|lake|harbour|pond)\b"),
+    cue(URGENT, "hit knocked run", r"\b(?:child|kid|boy|girl|toddler|baby|someone|somebody|man|woman|pedestrian|person"
+                                   r"|cyclist|lad|lady)\b(?: \S+){0,3} (?:hit|knocked (?:down|over)|run over) by (?:a|the)"
+                                   r" (?:car|bus|lorry|van|train|motorbike)\b"),
+    cue(URGENT, "find", r"\b(?:cant|cannot|can t) find (?:him|her|them|my \w+|our \w+)\b",
+        needs=r"\b(?:wandered|missing|lost|gone|ran off|run off)\b(?=.*" + WHO_AT_RISK + r")|" + WHO_AT_RISK
+              + r".*\b(?:wandered|missing|lost|gone|ran off|run off)\b"),
     cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b|\b(?:in|into) the (?:river|sea|water|canal|lake"
                                                                r"|harbour)\b(?=.*\b(?:struggling|drowning|help|999|went under"
                                                                r"|cant swim)\b)"),
@@ -210,19 +228,10 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
 
 _NOW_PLAINLY: tuple[Cue, ...] = (
     cue(NOW, "blood bleeding knife", r"\b(?:blood|bleeding|knife)\b"),
+    cue(NOW, "just", r"\bjust (?:been )?(?:hit|punched|hurt|attacked|stabbed|pushed|kicked|beaten|strangled|choked|slapped"
+                     r"|taken|swallowed|cut|thrown|dragged|glassed|grabbed|threatened)\b"),
+    cue(NOW, "floor moving", r"\b(?:is|s|lying|laying|lay|lies|collapsed|fallen|fell|unconscious|hes|shes|now|still) on the floor\b|\b(?:not|isnt|wont stop|stopped) moving\b"),
 )
 
-# The last net: a strong word about harm and a person it happens to; no figure of speech uses them.
-_STRONG = ("suicidal suicide overdose overdosed raped rape groomed molested abused abusing abusive neglected bruises "
-           "bruised bruising stabbed trafficked cuckooing beaten battered strangled strangling throttled punched "
-           "slapped assaulted coercive exploited paedo paedophile pedo nonce abducted kidnapped noose wrists")
-_LAST_NET: tuple[Cue, ...] = (
-    cue(S, _STRONG, alt(*_STRONG.split()) + r"(?! (?:prevention|awareness|of (?:power|process|the system|trust)"
-                                            r"|park|garden|building|site|bins?|roads?|land|area|property)\b)",
-        needs=r"(?:" + WHO_AT_RISK + "|" + alt("me", "i", "im", "my", "he", "she", "hes", "shes", "him", "her", "they",
-                                               "them", "partner", "husband", "wife", "boyfriend", "girlfriend", "ex", "dad",
-                                               "mum", "friend", "mate", "neighbour", "someone", "somebody") + ")"),
-)
-
-CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY, *_LAST_NET)
+CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY)
 """Every cue of this module."""

@@ -27,16 +27,17 @@ desperate crisis breaking cope coping struggling tether lonely isolated crying s
 dealers gang knife stabbed 999 refuge flee fleeing escape nowhere scammed stolen stealing attacks attacked
 assaulted molested wrists ledge shaking shook naked nude nudes inappropriate uncomfortable creepy stalking hurt harm
 abuse bully bullied bullying cried tears depressed depression panic weapon gun machete bleach drown drowning sex
-sexual porn temper rage eggshells flinches horrible
+sexual porn temper rage eggshells flinches horrible overdosed cuckooing paedo paedophile pedo nonce abducted
+kidnapped noose battered throttled
 """
 _WEAK = """
 alone own night nights overnight messaging messages messaged heating cold freezing answer answering miss edge
 platform location packages package sleeping rough washed fed food dark late 10pm 11pm midnight 1am 2am 3am strangers
 stranger older adult snapchat whatsapp instagram tiktok online goodbye anymore wake gone drunk drinking weed vodka
-alcohol cannabis secret weird photos pics fell fallen confused wandering pregnant
+alcohol cannabis secret weird photos pics fallen confused wandering pregnant
 """
 # Money is a sign only about an old or vulnerable person (financial abuse), not about a child.
-_MONEY = "money benefits pension savings scam scammer scammers scammed cash bank thousands"
+_MONEY = "money benefits pension savings scam scammer scammers scammed thousands bank"
 _WHO = alt("me", "my", "i", "im", "myself", "he", "she", "hes", "shes", "him", "her", "his", "they", "them", "their",
            "we", "us", "our", "partner", "husband", "wife", "boyfriend", "girlfriend", "bf", "gf", "fella", "ex",
            "dad", "mum", "mother", "father", "step dad", "stepdad", "son", "daughter", "brother", "sister", "nan",
@@ -55,12 +56,12 @@ _NOT_ABOUT_HARM = (
     r"(?!.*\b(?:roadworks|potholes?|tyre|parking|bus pass|traffic|noise|weather|lifeguard|first aid|changing room"
     r"|skate park|pharmacy|cycle lane|rats|splash park|paddling pool|fire station|planning|bin|bins|recycling|council"
     r" tax|dog|cat|tripped|slipped|uneven|swings?|slide|surfacing|claim from|make a claim|compensation|trees?|hedge"
-    r"|grass|flowers|plants|roundabout|junction|gate)\b)")
+    r"|grass|flowers|plants|roundabout|junction|gate|keys|cafe|swimming|snack|menu|lunch club)\b)")
 
 CUES: tuple[Cue, ...] = (
     cue(S, _HARM, alt(*_HARM.split()), needs=_NOT_ABOUT_HARM + r".*" + _WHO),
     cue(S, _WEAK, alt(*_WEAK.split()), needs=_NOT_ABOUT_HARM + r".*" + WHO_AT_RISK),
-    cue(S, _MONEY, alt(*_MONEY.split()), needs=_NOT_ABOUT_HARM + r".*(?:" + ELDER + "|" + VULNERABLE + ")"),
+    cue(S, _MONEY, alt(*_MONEY.split()) + r"(?! holidays?\b)", needs=_NOT_ABOUT_HARM + r".*(?:" + ELDER + "|" + VULNERABLE + ")"),
 )
 """The net's cues: a word of harm about anyone, a weaker sign about someone at risk, money about
 an old or vulnerable person."""

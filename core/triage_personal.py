@@ -21,10 +21,11 @@ _PUBLIC_DOMAIN = re.compile(r"\.(?:gov|police|nhs|sch|parliament)\.uk$")
 _DIGIT_RUN = re.compile(r"\d[\d\s()-]{4,}\d")
 # UK numbers: 0 or +44, then 9 or 10 digits starting 1, 2, 3 (landlines) or 7 (mobiles).
 _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s)-]{0,2}\d){8,9}(?!\d)")
-# "the council's number 01273 ...", "your helpline 0300 ...": a public number, not personal.
-_PUBLIC_PHONE = re.compile(r"(?:council|councils|your|helpline|switchboard|office|number for the|centre|centres"
-                           r"|library|school|surgery|station|hall|desk|team|department|dept)"
-                           r"\W+(?:\w+\W+){0,6}$")
+# "the council's number 01273 ...", "your helpline 0300 ...": a public number, not personal, when
+# one of these words comes shortly before it.
+_PUBLIC_PHONE_WORDS = ("council", "your", "helpline", "switchboard", "office", "number for the", "centre", "library",
+                       "school", "surgery", "station", "hall", "desk", "team", "department", "dept")
+_PUBLIC_PHONE_REACH = 45
 # National Insurance number: two prefix letters (D, F, I, Q, U, V never used), six digits, A-D.
 _NI_NUMBER = re.compile(r"\b[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]\b")
 _CARD_LIKE = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
@@ -71,8 +72,11 @@ def _has_email(low: str) -> bool:
 
 
 def _has_phone(low: str) -> bool:
-    return any(not _PUBLIC_PHONE.search(low, max(0, m.start() - 40), m.start())
-               for m in _PHONE.finditer(low))
+    for m in _PHONE.finditer(low):
+        before = low[max(0, m.start() - _PUBLIC_PHONE_REACH):m.start()]
+        if not any(word in before for word in _PUBLIC_PHONE_WORDS):
+            return True
+    return False
 
 
 def _has_card_number(low: str) -> bool:
@@ -80,8 +84,18 @@ def _has_card_number(low: str) -> bool:
     return any(_luhn_ok(_NOT_DIGIT.sub("", m.group())) for m in _CARD_LIKE.finditer(low))
 
 
+def _says_own_address(low: str) -> bool:
+    # Substring tests first: each is a fast scan, the pattern a slow one.
+    return (("live" in low or "address" in low or "m at " in low or "come to " in low or "deliver" in low
+             or "send" in low) and _OWN_ADDRESS.search(low) is not None)
+
+
+def _says_date_of_birth(low: str) -> bool:
+    return ("dob" in low or "d.o.b" in low or "birth" in low or "born" in low) and _DOB.search(low) is not None
+
+
 def _has_address(low: str) -> bool:
-    if _OWN_ADDRESS.search(low):
+    if _says_own_address(low):
         return True
     if not _INWARD_CODE.search(low):
         return False
@@ -105,4 +119,4 @@ def has_personal_data(low: str, words: bytes) -> bool:
     if _DIGIT_RUN.search(low) and (_has_phone(low) or _NI_NUMBER.search(low)
                                    or _has_card_number(low) or _ACCOUNT_NUMBER.search(low)):
         return True
-    return _DOB.search(low) is not None or _has_address(low)
+    return _says_date_of_birth(low) or _has_address(low)

@@ -70,7 +70,7 @@ _COMMERCIAL: tuple[Cue, ...] = (
         r"|\b(?:bitcoin|crypto|forex|btc|nft|binary) (?:trading|investment|expert|mining|profit|account manager|trader)"
         r"|\binvest(?:ing|ment)? (?:in|with) (?:bitcoin|crypto|forex|me|us)\b|\btrading expert\b|\b\d+% (?:returns?"
         r"|profit)"),
-    cue("commercial", "followers likes views subscribers", r"\b(?:cheap|buy|get|more|gain|grow|boost|real|instant) (?:\w+ )?"
+    cue("commercial", "followers likes views subscribers", r"\b(?:followers|likes|views|subscribers) (?:\d+k? )?for\b|\b(?:cheap|buy|get|more|gain|grow|boost|real|instant) (?:\w+ )?"
                                                            r"(?:followers|likes|views|subscribers)\b"),
     cue("commercial", "congratulations congrats won winner selected claim prize reward voucher vouchers giveaway gift free",
         r"\b(?:congratulations|congrats) (?:\w+ )?(?:you|u)(?: have| ve|ve)? (?:won|been selected|are (?:our|the) winner)"

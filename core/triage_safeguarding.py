@@ -139,7 +139,8 @@ _URGENT: tuple[Cue, ...] = (
     cue(URGENT, "jump jumping", r"\b(?:going|gonna|about|threatening|saying (?:hes|shes|theyre)? ?(?:going|gonna))"
                                 r" (?:to )?jump\b(?! (?:the queue|on|in the pool|ship))"),
     cue(URGENT, "ledge edge railings railing barrier wrong", r"\b(?:on|over|off) (?:the|a) (?:ledge|edge of the"
-                                                              r" (?:roof|bridge|cliff|car park))\b|\bwrong side of"
+                                                              r" (?:roof|bridge|cliff|car park))\b|\b(?:on|at) the (?:cliff|roof"
+                                                              r"|bridge|platform) edge\b|\bwrong side of"
                                                               r" (?:the|a) (?:railings?|barrier|fence)"),
     cue(URGENT, "knife gun machete weapon blade", r"\b(?:got|has|have|with|holding|waving|pulled|grabbed|hes got"
                                                   r"|shes got) (?:a|the|his|her) (?:knife|gun|machete|weapon|blade)\b"),
@@ -163,7 +164,7 @@ _URGENT: tuple[Cue, ...] = (
     cue(URGENT, "hasnt havent didnt never", r"\b(?:hasnt|havent|didnt|never) (?:come|came|been|got) (?:back )?"
                         r"home\b(?! (?:from (?:work|school)|yet to)\b)", needs=WHO_AT_RISK),
     cue(URGENT, "walked wandered", r"\b(?:walked|wandered) (?:out|off)\b",
-        needs=r"\b(?:dementia|alzh?eimers?|confused|vulnerable|autis\w*|learning)\b"),
+        needs=r"\b(?:dementia|alzh?eimers?|confused|vulnerable|autis\w*|learning)\b|" + MINOR_AGE),
     cue(URGENT, "danger", r"\b(?:in|into) (?:immediate |real |serious |grave )?danger\b(?! of\b)"),
 )
 
@@ -182,7 +183,8 @@ _NOW: tuple[Cue, ...] = (
 )
 
 _NOT_BY_A_THING = (r"(?! (?:by (?:a|the|my|our) (?:car|ball|bus|van|lorry|bike|council|price|bill|fine|costs?|charges?"
-                   r"|tax|rain|weather|wind|traffic|roadworks|kindness|support|response)|by (?:how|your|all|so|everyone|the way"
+                   r"|tax|rain|weather|wind|traffic|roadworks|kindness|support|response|parking warden|traffic warden|bin man|bin men"
+                   r"|member of staff|receptionist|bus driver|driver|councillor)|by (?:how|your|all|so|everyone|the way"
                    r"|this)|into paying|to (?:pay|wait|queue|park|move|use|fill|go online|call back|ring|sell my car))\b)")
 _HIT = (r"(?:hits?|hitting|hit|beats?|beating|beat|beaten|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?"
         r"|strangl\w*|chok(?:es|ed|ing)|throttl\w*|batter\w*|smack(?:s|ed|ing)?|shov(?:es|ed|ing)|push(?:es|ed|ing)"
@@ -297,9 +299,12 @@ _CHILDREN: tuple[Cue, ...] = (
                                                          r"|eaten|eating|feeds? (?:them|him|her)|feeding (?:them|him|her)"
                                                          r"|had (?:any|a|anything to eat|proper))\b|\b(?:nothing|no food)"
                                                          r" (?:to eat|at home|in (?:the|their|his|her) (?:house|fridge|cupboards?|flat))\b|\basking"
-                                                         r" (?:\w+ )?for food\b|\b(?:hungry|starving|underfed|malnourished"
-                                                         r"|skinny|thin)\b",
+                                                         r" (?:\w+ )?for food\b",
         needs=r"(?:" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r")(?!.*\b(?:dog|cat|pet|horse|ducks?|birds?)\b)"),
+    cue(S, "hungry starving underfed malnourished skinny thin", r"\b(?:hungry|starving|underfed|malnourished|skinny|thin)\b",
+        needs=r"^(?=.*(?:" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r"))(?=.*\b(?:always|constantly|never|no food"
+              r"|nobody|no one|left|every day|neglect\w*|filthy|dirty|asking for food|nothing to eat|parents? (?:dont|never)"
+              r"|no (?:money|heating))\b)(?!.*\b(?:dog|cat|pet|horse|ducks?|birds?|cafe|swimming|menu|snack)\b)"),
     cue(S, "nits squalor soiled sores crying screaming clothes unwashed",
         r"\b(?:unwashed|same (?:dirty )?clothes|nits|squalor|soiled|bed ?sores|(?:always|constantly|keeps|non ?stop|for"
         r" hours|all (?:day|night)) (?:crying|screaming)|(?:crying|screaming) (?:for hours|all (?:day|night)|non ?stop"
@@ -361,8 +366,9 @@ _SEXUAL: tuple[Cue, ...] = (
                                              r" (?:daughter|son|child|kid|girl|boy)|the (?:kids|children))\b(?! (?:base|up on)\b)"
                                              r"|\b(?:touch|touched|touching)\w* (?:\w+ )?inappropriately\b"),
     cue(S, "raped rape rapist molested molesting paedo paedophile pedo pedophile nonce sexually sexual flasher flashed "
+           "pimping pimped pimp pimps "
            "exposed exposing",
-        r"\b(?:raped|rape|rapist|molest\w*|paedo\w*|pedo\w*|pedophile|nonce|sexually (?:abused|assaulted|touched"
+        r"\b(?:raped|rape|rapist|molest\w*|paedo\w*|pedo\w*|pedophile|nonce|pimp(?:ing|ed|s)? (?:out|her|them|girls)|sexually (?:abused|assaulted|touched"
         r"|exploited)|sexual (?:abuse|assault|exploitation)|flasher|flashed (?:me|her|him|us|the kids|at)|exposed"
         r" himself|exposing himself)\b(?! (?:alarm|seed|oil|field)\b)"),
     cue(S, "room bed uncomfortable things stuff", r"\bcomes? (?:in|into) (?:my|her|his|their) (?:room|bed|bedroom)\b|\bmakes?"

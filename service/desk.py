@@ -67,6 +67,10 @@ HANDLED_ROWS = 50
 STATUTORY_CACHE = 4096
 
 
+#: How a refusal names what already happened to a message ("closed" is an account's word).
+_DONE_WORDS = {MessageState.RESPONDED: "answered", MessageState.CLOSED: "set aside without a reply"}
+
+
 class DeskError(Exception):
     """An action that did not happen, with the reason to show the officer (e.g. "claimed by
     Sam Patel"). Nothing was changed."""
@@ -120,6 +124,10 @@ class DeskSession:
                                                                  "limit": HANDLED_ROWS}))
         await self.moderation.refresh_for(waiting + handled)  # the rows' author badges
         return waiting + handled
+
+    async def store_is_empty(self) -> bool:
+        """Whether the store has never held a message (so the desk says how to bring some in)."""
+        return await self.store.max_revision() == 0
 
     def _hidden_kinds(self) -> tuple[MessageKind, ...]:
         """Kinds the officer may read on none of their accounts (`read_refusal`)."""
@@ -324,7 +332,8 @@ class DeskSession:
         except StateConflictError:
             current = await self.store.get_message(change.message_id)
             who = self.officer_name(current.state_by) if current.state_by else "someone"
-            raise DeskError(f"already {current.state.value} by {who}") from None
+            raise DeskError(f"already {_DONE_WORDS.get(current.state, current.state.value)} "
+                            f"by {who}") from None
 
     def officer_name(self, officer_id: str) -> str:
         """The register's name for an officer id (the id itself if not on the register)."""

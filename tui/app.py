@@ -208,7 +208,9 @@ class DeskApp(App[None]):
         counts = await self.session.counts()
         outbox = await self.session.outbox_counts()
         self._ring_for_disclosures(messages)
-        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox)
+        # Only an empty window asks whether the store has anything at all.
+        store_empty = not messages and await self.session.store_is_empty()
+        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox, store_empty)
         self.window_published.publish(self.window)
 
     def _ring_for_disclosures(self, messages: list[Message]) -> None:

@@ -41,6 +41,8 @@ class QueueWindow:
     limit: int = QUEUE_WINDOW
     outbox: dict[str, OutboxCounts] = field(default_factory=dict)
     """Unsent outbox items per account (the outbox line shows failures and what cannot go)."""
+    store_empty: bool = False
+    """The store has never held a message (the queue then says how to bring some in)."""
 
     @property
     def waiting(self) -> int:
@@ -64,6 +66,29 @@ class QueueWindow:
         if shown >= self.limit and total > shown:
             return f"showing {shown:,} of {total:,}"
         return f"{shown:,} waiting"
+
+
+#: What an empty queue says when the store has never held a message: how to bring some in.
+EMPTY_STORE_LINES = (
+    "No messages yet. To bring them in:",
+    "  dutydesk import FILE.jsonl    one message a line (- reads stdin)",
+    "  dutydesk schema inbound       the JSON Schema each line follows",
+    "  dutydesk demo                 a desk with a simulated feed, to try things",
+)
+
+
+def empty_lines(window: QueueWindow, account_name: str = "") -> tuple[str, ...]:
+    """What the queue says when it shows no message: how to bring messages into an empty
+    store; that nothing matches a filter (and how to clear it); else that nothing waits."""
+    if window.store_empty:
+        return EMPTY_STORE_LINES
+    if window.filter.search:
+        where = f" on {account_name}" if account_name else ""
+        return (f"Nothing matches {window.filter.search!r}{where}. esc clears the filter.",)
+    if window.filter.account is not None:
+        return (f"Nothing waiting on {account_name or window.filter.account}. "
+                "esc shows every account.",)
+    return ("No messages waiting: every message is answered or set aside.",)
 
 
 _SEVERITY = {

@@ -65,7 +65,7 @@ def test_personal_data_in_a_direct_message_needs_no_taking_down() -> None:
     ({"due_at": NOW - timedelta(minutes=5)}, "First response is overdue (was due 13:55, target 90 minutes)."),
     ({"due_at": NOW - timedelta(days=260)}, "First response is overdue (was due Mon 02 Mar 14:00, target 90 minutes)."),
     ({"responded_at": NOW, "state": MessageState.RESPONDED}, "Answered: no further first response is due."),
-    ({"state": MessageState.CLOSED}, "Closed: nothing more is due."),
+    ({"state": MessageState.CLOSED}, "Set aside without a reply: nothing more is due."),
 ])
 def test_the_last_line_says_where_the_first_response_stands(changes, last) -> None:  # noqa: ANN001
     assert expectations(message(**changes), LEWES, NOW)[-1] == last

@@ -97,7 +97,7 @@ async def test_a_message_answered_by_one_cannot_be_closed_by_another(lewes_pack,
     store = await store_with(lewes_pack, clock, make_message(1, account="councils-linkedin",
                                                              platform="linkedin"))
     await DeskSession(store, lewes_pack, clock, KATE).reply(1, "Done")
-    with pytest.raises(DeskError, match="already responded by Kate Morgan"):
+    with pytest.raises(DeskError, match="already answered by Kate Morgan"):
         await DeskSession(store, lewes_pack, clock, DANIEL).close(1, CloseReason.REPEAT)
 
 

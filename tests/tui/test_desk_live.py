@@ -107,7 +107,7 @@ async def test_a_claim_elsewhere_updates_the_detail_shown(desk: Desk) -> None:
         state = str(app.screen.query_one("#detail-state").content)
         assert "claimed by Tom Greaves" in state
         history = str(app.screen.query_one("#detail-history").content)
-        assert "claim  Tom Greaves" in history
+        assert "claimed  Tom Greaves" in history
         # The row itself says who holds it, for colleagues scanning the queue.
         queue = app.screen.query_one(QueueTable)
         assert "\N{BLACK DIAMOND}TG My council tax payment" in queue.render_line(1 + queue.cursor_index).text

@@ -80,7 +80,7 @@ async def test_the_detail_shows_author_place_times_state_and_labels(desk: Desk) 
         assert len(expected) == 2
         assert expected[0].startswith("Complaint: acknowledge it and redirect")
         assert expected[1] == "First response due by Tue 17 Nov 14:20 (target 90 working minutes)."
-        assert text(app, "history") == "History\n  Tue 17 Nov 14:00  claim  Tom Greaves"
+        assert text(app, "history") == "History\n  Tue 17 Nov 14:00  claimed  Tom Greaves"
 
 
 async def test_a_paused_clock_says_so(desk: Desk) -> None:
@@ -100,3 +100,28 @@ async def test_an_empty_queue_leaves_nothing_selected(desk: Desk) -> None:
         assert app.screen.query_one(DetailPane).message is None
         assert text(app, "who") == "No message selected."
         assert text(app, "body") == ""
+
+
+async def test_history_reads_in_words_not_field_names(desk: Desk) -> None:
+    from core.handling import CloseReason
+
+    target = desk.ids["warning1"]
+    lead = desk.session("tgreaves")
+    await desk.session().claim(target)
+    await lead.take_over(target)
+    await lead.refer(target, "Highways", "pothole_claim form sent")
+    await lead.close(target, CloseReason.ANSWERED_ELSEWHERE)
+    app = desk.app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(QueueTable).move_to(target)
+        await settle(pilot)
+        history = text(app, "history")
+        state = text(app, "state")
+    for words in ("claimed  Daniel Okafor", "took over the claim  Tom Greaves  from: Daniel Okafor",
+                  "referred  Tom Greaves  to: Highways; note: pothole_claim form sent",
+                  "set aside without a reply  Tom Greaves  why: Answered elsewhere"):
+        assert words in history
+    for field in ("reason_text", "take_over", "  close  ", "  refer  "):
+        assert field not in history
+    assert "set aside without a reply by Tom Greaves" in state and "closed" not in state

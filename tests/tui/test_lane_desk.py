@@ -9,7 +9,8 @@ from textual.widgets import Static
 
 from core.models import MessageKind
 from tests.tui.conftest import Desk, lane_desk, settle
-from tests.tui.seed import OPEN_AT, Seed, desk_pack, new_message
+from service.emergency import CrisisDesk
+from tests.tui.seed import OPEN_AT, OTHER_OFFICER, Seed, desk_pack, new_message
 from tui.app import DeskApp
 from tui.screens.reply import ReplyScreen
 from tui.widgets.badges import row_badges
@@ -41,7 +42,10 @@ async def test_in_an_emergency_incident_reports_rise_after_the_disclosures() -> 
     app = desk.app()
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        app.session.emergency_active = True  # the emergency engineer's declare/resolve sets it
+        assert window_keys(desk, app).index("flood") > 2
+        # The engagement lead declares an emergency; the officer's desk reads it and the
+        # incident reports rise (service.emergency sets the queue's flag).
+        await CrisisDesk(desk.session(OTHER_OFFICER)).declare("Flooding", "Marine Parade")
         app.request_refresh()
         await settle(pilot)
         assert window_keys(desk, app)[:4] == ["danger", "child-dm", "flood", "breached"]

@@ -356,6 +356,23 @@ async def test_the_countdown_cell_takes_its_phase_colour() -> None:
         assert clock.text.startswith("2h 00m") and clock.style.color == on_time
 
 
+async def test_the_cursor_row_keeps_its_state_colour_readable() -> None:
+    # Under the cursor the countdown and badges keep the row's own background, so a breach
+    # reads red on the desk's background, not red on the cursor's blue.
+    rows_ = [message(1, due_in=timedelta(minutes=-5), labels=("safeguarding",)),
+             message(2, due_in=timedelta(minutes=-6), labels=("safeguarding",))]
+    app = QueueApp(rows_)
+    async with app.run_test(size=(100, 30)):
+        table = app.query_one(QueueTable)
+        cursor_bg = table.get_component_rich_style("queue--cursor", partial=True).bgcolor
+        under, other = table.render_line(1), table.render_line(2)  # row 1 has the cursor
+        clock, other_clock = list(under)[0], list(other)[0]
+        assert clock.style.bgcolor == other_clock.style.bgcolor != cursor_bg
+        assert clock.style.color == other_clock.style.color
+        message_text = next(seg for seg in under if "Bins" in seg.text)
+        assert message_text.style.bgcolor == cursor_bg  # the rest of the row shows the cursor
+
+
 # -- what the columns say ---------------------------------------------------------------------
 
 SAT = datetime(2025, 3, 8, 18, 0, tzinfo=LONDON)
@@ -376,7 +393,7 @@ SAT = datetime(2025, 3, 8, 18, 0, tzinfo=LONDON)
         (Countdown(phase=Phase.PAUSED, resumes_at=datetime(2025, 3, 8, 19, 0, tzinfo=LONDON)), SAT, 21,
          "PAUSED till 19:00"),
         (Countdown(phase=Phase.ANSWERED), NOW, 21, "answered"),
-        (Countdown(phase=Phase.CLOSED), NOW, 21, "closed"),
+        (Countdown(phase=Phase.CLOSED), NOW, 21, "set aside"),
         (Countdown(phase=Phase.NO_TARGET), NOW, 21, "no target"),
     ],
 )

@@ -123,6 +123,24 @@ def test_keep_or_discard_a_changed_draft(snap_compare, open_desk_sync: Desk,
                         run_before=after("r", "x", "y", "escape", select=desk.ids["paused"]))
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_an_empty_store(snap_compare, size: tuple[int, int]) -> None:
+    from core.clock import FixedClock
+    from storage.memory import MemoryStore
+    from tests.tui.seed import OPEN_AT, desk_pack
+
+    store = MemoryStore()
+    asyncio.run(store.open())
+    desk = Desk(store, desk_pack(), FixedClock(OPEN_AT), {})
+    assert snap_compare(desk.app(), terminal_size=size, run_before=after())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_filter_with_no_match(snap_compare, open_desk_sync: Desk, size: tuple[int, int]) -> None:
+    assert snap_compare(open_desk_sync.app(), terminal_size=size,
+                        run_before=after("slash", "z", "z", "q", "enter"))
+
+
 # -- the safeguarding lane and the statutory clocks (issue 12) -----------------------------------
 
 def test_lane_desk_small(snap_compare, lane_desk_sync: Desk) -> None:

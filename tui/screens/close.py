@@ -28,7 +28,7 @@ class CloseScreen(ModalScreen[CloseReason | None]):
     def compose(self) -> ComposeResult:
         m = self._message
         with Vertical(id="close-box", classes="modal-box"):
-            yield Static(Content.assemble(("Close without a reply: ", "bold"),
+            yield Static(Content.assemble(("Set aside without a reply: ", "bold"),
                                           one_line(m.author.handle, 40)),
                          classes="modal-title", markup=False)
             yield Static(one_line(m.text, 200), classes="modal-quote", markup=False)

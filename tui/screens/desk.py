@@ -26,7 +26,7 @@ from tui.screens.moderation_keys import MODERATION_BINDINGS, MODERATION_PERMISSI
 from tui.screens.refer import ReferScreen, referral_contacts
 from tui.screens.reply import ReplyOutcome, ReplyScreen
 from tui.screens.reply_setup import REFUSALS, claim_question, reply_context
-from tui.state import QueueFilter, QueueWindow
+from tui.state import QueueFilter, QueueWindow, empty_lines
 from tui.widgets.badges import MODERATION_WORDS, badge_legend, row_badges
 from tui.widgets.banner import EmergencyBanner
 from tui.widgets.detail import DetailPane
@@ -71,8 +71,8 @@ class DeskScreen(ModerationActions, Screen[None]):
         Binding("enter", "open", "Open", tooltip="Open the selected message in the detail pane"),
         Binding("escape", "back", "Back", tooltip="Back to the queue; clear the filter; all accounts"),
         Binding("c", "claim", "Claim", tooltip="Claim the selected message"),
-        Binding("r", "reply", "Reply", tooltip="Reply (editor: ctrl+s send, esc cancel)"),
-        Binding("x", "close_message", "Close", tooltip="Close without a reply, with a reason"),
+        Binding("r", "reply", "Reply", tooltip="Reply: ctrl+s sends, ctrl+t picks a template"),
+        Binding("x", "close_message", "Close", tooltip="Set aside without a reply, with a reason"),
         Binding("f", "refer", "Refer", tooltip="Refer to a team or manager, with a note"),
         *MODERATION_BINDINGS,
         # Not in the footer (room for the rest on an 80-column terminal); listed in help.
@@ -141,6 +141,9 @@ class DeskScreen(ModerationActions, Screen[None]):
 
     # -- what the app publishes -----------------------------------------------------------------
     def _show_window(self, window: QueueWindow) -> None:
+        account = window.filter.account
+        self.queue.set_empty_text(empty_lines(
+            window, account_label(self.session, account) if account is not None else ""))
         self.queue.set_messages(window.messages)
         self.query_one(AccountList).set_counts(window.counts)
         self.query_one(OutboxStatus).show(window.outbox)

@@ -21,6 +21,7 @@ from core.sla import Phase, format_span
 from core.statutory import clock_sentence
 from service.desk import DeskSession
 from tui.widgets.header import desk_zone
+from tui.widgets.history_words import detail_words, state_words, verb_words
 from tui.widgets.safe_text import one_line, visible
 from tui.widgets.sidebar import account_label
 
@@ -31,7 +32,7 @@ _PHASE_TEXT = {
     Phase.BREACHED: ("BREACHED", "bold $error"),
     Phase.PAUSED: ("paused, account closed", "$text-muted"),
     Phase.ANSWERED: ("answered", "$success"),
-    Phase.CLOSED: ("closed", "$text-muted"),
+    Phase.CLOSED: ("set aside without a reply", "$text-muted"),
     Phase.NO_TARGET: ("no response target", "$text-muted"),
 }
 
@@ -73,7 +74,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         yield Static("", id="detail-statutory", markup=False)
         yield Static("", id="detail-state", markup=False)
         yield Static("", id="detail-body", markup=False)
-        with Vertical(id="detail-next"):
+        with Vertical(id="detail-next") as expected:
+            expected.display = False  # until a message is shown
             yield Static("Expected next", id="detail-next-title", markup=False)
             # A fixed set, shown as needed: one box per expectation keeps wrapped lines indented.
             for _ in range(_MAX_EXPECTATIONS):
@@ -149,7 +151,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     def _state(self, m: Message) -> Content:
         who = f" by {self._session.officer_name(m.state_by)}" if m.state_by else ""
         when = f", {self._when(m.state_at)}" if m.state_at else ""
-        parts: list = [_label("State "), (m.state.value, "bold"), who, when]
+        parts: list = [_label("State "), (state_words(m.state), "bold"), who, when]
         if m.claimed_by and m.claimed_by != m.state_by:
             parts += [_label(" · held by "), self._session.officer_name(m.claimed_by)]
         parts += [_label("   Labels "), ", ".join(one_line(x) for x in m.labels) or "none"]
@@ -197,7 +199,12 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def _action_line(self, action: Action) -> Content:
         who = self._session.officer_name(action.actor)
-        detail = ", ".join(f"{k} {one_line(str(v), 80)}" for k, v in action.detail.items()
-                           if k not in _QUIET_DETAIL)
-        return Content.assemble("  ", self._when(action.at), "  ", (action.verb, "bold"), "  ",
-                                who, ("  " + detail if detail else "", "$text-muted"))
+        detail = "; ".join(f"{detail_words(k)}: {self._detail_value(k, v)}"
+                           for k, v in action.detail.items() if k not in _QUIET_DETAIL)
+        return Content.assemble("  ", self._when(action.at), "  ", (verb_words(action.verb), "bold"),
+                                "  ", who, ("  " + detail if detail else "", "$text-muted"))
+
+    def _detail_value(self, key: str, value: object) -> str:
+        if key == "from":  # an officer id: their name
+            return self._session.officer_name(str(value))
+        return one_line(str(value), 80)

@@ -185,6 +185,7 @@ class QueueTable(ScrollView, can_focus=True):
         self._shown: dict[int, tuple[int, str, str]] = {}
         """What each viewport line last painted: (message id, countdown cell, class)."""
         self._line_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(_LINE_CACHE_SIZE)
+        self._empty: tuple[str, ...] = (EMPTY_TEXT,)
 
     # -- the contract --------------------------------------------------------------------------
     def set_messages(self, messages: Sequence[Message]) -> None:
@@ -231,6 +232,12 @@ class QueueTable(ScrollView, can_focus=True):
             return False
         self._move_cursor(index)
         return True
+
+    def set_empty_text(self, lines: Sequence[str]) -> None:
+        """What the queue says while it has no rows (our own words, one line each)."""
+        if tuple(lines) != self._empty:
+            self._empty = tuple(lines) or (EMPTY_TEXT,)
+            self.refresh()
 
     def refresh_rows(self) -> None:
         """Forget every cached row and repaint: for when account labels change."""
@@ -310,8 +317,8 @@ class QueueTable(ScrollView, can_focus=True):
         if y == 0:
             return self._header_line(paint)
         index = round(self.scroll_y) + y - 1
-        if not self._rows and y == 1:
-            return self._empty_line(paint)
+        if not self._rows and 1 <= y <= len(self._empty):
+            return self._empty_line(paint, self._empty[y - 1])
         if index >= len(self._rows):
             self._shown.pop(y, None)
             return Strip.blank(paint.width, paint.base)
@@ -331,10 +338,10 @@ class QueueTable(ScrollView, can_focus=True):
         style = paint.base + self.get_component_rich_style("queue--header", partial=True)
         return paint.line([Segment(header_text(paint.layout), style)], style)
 
-    def _empty_line(self, paint: Paint) -> Strip:
+    def _empty_line(self, paint: Paint, text: str) -> Strip:
         # Muted like an answered row: nothing here needs the officer.
         style = paint.base + self.get_component_rich_style("queue--answered", partial=True)
-        return paint.line([Segment(fit(EMPTY_TEXT, paint.layout.width), style)], style)
+        return paint.line([Segment(fit(text, paint.layout.width), style)], style)
 
     def _row_line(self, index: int, y: int, paint: Paint) -> Strip:
         message = self._rows[index]
@@ -346,8 +353,11 @@ class QueueTable(ScrollView, can_focus=True):
         # (cropping, dividing) then hit too.
         key = (clock, component, rest, style, paint.width)
         if (line := self._line_cache.get(key)) is None:
-            segments = [Segment(clock, self._styled(style, component))]
-            segments.extend(Segment(text, self._styled(style, part)) for text, part in rest)
+            # The countdown and the badges keep the row's own background under the cursor:
+            # a state colour on the cursor's background (red on blue) would be unreadable.
+            segments = [Segment(clock, self._styled(paint.base, component))]
+            segments.extend(Segment(text, self._styled(paint.base, part) if part else style)
+                            for text, part in rest)
             line = paint.line(segments, style)
             self._line_cache.set(key, line)
         return line

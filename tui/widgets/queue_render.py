@@ -188,7 +188,8 @@ def _countdown_wordings(cd: Countdown, now: datetime, zone: ZoneInfo) -> tuple[s
             return "PAUSED", "PAUSED"
         till = when_text(cd.resumes_at, now, zone)
         return f"PAUSED till {till}", f"PAUSED {till}"
-    words = {Phase.ANSWERED: "answered", Phase.CLOSED: "closed", Phase.NO_TARGET: "no target"}
+    # A message is "set aside", never "closed": that word is an account's, outside its hours.
+    words = {Phase.ANSWERED: "answered", Phase.CLOSED: "set aside", Phase.NO_TARGET: "no target"}
     return words[phase], words[phase]
 
 
