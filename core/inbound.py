@@ -18,7 +18,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, ConfigDict, Field, Strict, TypeAdapter, ValidationError
+from datetime import datetime
+
+from pydantic import ConfigDict, Field, GetPydanticSchema, TypeAdapter, ValidationError, WithJsonSchema
+from pydantic_core import core_schema
 from typing_extensions import NotRequired, TypedDict
 
 from core.models import MAX_TEXT_CHARS, MessageKind, Platform
@@ -26,6 +29,14 @@ from core.models import MAX_TEXT_CHARS, MessageKind, Platform
 # Literal types from the enums, so a new platform or kind reaches both at once.
 PlatformName = Literal[tuple(p.value for p in Platform)]  # type: ignore[valid-type]
 KindName = Literal[tuple(k.value for k in MessageKind)]  # type: ignore[valid-type]
+
+
+# Text that starts like a date, then an aware datetime: a number (or a number written as text,
+# which pydantic would read as seconds since 1970) is refused, as the model's Python validator
+# refuses it (`core.models.date_time_text`), but all inside pydantic-core.
+DateText = Annotated[datetime, GetPydanticSchema(lambda _type, _handler: core_schema.chain_schema([
+    core_schema.str_schema(pattern=r"^\d{4}-"), core_schema.datetime_schema(tz_constraint="aware")])),
+    WithJsonSchema({"type": "string", "format": "date-time"})]
 
 
 class AuthorRecord(TypedDict):
@@ -49,9 +60,7 @@ class InboundRecord(TypedDict):
     kind: KindName
     author: AuthorRecord
     text: Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
-    received_at: Annotated[AwareDatetime, Strict()]
-    """Strict: a JSON number is refused (as the model refuses it); a number written as text
-    is caught by `plain_record` (`_written_as_a_date`), cheaper than a Python validator."""
+    received_at: DateText
     thread_id: NotRequired[Annotated[str | None, Field(max_length=200)]]
     url: NotRequired[Annotated[str | None, Field(max_length=2000)]]
     labels: NotRequired[list[str]]
@@ -69,22 +78,10 @@ def plain_record(raw: bytes) -> InboundRecord | None:
         record: InboundRecord = _validate(raw)
     except ValidationError:
         return None
-    if may_repeat_a_key(raw, len(record) + len(record["author"])) or not _written_as_a_date(raw):
+    if may_repeat_a_key(raw, len(record) + len(record["author"])):
         return None
     return record
 
-
-_RECEIVED_AT = b'"received_at"'
-
-
-def _written_as_a_date(raw: bytes) -> bool:
-    """Whether `received_at` is written as a date (`2026-...`), not as a number in a string
-    (which pydantic reads as seconds since 1970). False (the long way) when unsure."""
-    if raw.count(_RECEIVED_AT) != 1:
-        return False
-    colon = raw.find(b":", raw.find(_RECEIVED_AT) + len(_RECEIVED_AT))
-    quote = raw.find(b'"', colon)
-    return quote > 0 and raw[quote + 5:quote + 6] == b"-"
 
 
 # -- keys given twice -----------------------------------------------------------------------
@@ -98,13 +95,11 @@ def may_repeat_a_key(raw: bytes, keys: int) -> bool:
     surely holds none twice; True when it may (then ask `repeated_key`).
 
     Every key is a string followed by optional whitespace and a colon. Outside strings a line
-    holds no line breaks, and with no tab, no carriage return and no quote followed by two
-    spaces, each key's colon is counted once by `":` or `" :`. Anything else matching those
-    (a quote and a colon inside a text) only makes the count larger, never smaller.
+    holds no line breaks; with no tab, no carriage return and no space before a colon anywhere,
+    every key's colon follows its closing quote at once, and `":` counts each key once.
+    Anything else matching (a quote and a colon inside a text) only makes the count larger.
     """
-    if b"\t" in raw or b"\r" in raw or b'"  ' in raw:
-        return True
-    return raw.count(b'":') + raw.count(b'" :') != keys
+    return raw.count(b'":') != keys or b" :" in raw or b"\t" in raw or b"\r" in raw
 
 
 class _RepeatedKey(ValueError):
