@@ -28,6 +28,8 @@ from service.changes import ChangeFeed
 from service.desk import DeskSession
 from service.emergency import CrisisDesk
 from service.firing import MISSED_KIND
+from tui.demo_note import DemoNote
+from tui.screens.choice import Choice, ChoiceScreen
 from tui.screens.desk import DeskScreen
 from tui.screens.reply_setup import REFUSALS
 from tui.state import QUEUE_WINDOW, QueueFilter, QueueWindow, concerns, rings, toast_severity
@@ -66,11 +68,15 @@ class DeskApp(App[None]):
     """The instant the desk shows; set from the injected clock once a tick, never read elsewhere."""
 
     def __init__(self, session: DeskSession, feed: ChangeFeed, clock: Clock,
-                 services: Sequence[Service] = (), tick: float = 1.0, poll: float = 0.25) -> None:
+                 services: Sequence[Service] = (), tick: float = 1.0, poll: float = 0.25,
+                 demo: DemoNote | None = None) -> None:
         """`tick` and `poll` are seconds between clock ticks and change polls; 0 turns one off
-        (tests then call `tick()` and `poll_changes()` themselves)."""
+        (tests then call `tick()` and `poll_changes()` themselves). `demo`: this is `dutydesk
+        demo` (the header says DEMO; what it is is said at the start)."""
         super().__init__()
         self.session = session
+        self.demo = demo
+        """Set for `dutydesk demo`: what the desk says about the demo."""
         self.crisis = CrisisDesk(session)
         """Posts and emergencies; its `incident` is the declared emergency as last read."""
         self.feed = feed
@@ -102,6 +108,10 @@ class DeskApp(App[None]):
 
     # -- life cycle -----------------------------------------------------------------------------
     async def on_mount(self) -> None:
+        if self.demo is not None:
+            self.push_screen(ChoiceScreen("This is a demo", self.demo.lines(self.session, self.now),
+                                          [Choice("s", "Start", "start")], id="demo",
+                                          hint="esc or s to start"))
         if self._tick_every > 0:
             self.set_interval(self._tick_every, self.tick, name="clock tick")
         # Paint from the store at once; the services start behind it. An engine catching up

@@ -141,6 +141,14 @@ def test_a_filter_with_no_match(snap_compare, open_desk_sync: Desk, size: tuple[
                         run_before=after("slash", "z", "z", "q", "enter"))
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_the_demo_says_what_it_is(snap_compare, open_desk_sync: Desk, size: tuple[int, int]) -> None:
+    from tui.demo_note import DemoNote
+
+    note = DemoNote(chosen_because="a duty officer who may reply but not block", kept_at=None)
+    assert snap_compare(open_desk_sync.app(demo=note), terminal_size=size, run_before=after())
+
+
 # -- the safeguarding lane and the statutory clocks (issue 12) -----------------------------------
 
 def test_lane_desk_small(snap_compare, lane_desk_sync: Desk) -> None:

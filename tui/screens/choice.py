@@ -38,10 +38,11 @@ class ChoiceScreen(ModalScreen[str | None]):
     ]
 
     def __init__(self, title: str, lines: Sequence[str], choices: Sequence[Choice], *,
-                 id: str | None = None) -> None:
+                 id: str | None = None, hint: str = "esc back") -> None:
         """`title` and `lines` are our own words; text from the public must already be made
-        safe (`tui.widgets.safe_text.one_line`)."""
+        safe (`tui.widgets.safe_text.one_line`). `hint` says what escape does."""
         super().__init__(id=id)
+        self._hint = hint
         self._title = title
         self._lines = list(lines)
         self._choices = list(choices)
@@ -54,7 +55,7 @@ class ChoiceScreen(ModalScreen[str | None]):
             keys = Content("  ").join(
                 Content.assemble((c.key, "bold $accent"), f" {c.label}") for c in self._choices)
             yield Static(keys, classes="choice-keys", markup=False)
-            yield Static("esc back", classes="modal-hint", markup=False)
+            yield Static(self._hint, classes="modal-hint", markup=False)
         yield KeyBar()
 
     @property

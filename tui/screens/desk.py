@@ -100,7 +100,8 @@ class DeskScreen(ModerationActions, Screen[None]):
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         session = self.session
-        yield DeskHeader(session, id="header").data_bind(DeskScreen.now)
+        mark = "DEMO" if getattr(self.app, "demo", None) is not None else ""
+        yield DeskHeader(session, mark=mark, id="header").data_bind(DeskScreen.now)
         yield EmergencyBanner()
         with Horizontal(id="body"):
             yield AccountList(session, id="accounts").data_bind(DeskScreen.now)
