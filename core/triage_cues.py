@@ -223,7 +223,7 @@ _PRESS: tuple[Cue, ...] = (
         r"\b|\bpublishing (?:tonight|tomorrow|today|this)\b|\bgoing to print\b|\bon air\b|\bcome on (?:the )?(?:show|programme)"),
 )
 
-_SWEARS = (r"(?:stfu|gtfo|paedo\w*|nonces?|shit\w*|shite|bullshit|fuck\w*|fck\w*|fuk\w*|fcuk\w*|fooking|effing|cunts?|twats?|wank\w*|tossers?|bellends?|dickheads?|knobheads?"
+_SWEARS = (r"(?:arses?|stfu|gtfo|paedo\w*|nonces?|shit\w*|shite|bullshit|fuck\w*|fck\w*|fuk\w*|fcuk\w*|fooking|effing|cunts?|twats?|wank\w*|tossers?|bellends?|dickheads?|knobheads?"
            r"|knobs|arseholes?|assholes?|bastards?|bitch(?:es)?|slags?|pricks?|pillocks?|prats?|plonkers?|numpt(?:y|ies)"
            r"|retard\w*|scumbags?|morons?|imbeciles?|cretins?|halfwits?|nonces?|wasters|shitheads?|piss ?heads?)")
 _ABUSE: tuple[Cue, ...] = (
@@ -231,14 +231,14 @@ _ABUSE: tuple[Cue, ...] = (
     # Lewes 8.1-8.2: referred, two warnings before a block. Buckinghamshire: threats of violence
     # are reported. Leighton-Linslade 8.1: threats and abuse reported to the Town Clerk.
     # The word list stays short and mild on purpose: it points an officer at a message.
-    cue("abuse", "stfu gtfo paedo paedos paedophile nonce nonces shit shite shits shitty shithole shitshow bullshit "
+    cue("abuse", "arse arses stfu gtfo paedo paedos paedophile nonce nonces shit shite shits shitty shithole shitshow bullshit "
                  "shithead shitheads fuck fucking fuckin fucked fucks fck fcking fk fuk fuking fukin fcuk fooking effing cunt cunts twat "
                  "twats wanker wankers wank wanky tosser tossers bellend bellends dickhead dickheads knobhead knobheads "
                  "knobs arsehole arseholes asshole assholes bastard bastards bitch bitches slag slags prick pricks "
                  "pillock pillocks prat prats plonker plonkers numpty numpties retard retarded retards scumbag "
                  "scumbags moron morons imbecile imbeciles cretin cretins halfwit halfwits nonce nonces wasters "
                  "shithead shitheads piss pisshead pissheads",
-        r"\b" + _SWEARS + r"\b(?! (?:prices|factor)\b)"),
+        r"\b" + _SWEARS + r"\b(?! (?:prices|factor)\b)(?<!its arse)(?<!their arse)(?<!my arse)"),
     cue("abuse", "idiot idiots", r"\bidiots?\b(?! ?proof)(?<!village idiot)"),
     cue("abuse", "muppet muppets", r"\bmuppets?\b(?! (?:christmas|show|movie|film|treasure|most wanted|screening))"
                                    r"(?<!the muppets)"),
@@ -316,6 +316,8 @@ _ABUSE: tuple[Cue, ...] = (
                                r"(?:\w+ ){0,3}(?:and )?(?:a )?liars?\b"),
     cue("abuse", "waiting happens", r"\b(?:ill be |i will be |be )?waiting for (?:you|u) (?:outside|after)\b|\b(?:come|coming"
                                     r"|show your face|turn up) (?:\w+ ){0,4}(?:again )?and (?:see|watch|youll see) what happens\b"),
+    cue("abuse", "happens window wall", r"\b(?:and|or) (?:you(?:ll)? )?see what happens\b|\bput (?:you|u|him|her) through"
+                                        r" (?:the|a) (?:window|wall|door)\b"),
     cue("abuse", "jump", r"\bgo (?:and )?jump (?:off|in) (?:a|the) (?:cliff|bridge|lake|river|sea)\b"),
     cue("abuse", "country came", r"\b(?:go|get) (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
                                  r" came from\b"),

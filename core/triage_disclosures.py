@@ -209,6 +209,13 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
         r"|seizure)|turning blue)\b",
         needs=r"\b(?:he|she|hes|shes|man|woman|child|kid|boy|girl|baby|toddler|someone|somebody|mum|dad|son|daughter"
               r"|friend|partner|husband|wife|nan|gran|grandad|neighbour|lady|fella|bloke|person)\b"),
+    cue(URGENT, "overdose od", r"\b(?:threatening|threatened|going|gonna|about|says (?:shes|hes|she|he) (?:is )?going)"
+                               r" to (?:take an overdose|overdose|od)\b"),
+    cue(URGENT, "hot", r"\b(?:in|inside) a hot car\b|\bhot car\b", needs=CHILD),
+    cue(URGENT, "passed blue", r"\b(?:passed out|going blue|gone blue|lips (?:are )?(?:going |turning )?blue)\b",
+        needs=r"\b(?:he|she|hes|shes|friend|mum|dad|son|daughter|baby|child|kid|someone|partner|mate|her|his)\b"),
+    cue(S, "throat neck", r"\bby the (?:throat|neck)\b|\b(?:hands|arm) (?:round|around) (?:my|her|his) (?:throat|neck)\b"),
+    cue(S, "coming", r"\b(?:hes|shes|theyre|he is|she is|they are) coming for (?:me|us|her|him|the kids)\b"),
     cue(URGENT, "fallen fell gone went jumped slipped", r"\b(?:fallen|fell|gone|went|jumped|slipped) (?:in|into) the (?:river"
                                                         r"|sea|water|canal|lake|harbour|pond)\b"),
     cue(URGENT, "hit knocked run", r"\b(?:child|kid|boy|girl|toddler|baby|someone|somebody|man|woman|pedestrian|person"
@@ -230,6 +237,11 @@ _NOW_PLAINLY: tuple[Cue, ...] = (
     cue(NOW, "blood bleeding knife", r"\b(?:blood|bleeding|knife)\b"),
     cue(NOW, "just", r"\bjust (?:been )?(?:hit|punched|hurt|attacked|stabbed|pushed|kicked|beaten|strangled|choked|slapped"
                      r"|taken|swallowed|cut|thrown|dragged|glassed|grabbed|threatened)\b"),
+    cue(NOW, "now currently happening coming outside door bridge roof knife", r"(?<!gone )(?<!up to )(?<!until )(?<!by )(?<!for )(?<!from )\b(?:now|currently|happening"
+                                                                                r"|coming for (?:me|us|her|him)|outside"
+                                                                                r" (?:my|the) (?:door|window)|at the"
+                                                                                r" door|on the (?:bridge|roof|ledge|edge)|got"
+                                                                                r" a knife)\b"),
     cue(NOW, "floor moving", r"\b(?:is|s|lying|laying|lay|lies|collapsed|fallen|fell|unconscious|hes|shes|now|still) on the floor\b|\b(?:not|isnt|wont stop|stopped) moving\b"),
 )
 

@@ -123,3 +123,18 @@ async def test_the_header_keeps_the_role_and_every_calendar(desk: Desk) -> None:
         assert "Daniel Okafor, Customer First social media officer" in who
         assert "tourism: CLOSED till Wed 09:00" in opening
         assert "customer first: OPEN till 17:00" in opening
+
+
+async def test_a_notice_never_covers_a_dialog_and_shows_on_the_desk_after(desk: Desk) -> None:
+    app = desk.app()
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        app.notify("No connector for lewes-x", title="Outbox", severity="warning")
+        await settle(pilot)
+        assert all(not toast.display for toast in app.screen.query("Toast"))
+        await pilot.press("escape")
+        await settle(pilot)
+        bar = app.screen.query_one(NoticeBar)
+        assert bar.display and "No connector for lewes-x" in str(bar.render())

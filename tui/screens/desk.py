@@ -129,6 +129,10 @@ class DeskScreen(ModerationActions, Screen[None]):
             self._show_window(self.app.window)
         self.query_one(QueueTable).focus()
 
+    def on_screen_resume(self) -> None:
+        # Notices that came while a dialog was up show now, in the notice line.
+        self.query_one(NoticeBar).show(list(self.app._notifications))
+
     def _set_now(self, now: datetime) -> None:
         self.now = now
 
