@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict
 
 from core.hours import OpeningHours
+from core.lane import in_lane
 from core.models import Message, MessageKind
 from core.policy import Audience, Officer, PolicyPack
 from core.sla import format_span
@@ -91,8 +92,10 @@ def suggested_template(message: Message, available: Collection[str] | None = Non
 def _contact_for(label: str, pack: PolicyPack) -> str:
     """The pack's contact for what a triage label calls for ('' where none is needed)."""
     c = pack.contacts
-    return {"safeguarding": c.safeguarding, "foi": c.foi, "complaint": c.complaints,
-            "press": c.press, "abuse": pack.moderation.report_to}.get(label, "")
+    return {"urgent_danger": c.safeguarding, "safeguarding": c.safeguarding, "foi": c.foi,
+            "complaint": c.complaints, "press": c.press, "abuse": pack.moderation.report_to,
+            "political": pack.moderation.report_to,
+            "commercial": pack.moderation.report_to, "sar": c.data_protection}.get(label, "")
 
 
 def expectations(message: Message, pack: PolicyPack, now: datetime) -> list[str]:
@@ -117,15 +120,20 @@ def _response_line(message: Message, pack: PolicyPack, now: datetime) -> str:
         return "Set aside without a reply: nothing more is due."
     if message.due_at is None:
         return "No response target in this policy: respond in a timely manner."
-    target = f"target {pack.first_response.minutes}"
+    minutes = pack.target_for(message.account).minutes
+    target = f"target {minutes}"
     # Said on the desk: a target the council's policy does not set is not the council's promise.
-    whose = ", dutydesk's default" if pack.is_default("first_response.minutes") else ""
+    place = ("first_response.minutes" if minutes == pack.first_response.minutes
+             else "first_response.young_or_vulnerable_minutes")
+    whose = ", dutydesk's default" if pack.is_default(place) else ""
     zone = pack.hours_for(message.account).zone
     if now >= message.due_at:
         return (f"First response is overdue (was due {local_when(message.due_at, now, zone)}, "
                 f"{target} minutes{whose}).")
     when = message.due_at.astimezone(zone)
-    return f"First response due by {when:%a %d %b %H:%M} ({target} working minutes{whose})."
+    # A disclosure's clock runs in real time (core.lane), other messages' in opening hours.
+    counted = "minutes, never paused" if in_lane(message.labels) else "working minutes"
+    return f"First response due by {when:%a %d %b %H:%M} ({target} {counted}{whose})."
 
 
 class OpeningStatus(BaseModel):

@@ -29,6 +29,7 @@ from pydantic import (
 )
 
 from core.hours import OpeningHours
+from core.lane_policy import Safeguarding, Statutory, unheld_figures
 from core.models import Platform
 from core.triage_pack import TriageSection
 
@@ -121,6 +122,9 @@ class FirstResponse(_Strict):
     """Business minutes left before the due time when the first and second warnings fire."""
     escalate_to: Ident
     """The role a breach is escalated to."""
+    young_or_vulnerable_minutes: int | None = Field(default=None, gt=0)
+    """The tighter target of accounts whose audience is young_or_vulnerable (monitored more
+    often); required when the pack has such an account, and less than `minutes`."""
     source: Text
     """The policy section (or the reason for the default chosen)."""
 
@@ -250,6 +254,9 @@ class Contacts(_Strict):
     """Where formal complaints are redirected."""
     foi: Text
     """Where FOI requests are logged."""
+    data_protection: Text = "the council's information governance team"
+    """Through whom subject access requests reach the data protection officer (read after
+    "via"); no policy names one, so the default is dutydesk's."""
     source: Text
 
 
@@ -323,6 +330,10 @@ class PolicyPack(_Strict):
     moderation: Moderation
     emergency: Emergency
     contacts: Contacts
+    safeguarding: Safeguarding
+    """The safeguarding lane: the out-of-hours route and the rule on private messages."""
+    statutory: Statutory
+    """The statutory clocks' complaint stages and warnings."""
     signature: Text = "{officer}, {council}"
     """How a reply is signed; `{officer}` and `{council}` are filled in."""
     roles: tuple[Role, ...] = Field(min_length=1)
@@ -356,7 +367,7 @@ class PolicyPack(_Strict):
         """Every cross-reference fault as (field, reason): ids used twice, roles, accounts or
         hours named but not defined, permissions that disagree with the role lists."""
         return [*_duplicates(self), *_dangling(self), *_permission_mismatches(self), *_hours_problems(self),
-                *_unknown_defaults(self)]
+                *_unknown_defaults(self), *_lane_problems(self)]
 
     def is_default(self, place: str) -> bool:
         """Whether the value at `place` (e.g. `first_response.minutes`) is dutydesk's default
@@ -372,6 +383,15 @@ class PolicyPack(_Strict):
 
     def hours_for(self, account_id: str) -> OpeningHours:
         return self.hours[self.account(account_id).hours]
+
+    def target_for(self, account_id: str) -> FirstResponse:
+        """The first-response target of one account: the young_or_vulnerable one where its
+        audience is (Lincolnshire: such profiles "must be monitored frequently")."""
+        target = self.first_response
+        young = target.young_or_vulnerable_minutes
+        if young is not None and self.account(account_id).audience == Audience.YOUNG_OR_VULNERABLE:
+            return target.model_copy(update={"minutes": young})
+        return target
 
     def role(self, role_id: str) -> Role:
         for r in self.roles:
@@ -418,6 +438,7 @@ def _dangling(pack: PolicyPack) -> list[tuple[str, str]]:
     out = [(f"accounts[{i}].hours", f"no hours named {a.hours!r} (defined: {', '.join(pack.hours)})")
            for i, a in enumerate(pack.accounts) if a.hours not in pack.hours]
     refs = [("first_response.escalate_to", (pack.first_response.escalate_to,)),
+            ("safeguarding.escalate_to", (pack.safeguarding.escalate_to,)),
             ("moderation.report_role", tuple(filter(None, (pack.moderation.report_role,)))),
             *((where, _role_list(pack, where)) for where, _ in _ROLE_LISTS)]
     out += [(where, f"no role named {r!r}") for where, ids in refs for r in ids if r not in role_ids]
@@ -464,4 +485,26 @@ def _hours_problems(pack: PolicyPack) -> list[tuple[str, str]]:
     zones = {hours.timezone for hours in pack.hours.values()}
     if len(zones) > 1:
         out.append(("hours", f"one council, one time zone: found {', '.join(sorted(zones))}"))
+    return out
+
+
+def _lane_problems(pack: PolicyPack) -> list[tuple[str, str]]:
+    """A young_or_vulnerable account without its tighter target, a target not tighter, and
+    templates promising a time limit the pack does not hold."""
+    out = []
+    target = pack.first_response
+    young = target.young_or_vulnerable_minutes
+    if young is None and any(a.audience == Audience.YOUNG_OR_VULNERABLE for a in pack.accounts):
+        out.append(("first_response.young_or_vulnerable_minutes",
+                    "required: an account's audience is young_or_vulnerable"))
+    if young is not None and target.minutes is not None and young >= target.minutes:
+        out.append(("first_response.young_or_vulnerable_minutes",
+                    f"must be less than first_response.minutes ({target.minutes})"))
+    if young is not None and target.warnings_minutes_left[0] >= young:
+        out.append(("first_response.young_or_vulnerable_minutes",
+                    f"the first warning ({target.warnings_minutes_left[0]} minutes left) must fall inside it"))
+    out += [(f"templates[{i}].text", "an out-of-hours notice must say: If anyone is in danger, call 999.")
+            for i, t in enumerate(pack.templates) if t.id == "out_of_hours" and "999" not in t.text]
+    out += [(f"templates[{i}].text", f"promises {figure!r}, a time limit this pack does not hold")
+            for i, t in enumerate(pack.templates) for figure in unheld_figures(t.text, pack.statutory)]
     return out

@@ -32,6 +32,9 @@ class Deadlines(BaseModel):
 
 NO_DEADLINES = Deadlines(due_at=None, warning_1_at=None, warning_2_at=None)
 
+#: Disclosures (`core.lane`): their clock runs in real time, never paused by closed hours.
+NEVER_PAUSED = frozenset({"urgent_danger", "safeguarding"})
+
 
 def deadlines(received_at: datetime, hours: OpeningHours, target: FirstResponse) -> Deadlines:
     """The due time and warning times of a message received at `received_at`."""
@@ -67,7 +70,8 @@ class Countdown(BaseModel):
     phase: Phase
     due_at: datetime | None = None
     business_left: timedelta | None = None
-    """Business time left to the due time (not while breached)."""
+    """Business time left to the due time (not while breached); real time for a disclosure,
+    whose clock never pauses."""
     overdue_by: timedelta | None = None
     """Wall-clock time since the due time, when breached."""
     resumes_at: datetime | None = None
@@ -85,6 +89,8 @@ def countdown(message: Message, hours: OpeningHours, now: datetime) -> Countdown
         return Countdown(phase=Phase.NO_TARGET)
     if now >= due:
         return Countdown(phase=Phase.BREACHED, due_at=due, overdue_by=now - due)
+    if NEVER_PAUSED.intersection(message.labels):
+        return Countdown(phase=_running_phase(message, now), due_at=due, business_left=due - now)
     left = hours.business_time_between(now, due)
     if not hours.is_open(now):
         return Countdown(phase=Phase.PAUSED, due_at=due, business_left=left,

@@ -22,6 +22,7 @@ from core.handling import (
     suggested_template,
 )
 from core.emergency import EMERGENCY_LABEL, Incident, incident_countdown
+from core.lane import lane_lines, private_message_warning
 from core.models import Action, Message, MessageKind, MessageState, OutboxItem
 from core.permissions import (
     authorised_officer,
@@ -35,6 +36,13 @@ from core.permissions import (
 from core.policy import Officer, Permission, PolicyPack, Role
 from core.replies import LengthCheck, check_length
 from core.sla import Countdown, countdown
+from core.statutory import (
+    StatutoryClock,
+    StatutoryDeadline,
+    most_pressing,
+    statutory_clock,
+    statutory_deadlines,
+)
 from service.moderation import ModerationDesk
 from storage.drafts_base import Draft
 from storage.base import (
@@ -55,6 +63,8 @@ _OPEN_STATES = frozenset({MessageState.NEW, MessageState.CLAIMED, MessageState.R
 RECENTLY_HANDLED = timedelta(minutes=30)
 #: At most this many recently handled rows are shown.
 HANDLED_ROWS = 50
+#: Messages whose statutory deadlines a session remembers (a few screens' worth of rows).
+STATUTORY_CACHE = 4096
 
 
 #: How a refusal names what already happened to a message ("closed" is an account's word).
@@ -81,8 +91,9 @@ class DeskSession:
         """The declared emergency as last read (`service.emergency.CrisisDesk.refresh` sets it):
         incident-related messages' clocks run on its extended hours."""
         self.emergency_active = False
-        """An emergency is declared (set with `incident`): the queue's flag for letting
-        emergency_related messages rise, once the queue takes it."""
+        """An emergency is declared (set with `incident` by service.emergency): emergency_related
+        messages rise into the lane (a declared `incident` raises them anyway)."""
+        self._statutory: dict[tuple, tuple[StatutoryDeadline, ...]] = {}
         self.moderation = ModerationDesk(self)
         """The two-warning ladder: marking, block requests, blocks (service.moderation)."""
 
@@ -105,7 +116,8 @@ class DeskSession:
         Direct messages are left out for a role that may not see them."""
         chosen = tuple(a for a in (accounts or self.visible_accounts) if a in self.visible_accounts)
         base = QueueQuery(accounts=chosen, search=search or None, limit=limit,
-                          exclude_kinds=self._hidden_kinds())
+                          exclude_kinds=self._hidden_kinds(),
+                          emergency_active=self.emergency_active or self.incident is not None)
         waiting = await self.store.queue(base)
         since = self.clock.now() - RECENTLY_HANDLED
         handled = await self.store.queue(base.model_copy(update={"handled_since": since,
@@ -136,6 +148,39 @@ class DeskSession:
         if self.incident is not None and EMERGENCY_LABEL in message.labels:
             return incident_countdown(message, self.pack, self.incident, now)
         return countdown(message, self.pack.hours_for(message.account), now)
+
+    # -- the lane and the statutory clocks (core.lane, core.statutory) ---------------------------
+    def statutory(self, message: Message) -> tuple[StatutoryDeadline, ...]:
+        """The message's statutory deadlines (FOI, SAR, complaint stages), soonest first.
+        Remembered per message: rows ask on every paint, and they never change."""
+        key = (message.id, message.received_at, message.labels, message.account)
+        found = self._statutory.get(key)
+        if found is None:
+            if len(self._statutory) >= STATUTORY_CACHE:
+                self._statutory.clear()
+            found = self._statutory[key] = statutory_deadlines(
+                message.labels, message.received_at, self.pack.hours_for(message.account),
+                self.pack.statutory)
+        return found
+
+    def statutory_clocks(self, message: Message, now: datetime) -> list[StatutoryClock]:
+        """Where each statutory deadline stands at `now` (read on the account's calendar)."""
+        today = now.astimezone(self.pack.hours_for(message.account).zone).date()
+        return [statutory_clock(d, today, self.pack.statutory) for d in self.statutory(message)]
+
+    def row_statutory(self, message: Message, now: datetime) -> StatutoryClock | None:
+        """The statutory clock a row shows: the most pressing one (core.statutory), or None."""
+        today = now.astimezone(self.pack.hours_for(message.account).zone).date()
+        return most_pressing(self.statutory(message), today, self.pack.statutory)
+
+    def lane_lines(self, message: Message, now: datetime) -> list[str]:
+        """The lane's lines for the detail pane: 999, the safeguarding contact, out of hours."""
+        return lane_lines(message, self.pack, self.is_open(message.account, now))
+
+    def reply_warning(self, message: Message) -> str | None:
+        """The warning shown before replying by direct message to someone who may be a child
+        or vulnerable adult (core.lane), or None."""
+        return private_message_warning(message, self.pack)
 
     def opening(self, account: str, now: datetime) -> OpeningStatus:
         """Whether `account` is open at `now`, and until or from when (the header's line)."""

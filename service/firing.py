@@ -1,7 +1,9 @@
 """What the engine records when a message's first-response warning or breach fires.
 
 Event 1 and 2 are the policy's two warnings before the due time, event 3 the breach at the due
-time, escalated to the role the pack names (`first_response.escalate_to`). Each fired event is
+time, escalated to the role the pack names (`first_response.escalate_to`). A disclosure's event
+that fires while its account is closed goes instead to the pack's out-of-hours safeguarding
+route (`core.lane`), ringing `safeguarding.escalate_to`. Each fired event is
 one Action for the log and one Notification for the dashboards, written in one transaction by
 `Store.fire_event`, which fires an event at most once however many engines try.
 """
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from core.handling import local_when
+from core.lane import URGENT_DANGER, escalation_title, out_of_hours_escalation
 from core.models import Action, Message, Notification, NotificationLevel, Platform
 from core.policy import PolicyPack
 from core.safe_text import for_log
@@ -23,6 +26,8 @@ from storage.base import EventFiring, FiredEvent, Store
 log = logging.getLogger("dutydesk.engine")
 
 ENGINE_ACTOR = "engine"
+#: The notification kind of a disclosure escalated out of hours.
+SAFEGUARDING_OUT_OF_HOURS = "safeguarding_out_of_hours"
 
 #: The action verb and notification kind of each event.
 EVENT_VERBS = {1: "warning_1", 2: "warning_2", 3: "breach"}
@@ -79,6 +84,9 @@ def event_records(pack: PolicyPack, message: Message, event: int, when: datetime
     detail = {"event": event, "event_at": when.isoformat(),
               "due_at": None if message.due_at is None else message.due_at.isoformat(),
               "late_seconds": max(0, round((now - when).total_seconds()))}
+    escalate = _out_of_hours(pack, message, when)
+    if escalate:
+        detail["escalated_to"] = pack.safeguarding.out_of_hours
     action = Action(at=now, actor=ENGINE_ACTOR, verb=verb, message_id=message.id,
                     account=message.account, detail=detail)
     notice = Notification(
@@ -87,7 +95,29 @@ def event_records(pack: PolicyPack, message: Message, event: int, when: datetime
         body=first_words(message.text),
         role=pack.first_response.escalate_to if event == 3 else None,
         message_id=message.id, account=message.account)
+    if escalate:
+        notice = safeguarding_notice(pack, message, now)
     return action, notice
+
+
+def _out_of_hours(pack: PolicyPack, message: Message, when: datetime) -> bool:
+    try:
+        hours = pack.hours_for(message.account)
+    except KeyError:
+        return False
+    return out_of_hours_escalation(message, hours, when)
+
+
+def safeguarding_notice(pack: PolicyPack, message: Message, now: datetime) -> Notification:
+    """A disclosure waiting while its account is closed: escalated at once to the pack's
+    out-of-hours safeguarding route, ringing the dashboards of `safeguarding.escalate_to`."""
+    platform = PLATFORM_NAMES.get(message.platform, str(message.platform))
+    urgent = URGENT_DANGER in message.labels
+    return Notification(
+        at=now, level=NotificationLevel.ERROR, kind=SAFEGUARDING_OUT_OF_HOURS,
+        title=escalation_title(f"{author_label(message)} on {platform}", pack, urgent),
+        body=first_words(message.text), role=pack.safeguarding.escalate_to,
+        message_id=message.id, account=message.account)
 
 
 async def fire(store: Store, pack: PolicyPack, message: Message, event: int, when: datetime,

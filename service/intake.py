@@ -29,11 +29,12 @@ from core.clock import require_aware
 from core.fields import field_path
 from core.hours import OpeningHours
 from core.inbound import may_repeat_a_key, plain_record, repeated_key
+from core.lane import first_response_deadlines, in_lane, lane_deadlines
 from core.models import InboundMessage
 from core.policy import FirstResponse, PolicyPack
-from core.sla import Deadlines, deadlines
+from core.sla import NEVER_PAUSED, Deadlines, deadlines
 from core.triage import triage, triage_text
-from core.triage_pack import PackPhrases, pack_phrases
+from core.triage_pack import pack_phrases
 from service.lines import MAX_LINE_BYTES
 from storage.rows import (
     EPOCH,
@@ -88,18 +89,18 @@ def prepare(inbound: InboundMessage, pack: PolicyPack, ingested_at: datetime) ->
     except KeyError:
         raise UnknownAccountError(
             unknown_account_reason(inbound.account, (a.id for a in pack.accounts))) from None
-    due = deadlines(inbound.received_at, hours, pack.first_response)
+    labels = _with_triage(inbound.labels, triage(inbound, pack_phrases(pack.triage)))
+    due = first_response_deadlines(inbound.received_at, labels, hours, pack.target_for(inbound.account))
     return _new_message(inbound, (due.warning_1_at, due.warning_2_at, due.due_at),
-                        require_aware(ingested_at, "ingested_at"), pack_phrases(pack.triage))
+                        require_aware(ingested_at, "ingested_at"), labels)
 
 
 def _new_message(inbound: InboundMessage,
                  times: tuple[datetime | None, datetime | None, datetime | None],
-                 ingested_at: datetime, phrases: PackPhrases) -> NewMessage:
+                 ingested_at: datetime, labels: tuple[str, ...]) -> NewMessage:
     w1, w2, due = times
     return NewMessage(inbound=inbound, ingested_at=ingested_at, due_at=due,
-                      warning_1_at=w1, warning_2_at=w2,
-                      labels=_with_triage(inbound.labels, triage(inbound, phrases)))
+                      warning_1_at=w1, warning_2_at=w2, labels=labels)
 
 
 Times = tuple[int | None, int | None, int | None]
@@ -194,9 +195,23 @@ class Preparer:
 
     def __init__(self, pack: PolicyPack) -> None:
         self.pack = pack
-        by_hours = {name: DeadlineCache(hours, pack.first_response) for name, hours in pack.hours.items()}
-        self._deadlines = {a.id: by_hours[a.hours] for a in pack.accounts}
+        # One cache per calendar and target (young_or_vulnerable accounts have their own).
+        caches: dict[tuple[str, int | None], DeadlineCache] = {}
+        self._deadlines = {}
+        for a in pack.accounts:
+            target = pack.target_for(a.id)
+            key = (a.hours, target.minutes)
+            if key not in caches:
+                caches[key] = DeadlineCache(pack.hours[a.hours], target)
+            self._deadlines[a.id] = caches[key]
         self._phrases = pack_phrases(pack.triage)
+        self._lane = {a.id: (pack.hours[a.hours], pack.target_for(a.id)) for a in pack.accounts}
+
+    def _lane_micros(self, account: str, received_at: datetime) -> Times:
+        """A disclosure's (warning_1_at, warning_2_at, due_at) in microseconds (core.lane)."""
+        d = lane_deadlines(received_at, *self._lane[account])
+        return (micros_or_none(d.warning_1_at, "warning_1_at"),
+                micros_or_none(d.warning_2_at, "warning_2_at"), micros_or_none(d.due_at, "due_at"))
 
     @property
     def accounts(self) -> KeysView[str]:
@@ -207,7 +222,10 @@ class Preparer:
         cache = self._deadlines.get(inbound.account)
         if cache is None:
             raise UnknownAccountError(unknown_account_reason(inbound.account, self._deadlines))
-        return _new_message(inbound, cache.times(inbound.received_at), ingested_at, self._phrases)
+        labels = _with_triage(inbound.labels, triage(inbound, self._phrases))
+        if in_lane(labels):  # a disclosure's clock never pauses (core.lane)
+            return prepare(inbound, self.pack, ingested_at)
+        return _new_message(inbound, cache.times(inbound.received_at), ingested_at, labels)
 
     def plain_row(self, raw: bytes, ingested_at: int) -> MessageRow | None:
         """One import line straight to a row, without models: the short cut for lines that are
@@ -222,16 +240,19 @@ class Preparer:
         if cache is None or received.year not in YEARS:
             return None
         start = (received - EPOCH) // MICROSECOND
+        text, kind, author = record["text"], record["kind"], record["author"]
+        labels = _with_triage(record.get("labels"), triage_text(text, kind, self._phrases))
         try:
-            w1, w2, due = cache.micros(start, received)
+            if NEVER_PAUSED.isdisjoint(labels):
+                w1, w2, due = cache.micros(start, received)
+            else:  # a disclosure's clock never pauses (core.lane)
+                w1, w2, due = self._lane_micros(record["account"], received)
         except (ValueError, OverflowError):
             return None
-        text, kind, author = record["text"], record["kind"], record["author"]
         return tuple.__new__(MessageRow, (  # MessageRow(...) without its Python-level __new__
             record["platform"], record["platform_id"], record["account"], kind,
             author["platform_id"], author["handle"], author.get("display_name", ""), text,
-            start, ingested_at, record.get("thread_id"), record.get("url"), due, w1, w2,
-            _with_triage(record.get("labels"), triage_text(text, kind, self._phrases))))
+            start, ingested_at, record.get("thread_id"), record.get("url"), due, w1, w2, labels))
 
 
 # -- one import line ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import logging
 from datetime import datetime, timedelta, tzinfo
 
 from core.hours import NoOpenTimeError, OpeningHours
+from core.lane import out_of_hours_notice
 from core.models import Action, Notification, NotificationLevel, OutboxItem
 from core.policy import Account, PolicyPack
 from core.safe_text import for_log
@@ -70,7 +71,8 @@ def account_name(account: Account) -> str:
 
 def out_of_hours_text(pack: PolicyPack, back: str) -> str:
     """The public notice posted when an account closes."""
-    return f"This account is now closed for engagement. {back} {pack.contacts.alternative}"
+    return out_of_hours_notice(f"This account is now closed for engagement. {back} "
+                               f"{pack.contacts.alternative}")
 
 
 def status_records(pack: PolicyPack, account: Account, is_open: bool, since: datetime,

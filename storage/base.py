@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_jsonable_python
 
 from core.clock import require_aware
+from core.lane import EMERGENCY_TIER, TIERS, lane_tier
 from core.models import (
     Action,
     Message,
@@ -78,7 +79,20 @@ class QueueQuery(BaseModel):
     this instant, most recently handled first. `awaiting_only` is then ignored."""
     exclude_kinds: tuple[MessageKind, ...] = ()
     """Leave out messages of these kinds (direct messages, for a role that may not see them)."""
+    emergency_active: bool = False
+    """An emergency is declared: `emergency_related` messages rise into the lane, after
+    urgent_danger and safeguarding (`core.lane.lane_tier`)."""
     limit: int = 200
+
+    @property
+    def lane_first(self) -> bool:
+        """Whether the lane goes first: for the waiting queue, not the handled rows."""
+        return self.awaiting_only and self.handled_since is None
+
+    @property
+    def lowest_tier(self) -> int:
+        """The last lane tier this query puts first (emergency_related only in an emergency)."""
+        return EMERGENCY_TIER if self.emergency_active else EMERGENCY_TIER - 1
 
 
 class AccountCounts(BaseModel):
@@ -411,6 +425,24 @@ def jsonable_detail(detail: dict[str, Any]) -> dict[str, Any]:
     """An action's detail as it comes back from the store: JSON values only (datetimes become
     ISO strings), so both stores return the same thing."""
     return json.loads(json.dumps(to_jsonable_python(detail)))
+
+
+def lane_then_page(lane: Sequence[Message], page: Sequence[Message], limit: int) -> list[Message]:
+    """The queue: the lane's messages first, then the usual page without them, `limit` in all.
+    (`page` is the first `limit` by due time, so it holds enough of the others.)"""
+    ids = {m.id for m in lane}
+    return [*lane, *(m for m in page if m.id not in ids)][:max(limit, 0)]
+
+
+def queue_order(query: QueueQuery) -> Callable[[Message], tuple]:
+    """The waiting queue's sort key: lane tier first (if the query puts the lane first), then
+    soonest due (no due time last), oldest received, lowest id."""
+    def key(message: Message) -> tuple:
+        tier = lane_tier(message.labels, query.emergency_active) if query.lane_first else None
+        due = message.due_at
+        return (len(TIERS) if tier is None else tier, due is None, due or message.received_at,
+                message.received_at, message.id)
+    return key
 
 
 def search_matches(needle: str, text: str, handle: str, display_name: str,

@@ -30,6 +30,7 @@ from storage.base import (
     log_references,
     missing_messages_error,
     next_event,
+    queue_order,
     search_matches,
     status_changes,
     unfired_events,
@@ -60,11 +61,6 @@ def build_message(row: MessageRow, message_id: int, revision: int) -> Message:
 
 def _utc_or_none(value: datetime | None, name: str) -> datetime | None:
     return None if value is None else utc(value, name)
-
-
-def _queue_key(message: Message) -> tuple:
-    due = message.due_at
-    return (due is None, due or message.received_at, message.received_at, message.id)
 
 
 def _in_view(message: Message, query: QueueQuery, since: datetime | None) -> bool:
@@ -157,7 +153,7 @@ class MemoryStore(MemoryModeration, MemoryOutbox, MemoryDrafts, MemoryPosts, Sto
         if since is not None:
             picked.sort(key=lambda m: (m.state_at, m.id), reverse=True)
             return picked[:max(query.limit, 0)]
-        return sorted(picked, key=_queue_key)[:max(query.limit, 0)]
+        return sorted(picked, key=queue_order(query))[:max(query.limit, 0)]
 
     async def changed_since(self, revision: int, limit: int = 1000) -> list[Message]:
         self._check_open()

@@ -259,9 +259,6 @@ _DRAFTS = (
 )
 
 
-
-
-
 # Version 7: the council's own posts (scheduled and crisis) and declared emergencies. At most one
 # incident is unresolved: a unique index over a constant, for unresolved rows only.
 _POSTS_AND_INCIDENTS = (
@@ -306,6 +303,29 @@ _POSTS_AND_INCIDENTS = (
     "CREATE INDEX actions_by_at ON actions (at)",
 )
 
+
+def _has_label(label: str) -> str:
+    # Labels are stored as `json.dumps` writes a list (`["foi", "safeguarding"]`): an element
+    # opens with '[' or ', ', and a quote inside a label is escaped, so these match whole labels.
+    return f"""(instr(labels, '["{label}"') > 0 OR instr(labels, ', "{label}"') > 0)"""
+
+
+#: A message's lane tier from its labels: 0 urgent_danger, 1 safeguarding, 2 emergency_related,
+#: NULL otherwise; `core.lane.lane_tier` in SQL (tests/storage/test_lane.py holds them equal).
+LANE_SQL = ("CASE WHEN " + _has_label("urgent_danger") + " THEN 0 WHEN " + _has_label("safeguarding")
+            + " THEN 1 WHEN " + _has_label("emergency_related") + " THEN 2 END")
+
+#: The lane's messages awaiting a reply, in order: a small index of its own beside the queue's,
+#: so the queue reads the lane first, then its usual page, both from indexes.
+LANE_INDEX_WHERE = f"{AWAITING_SQL} AND lane IS NOT NULL"
+
+_LANE = (
+    # VIRTUAL: computed from the stored labels when read; nothing is written for older rows.
+    f"ALTER TABLE messages ADD COLUMN lane INTEGER GENERATED ALWAYS AS ({LANE_SQL}) VIRTUAL",
+    f"CREATE INDEX messages_lane ON messages (lane, {QUEUE_ORDER_SQL}) WHERE {LANE_INDEX_WHERE}",
+)
+
+
 #: Every schema step in order; the file's user_version is how many of these it has had.
 MIGRATIONS: list[Migration] = [
     Migration("messages, logs, outbox, opening records and leases", _INITIAL),
@@ -318,6 +338,7 @@ MIGRATIONS: list[Migration] = [
               _outbox_delivery),
     Migration("reply drafts kept per message and officer", _DRAFTS),
     Migration("outgoing posts, emergencies, and the action log by time", _POSTS_AND_INCIDENTS),
+    Migration("the safeguarding lane: each message's lane tier and an index of the lane", _LANE),
 ]
 
 

@@ -39,6 +39,7 @@ from storage.base import (
     Store,
     StoreError,
     changed_state,
+    lane_then_page,
     lease_free_for,
     status_changes,
     unfired_events,
@@ -64,6 +65,7 @@ from storage.sqlite_rows import (
     _notification,
     _save_changes,
     from_micros,
+    lane_sql,
     queue_sql,
     row_to_message,
     to_micros,
@@ -236,7 +238,10 @@ class SqliteStore(SqliteModeration, SqliteOutbox, SqliteDrafts, SqlitePosts, Sto
     async def queue(self, query: QueueQuery) -> list[Message]:
         if query.accounts == ():
             return []
-        return await self._messages(*queue_sql(query))
+        page = await self._messages(*queue_sql(query))
+        if not query.lane_first:
+            return page
+        return lane_then_page(await self._messages(*lane_sql(query)), page, query.limit)
 
     async def changed_since(self, revision: int, limit: int = 1000) -> list[Message]:
         return await self._messages(f"{_SELECT_MESSAGES} WHERE revision > ? ORDER BY revision "

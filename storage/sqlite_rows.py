@@ -35,7 +35,7 @@ from storage.base import (
     next_event,
     search_matches,
 )
-from storage.migrations import AWAITING_SQL, QUEUE_ORDER_SQL
+from storage.migrations import AWAITING_SQL, LANE_INDEX_WHERE, QUEUE_ORDER_SQL
 from storage.rows import InsertResult, MessageRow, from_micros, micros_or_none, to_micros
 
 T = TypeVar("T")
@@ -361,6 +361,28 @@ def _outbox_item(row: Sequence[Any]) -> OutboxItem:
                       no_connector=bool(no_connector))
 
 
+def lane_sql(query: QueueQuery) -> tuple[str, list[Any]]:
+    """The lane's SELECT (its own small index, messages_lane), with the queue's filters: the
+    tiers this query puts first, most urgent first, then soonest due."""
+    where, params = [LANE_INDEX_WHERE, "lane <= ?"], [query.lowest_tier]
+    _filters(query, where, params)
+    return (f"{_SELECT_MESSAGES} WHERE {' AND '.join(where)} ORDER BY lane, {QUEUE_ORDER_SQL} "
+            "LIMIT ?", [*params, max(query.limit, 0)])
+
+
+def _filters(query: QueueQuery, where: list[str], params: list[Any]) -> None:
+    """The queue's account, kind and search filters, appended to `where` and `params`."""
+    if query.accounts is not None:
+        where.append(f"account IN ({', '.join('?' * len(query.accounts))})")
+        params.extend(query.accounts)
+    if query.exclude_kinds:
+        where.append(f"kind NOT IN ({', '.join('?' * len(query.exclude_kinds))})")
+        params.extend(k.value for k in query.exclude_kinds)
+    if query.search:
+        where.append("dd_search(?, text, author_handle, author_display_name, labels)")
+        params.append(query.search.casefold())
+
+
 def queue_sql(query: QueueQuery) -> tuple[str, list[Any]]:
     """The queue's SELECT and its parameters; values are always bound, never spliced in."""
     where: list[str] = []
@@ -371,15 +393,7 @@ def queue_sql(query: QueueQuery) -> tuple[str, list[Any]]:
         params.append(to_micros(query.handled_since, "handled_since"))
     elif query.awaiting_only:
         where.append(AWAITING_SQL)
-    if query.accounts is not None:
-        where.append(f"account IN ({', '.join('?' * len(query.accounts))})")
-        params.extend(query.accounts)
-    if query.exclude_kinds:
-        where.append(f"kind NOT IN ({', '.join('?' * len(query.exclude_kinds))})")
-        params.extend(k.value for k in query.exclude_kinds)
-    if query.search:
-        where.append("dd_search(?, text, author_handle, author_display_name, labels)")
-        params.append(query.search.casefold())
+    _filters(query, where, params)
     sql = _SELECT_MESSAGES + (f" WHERE {' AND '.join(where)}" if where else "")
     order = "state_at DESC, id DESC" if query.handled_since is not None else QUEUE_ORDER_SQL
     return f"{sql} ORDER BY {order} LIMIT ?", [*params, max(query.limit, 0)]

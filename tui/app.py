@@ -22,7 +22,8 @@ from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from core.clock import Clock
-from core.models import Notification
+from core.lane import arrivals_to_ring
+from core.models import Message, Notification
 from service.changes import ChangeFeed
 from service.desk import DeskSession
 from service.emergency import CrisisDesk
@@ -87,6 +88,8 @@ class DeskApp(App[None]):
         self.queue_filter = QueueFilter()
         """What the officer asked to see; change it with `set_queue_filter`."""
         self.window: QueueWindow | None = None
+        self._disclosures_seen: set[int] = set()
+        """Disclosures already rung for (core.lane.arrivals_to_ring)."""
         """The latest refresh's result (also published on `window_published`)."""
         self.window_published: Signal[QueueWindow] = Signal(self, "window-published")
         """Published after every refresh; the desk screen subscribes."""
@@ -214,10 +217,19 @@ class DeskApp(App[None]):
                                             limit=QUEUE_WINDOW)
         counts = await self.session.counts()
         outbox = await self.session.outbox_counts()
+        self._ring_for_disclosures(messages)
         # Only an empty window asks whether the store has anything at all.
         store_empty = not messages and await self.session.store_is_empty()
         self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox, store_empty)
         self.window_published.publish(self.window)
+
+    def _ring_for_disclosures(self, messages: list[Message]) -> None:
+        """Ring the bell once for each fetch that brings a disclosure not yet on this desk
+        (core.lane: safeguarding and urgent danger ring when they arrive)."""
+        arrived = arrivals_to_ring(self._disclosures_seen, messages)
+        if arrived:
+            self._disclosures_seen.update(m.id for m in arrived)
+            self.bell()
 
     # -- notifications ----------------------------------------------------------------------------
     def _refresh_notifications(self) -> None:

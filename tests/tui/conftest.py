@@ -24,6 +24,7 @@ from tests.tui.seed import (
     answer,
     closed_seeds,
     desk_pack,
+    lane_seeds,
     open_seeds,
     seed_store,
 )
@@ -67,6 +68,16 @@ async def open_desk(store: Store | None = None) -> Desk:
     return Desk(store, pack, FixedClock(OPEN_AT), ids)
 
 
+async def lane_desk(store: Store | None = None) -> Desk:
+    """The Tuesday 14:00 desk with disclosures, an incident report and statutory requests."""
+    store = store or MemoryStore()
+    await store.open()
+    pack = desk_pack()
+    ids = await seed_store(store, pack, open_seeds() + lane_seeds(), OPEN_AT)
+    await answer(store, pack, ids["answered"], OPEN_AT.replace(hour=13, minute=45))
+    return Desk(store, pack, FixedClock(OPEN_AT), ids)
+
+
 async def closed_desk() -> Desk:
     """The Saturday 10:00 desk: every account closed."""
     store = MemoryStore()
@@ -85,6 +96,11 @@ async def desk() -> Desk:
 def open_desk_sync() -> Desk:
     """For snapshot tests, which are synchronous (the snapshot runs its own event loop)."""
     return asyncio.run(open_desk())
+
+
+@pytest.fixture
+def lane_desk_sync() -> Desk:
+    return asyncio.run(lane_desk())
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from core.hours import OpeningHours
 from core.models import Author, InboundMessage, MessageKind, Platform
 from core.pack_files import load_pack
 from core.policy import PolicyPack
-from core.sla import deadlines
+from core.lane import first_response_deadlines
 from storage.base import Store
 from storage.rows import NewMessage
 
@@ -86,8 +86,9 @@ def open_seeds() -> list[Seed]:
         Seed("ontime", "eastbourne-x", _at(d, 13, 50), "When is the green bin collection this week?",
              "@bin_watcher", "Alex Green"),
         Seed("paused", "visit-eastbourne-instagram", _at(d, 11, 0),
-             "Is the bandstand open on Sunday? My son said he'd hurt himself if we don't go",
-             "seaside_sue", "Sue", labels=("urgent_danger", "safeguarding")),
+             # Not a disclosure: a disclosure's clock never pauses (core.lane), and the lane
+             # has its own seeds (lane_seeds).
+             "Is the bandstand open on Sunday?", "seaside_sue", "Sue"),
         Seed("answered", "eastbourne-facebook", _at(d, 10, 0), "Thanks for fixing the streetlight!",
              "happy.harry", "Harry"),
         Seed("lewes", "lewes-x", _at(d, 13, 0), "Lewes market parking question", "@lewesian"),
@@ -109,6 +110,28 @@ def closed_seeds() -> list[Seed]:
     ]
 
 
+def lane_seeds() -> list[Seed]:
+    """At OPEN_AT (Tue 14:00): disclosures (urgent danger, a 17-year-old's direct message), an
+    incident report, and requests with statutory clocks (FOI, SAR)."""
+    d = OPEN_AT
+    return [
+        Seed("danger", "eastbourne-x", _at(d, 13, 55),
+             "my neighbour is being hurt by her partner, I can hear it now", "@worried_next_door",
+             "Chris", labels=("urgent_danger", "safeguarding")),
+        Seed("child-dm", "eastbourne-facebook", _at(d, 13, 58),
+             "hi I got told to leave home tonight, I'm 17, where do I go", "kai.17", "Kai",
+             labels=("safeguarding",), kind=MessageKind.DIRECT_MESSAGE),
+        Seed("flood", "eastbourne-x", _at(d, 13, 57), "Water coming up through the drains on Marine Parade",
+             "@marine_parade", "Val", labels=("emergency_related",)),
+        Seed("foi", "councils-linkedin", _at(d, 13, 30),
+             "Under FOI please tell me how much was spent on consultants in 2025", "r-adams",
+             "R Adams", labels=("foi",)),
+        Seed("sar", "eastbourne-facebook", _at(d, 13, 20),
+             "I want a copy of all the data you hold about me please", "data.dan", "Dan",
+             labels=("sar",)),
+    ]
+
+
 def new_message(pack: PolicyPack, seed: Seed, ingested_at: datetime) -> NewMessage:
     inbound = InboundMessage(
         platform=_PLATFORMS[seed.account], platform_id=f"seed-{seed.key}", account=seed.account,
@@ -116,7 +139,8 @@ def new_message(pack: PolicyPack, seed: Seed, ingested_at: datetime) -> NewMessa
                                       display_name=seed.name),
         text=seed.text, received_at=seed.received, thread_id=f"thread-{seed.key}",
         url=f"https://example.social/{seed.key}", labels=seed.labels)
-    d = deadlines(seed.received, pack.hours_for(seed.account), pack.first_response)
+    d = first_response_deadlines(seed.received, seed.labels, pack.hours_for(seed.account),
+                                 pack.target_for(seed.account))
     return NewMessage(inbound=inbound, ingested_at=ingested_at, due_at=d.due_at,
                       warning_1_at=d.warning_1_at, warning_2_at=d.warning_2_at, labels=seed.labels)
 

@@ -147,3 +147,26 @@ def test_the_demo_says_what_it_is(snap_compare, open_desk_sync: Desk, size: tupl
 
     note = DemoNote(chosen_because="a duty officer who may reply but not block", kept_at=None)
     assert snap_compare(open_desk_sync.app(demo=note), terminal_size=size, run_before=after())
+
+
+# -- the safeguarding lane and the statutory clocks (issue 12) -----------------------------------
+
+def test_lane_desk_small(snap_compare, lane_desk_sync: Desk) -> None:
+    """Urgent danger (999) and safeguarding (SG) first, statutory clocks before the text."""
+    assert snap_compare(lane_desk_sync.app(), terminal_size=(80, 24), run_before=after())
+
+
+def test_lane_desk_large(snap_compare, lane_desk_sync: Desk) -> None:
+    """The same at 160x45, the urgent-danger message in the detail pane with 999 and the contact."""
+    assert snap_compare(lane_desk_sync.app(), terminal_size=(160, 45), run_before=after())
+
+
+def test_statutory_detail_large(snap_compare, lane_desk_sync: Desk) -> None:
+    desk = lane_desk_sync
+    assert snap_compare(desk.app(), terminal_size=(160, 45), run_before=after(select=desk.ids["foi"]))
+
+
+def test_reply_warning_before_a_private_message_to_a_child(snap_compare, lane_desk_sync: Desk) -> None:
+    desk = lane_desk_sync
+    assert snap_compare(desk.app(), terminal_size=(80, 24),
+                        run_before=after("r", select=desk.ids["child-dm"]))

@@ -57,7 +57,9 @@ async def reply_context(session: DeskSession, m: Message, now: datetime,
     saved = await session.saved_draft(m.id)
     template = None if saved is not None else session.suggested_template(m)
     where = account_label(session, m.account)
-    warnings = []
+    # core.lane: a private message to someone who may be a child (Lewes 5.1, L-L 10.1) first.
+    child = session.reply_warning(m)
+    warnings = [child] if child else []
     if not session.is_open(m.account, now):
         opening = session.opening(m.account, now).describe(now, desk_zone(session, m.account),
                                                            short=True)

@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING, Literal
 
 from rich.cells import cell_len
 
+from core.lane import EMERGENCY_NUMBER, URGENT_DANGER
 from core.models import Message
+from core.sla import Phase
+from core.statutory import clock_badge
 
 if TYPE_CHECKING:
     from service.desk import DeskSession
@@ -130,6 +133,22 @@ def moderation_badges(session: DeskSession, message: Message) -> Iterable[Badge]
     return (Badge(standing.badge, "info" if standing.warnings == 1 else "notice", 31),)
 
 
+#: A statutory clock's badge tone at each phase: louder as the deadline nears.
+_CLOCK_TONES: dict[Phase, Tone] = {Phase.ON_TIME: "info", Phase.WARNING_1: "notice",
+                                   Phase.WARNING_2: "alert", Phase.BREACHED: "danger"}
+
+
+def lane_badges(session: DeskSession, message: Message) -> Iterable[Badge]:
+    """The safeguarding lane's `999` for urgent danger (first of all), and the most pressing
+    statutory clock (`FOI19d`, core.statutory) just before its label's badge."""
+    if URGENT_DANGER in message.labels:
+        yield Badge(EMERGENCY_NUMBER, "danger", 0)
+    clock = session.row_statutory(message, session.clock.now())
+    if clock is not None:
+        rank = LABEL_BADGES[clock.deadline.label].rank - 1
+        yield Badge(clock_badge(clock), _CLOCK_TONES[clock.phase], rank)
+
+
 BadgeSource = Callable[["DeskSession", Message], Iterable[Badge]]
 """Badges for one row. It is called when a row on screen is drawn, so it must be quick (no
 store access: read what the message and the session already hold; `session.clock.now()` for
@@ -137,7 +156,7 @@ the time). A row is drawn again when its message changes, each new day, and when
 badges differ from the last drawing's."""
 
 #: Every source of a row's badges. Add yours to the end (one line): lane and moderation do.
-BADGE_SOURCES: tuple[BadgeSource, ...] = (label_badges, moderation_badges)
+BADGE_SOURCES: tuple[BadgeSource, ...] = (label_badges, moderation_badges, lane_badges)
 
 
 def labels_only(message: Message) -> tuple[Badge, ...]:

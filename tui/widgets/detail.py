@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from core.models import Action, Message
 from core.sla import Phase, format_span
+from core.statutory import clock_sentence
 from service.desk import DeskSession
 from tui.widgets.header import desk_zone
 from tui.widgets.history_words import detail_words, state_words, verb_words
@@ -69,6 +70,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         yield Static("No message selected.", id="detail-who", markup=False)
         yield Static("", id="detail-where", markup=False)
         yield Static("", id="detail-when", markup=False)
+        yield Static("", id="detail-lane", markup=False)
+        yield Static("", id="detail-statutory", markup=False)
         yield Static("", id="detail-state", markup=False)
         yield Static("", id="detail-body", markup=False)
         with Vertical(id="detail-next") as expected:
@@ -95,7 +98,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.set_class(message is None, "-empty")
         if message is None:
             self._set("#detail-who", "No message selected.")
-            for part in ("where", "when", "state", "body", "history"):
+            for part in ("where", "when", "lane", "statutory", "state", "body", "history"):
                 self._set(f"#detail-{part}", "")
             self.query_one("#detail-next").display = False
             return
@@ -159,6 +162,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         if m is None or now is None:
             return
         self._set("#detail-when", self._clock_line(m, now))
+        self._show_optional("#detail-lane", "\n".join(self._session.lane_lines(m, now)))
+        self._show_optional("#detail-statutory", self._statutory_lines(m, now))
         lines = self._session.expectations(m, now)
         if len(lines) > _MAX_EXPECTATIONS:
             lines = lines[:_MAX_EXPECTATIONS - 1] + [" ".join(lines[_MAX_EXPECTATIONS - 1:])]
@@ -177,6 +182,20 @@ class DetailPane(VerticalScroll, can_focus=True):
             text = f"{format_span(c.business_left)} left, {text}"
         return Content.assemble(_label("Received "), self._when(m.received_at),
                                 _label("   Due "), self._when(m.due_at), "  ", (text, style))
+
+    def _show_optional(self, selector: str, content: Content | str) -> None:
+        """Show `content`, hiding the line altogether when there is nothing to say."""
+        if self.is_mounted:
+            widget = self.query_one(selector, Static)
+            widget.display = bool(str(content))
+            widget.update(content)
+
+    def _statutory_lines(self, m: Message, now: datetime) -> Content:
+        """One line per statutory deadline (core.statutory), coloured as the first-response
+        clock is at the same phase."""
+        lines = [Content.assemble(_label("Statutory "), (clock_sentence(c), _PHASE_TEXT[c.phase][1]))
+                 for c in self._session.statutory_clocks(m, now)]
+        return Content("\n").join(lines)
 
     def _action_line(self, action: Action) -> Content:
         who = self._session.officer_name(action.actor)
