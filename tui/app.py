@@ -48,6 +48,11 @@ class Service(Protocol):
     async def stop(self) -> None: ...
 
 
+#: Seconds between a dashboard's polls of the store's changes: what another process commits
+#: (an emergency declared, a message claimed) is on screen within one poll.
+DEFAULT_POLL_SECONDS = 0.25
+
+
 class DeskApp(App[None]):
     """The desk. The caller opens the store first and closes it after `run()` returns."""
 
@@ -68,7 +73,7 @@ class DeskApp(App[None]):
     """The instant the desk shows; set from the injected clock once a tick, never read elsewhere."""
 
     def __init__(self, session: DeskSession, feed: ChangeFeed, clock: Clock,
-                 services: Sequence[Service] = (), tick: float = 1.0, poll: float = 0.25,
+                 services: Sequence[Service] = (), tick: float = 1.0, poll: float = DEFAULT_POLL_SECONDS,
                  demo: DemoNote | None = None) -> None:
         """`tick` and `poll` are seconds between clock ticks and change polls; 0 turns one off
         (tests then call `tick()` and `poll_changes()` themselves). `demo`: this is `dutydesk

@@ -5,7 +5,6 @@ incident timeline; snapshots at 80x24 and 160x45 with a frozen clock."""
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,13 @@ from textual.widgets import DataTable, Static
 from core.posts import PostState
 from service.changes import ChangeFeed
 from service.desk import DeskSession
+from service.emergency import CrisisDesk
 from storage.sqlite import SqliteStore
 from tests.tui.conftest import Desk, open_desk, settle, toasts
 from tests.tui.emergency_seed import APPROVER, DECLARER, RESPONDER, declare
 from tests.tui.seed import OFFICER, OPEN_AT
 from tests.tui.test_snapshots import after
-from tui.app import DeskApp
+from tui.app import DEFAULT_POLL_SECONDS, DeskApp
 from tui.screens.incident import IncidentScreen
 from tui.screens.posts import PostsScreen
 from tui.widgets.banner import EmergencyBanner
@@ -45,15 +45,19 @@ async def test_the_banner_shows_on_the_desk_posts_and_incident_screens(desk: Des
         assert isinstance(app.screen, IncidentScreen)
 
 
-async def test_two_desks_on_one_file_both_show_the_banner_within_a_second(tmp_path: Path) -> None:
+async def test_two_desks_on_one_file_both_show_the_banner_at_their_next_poll(tmp_path: Path) -> None:
+    """Within a second, without timing a test: a dashboard polls the store's changes every
+    0.25 s (DeskApp's default) and one poll after the declaration commits is enough for the
+    banner on both desks. The wall-clock figure (p95 under 1 s) is `python -m bench emergency`'s."""
+    assert DEFAULT_POLL_SECONDS < 1.0
     path = tmp_path / "desk.sqlite3"
     desk = await open_desk(SqliteStore(path))
     other_store = SqliteStore(path)
     await other_store.open()
     try:
-        mine = desk.app(poll=0.25)
+        mine = desk.app()
         theirs = DeskApp(DeskSession(other_store, desk.pack, desk.clock, APPROVER),
-                         ChangeFeed(other_store), desk.clock, tick=0, poll=0.25)
+                         ChangeFeed(other_store), desk.clock, tick=0, poll=0)
         async with mine.run_test(size=(120, 40)) as p1, theirs.run_test(size=(120, 40)) as p2:
             await settle(p1)
             await settle(p2)
@@ -61,16 +65,13 @@ async def test_two_desks_on_one_file_both_show_the_banner_within_a_second(tmp_pa
             # A third process's officer declares.
             declarer_store = SqliteStore(path)
             await declarer_store.open()
-            from service.emergency import CrisisDesk
             await CrisisDesk(DeskSession(declarer_store, desk.pack, desk.clock, DECLARER)).declare(
                 "Power cut", "Substation fire")
             await declarer_store.close()
-            start = time.monotonic()
-            while not (banner(mine) and banner(theirs)) and time.monotonic() - start < 3:
-                await asyncio.sleep(0.05)
-            took = time.monotonic() - start
+            for app, pilot in ((mine, p1), (theirs, p2)):
+                assert app.poll_changes() is not None
+                await settle(pilot)
             assert "EMERGENCY Power cut" in banner(mine) and "EMERGENCY Power cut" in banner(theirs)
-            assert took < 1.0, f"the banner took {took:.2f}s"
     finally:
         await other_store.close()
         await desk.store.close()
