@@ -88,3 +88,33 @@ def test_sources_are_merged_sorted_and_each_text_once() -> None:
 
     got = row_badges(None, M(), (lambda s, m: [label_badge(x) for x in m.labels], lane))  # type: ignore[arg-type]
     assert [b.text for b in got] == ["SAFEG", "LANE", "FOI"]
+
+
+# -- the author's standing: on every row of theirs, beside the most urgent label --------------
+
+W1 = Badge("W1", "info", 31, author=True)
+BLOCKD = Badge("BLOCKD", "alert", 31, author=True)
+DANGER, NINE9, FOI_CLOCK = LABEL_BADGES["urgent_danger"], Badge("999", "danger", 0), Badge("FOI19d", "notice", 21)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (76, 24), (160, 45)])
+@pytest.mark.parametrize(("labels", "standing", "first"), [
+    ((CMPL,), W1, "CMPL"),
+    ((FOI_CLOCK, FOI), W1, "FOI19d"),
+    ((DANGER, NINE9, SAFEG), BLOCKD, "999"),
+])
+async def test_a_labelled_row_of_a_warned_author_shows_the_label_and_the_standing(
+        size: tuple[int, int], labels: tuple[Badge, ...], standing: Badge, first: str) -> None:
+    from tests.tui.test_queue_widget import QueueApp, message
+    from tui.widgets.queue import QueueTable
+
+    badges = tuple(sorted((*labels, standing), key=lambda b: (b.rank, b.text)))
+    app = QueueApp([message(1, handle="@a_rather_long_handle")], badges=lambda m: badges)
+    async with app.run_test(size=size):
+        table = app.query_one(QueueTable)
+        header, line = table.render_line(0).text, table.render_line(1).text
+    assert cell_len(line) == size[0]
+    labels_at = header.index("LABELS")
+    assert line[labels_at:].startswith(first)
+    assert f" {standing.text} " in line[header.index("FROM"):header.index("MESSAGE")]
+    assert "Bins not" in line and "10m 00s" in line

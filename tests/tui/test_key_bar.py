@@ -66,3 +66,32 @@ async def test_a_modal_shows_its_own_keys(desk: Desk, key: str, actions: set[str
         await settle(pilot)
         assert app.screen is not app.screen_stack[0]  # the modal is up
         assert set(keys(app)) == actions
+
+
+@pytest.mark.parametrize(("width", "moderation"), [
+    (80, []), (94, []), (95, ["moderation"]), (119, ["moderation", "warn"]),
+    (120, ["moderation", "warn", "request_block"]), (160, ["moderation", "warn", "request_block"])])
+async def test_a_wider_desk_bar_shows_the_moderation_keys_after_the_usual_ones(
+        desk: Desk, width: int, moderation: list[str]) -> None:
+    app = desk.app()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        shown = list(keys(app))
+        usual = ["open", "filter", "back", "claim", "reply", "close_message", "refer", "help", "quit"]
+        assert shown == usual + moderation
+        assert all(keys(app)[action] for action in moderation)
+        bar = app.screen.query_one(KeyBar)
+        assert sum(key.outer_size.width for key in bar.query(FooterKey)) <= width or not moderation
+
+
+async def test_the_desk_bar_follows_a_resize(desk: Desk) -> None:
+    app = desk.app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        assert "moderation" not in keys(app)
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot)
+        assert "moderation" in keys(app) and "request_block" in keys(app)
+        await pilot.resize_terminal(100, 40)
+        await settle(pilot)
+        assert "moderation" in keys(app) and "warn" not in keys(app)

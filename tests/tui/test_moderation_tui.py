@@ -38,6 +38,29 @@ async def test_every_row_of_an_author_carries_their_badge() -> None:
     assert not any(b in shown["jo-hughes"] for b in ("W1", "W2", "BLOCK?", "BLOCKD"))
 
 
+
+async def test_at_80_columns_each_row_shows_its_first_label_and_its_authors_standing() -> None:
+    desk = await ladder_desk()
+    app = desk.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        session, table = desk.session(), app.screen.query_one(QueueTable)
+        header = table.render_line(0).text
+        labels_at, from_at = header.index("LABELS"), header.index("FROM")
+        seen = []
+        for index, message in enumerate(table._rows[: table.size.height - 1]):
+            line = table.render_line(index + 1).text
+            badges = row_badges(session, message)
+            standing = [b.text for b in badges if b.author]
+            first = next((b.text for b in badges if not b.author), "")
+            assert line[labels_at:].startswith(first)
+            if standing:
+                assert f" {standing[0]} " in line[from_at:header.index("MESSAGE")]
+                seen.append((first, standing[0]))
+    # Every standing is on screen, two of them on labelled rows (ABUSE, and a statutory clock).
+    assert sum(1 for first, _ in seen if first) == 2
+    assert {standing for _, standing in seen} == {"W1", "W2", "BLOCK?", "BLOCKD"}
+
 async def test_w_marks_the_message_with_a_category_and_the_badge_appears(desk: Desk) -> None:
     app = desk.app(LEAD)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -22,7 +22,12 @@ from service.desk import DeskSession
 from tui.screens.close import CloseScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.moderation import ModerationScreen
-from tui.screens.moderation_keys import MODERATION_BINDINGS, MODERATION_PERMISSIONS, ModerationActions
+from tui.screens.moderation_keys import (
+    MODERATION_BINDINGS,
+    MODERATION_KEYS,
+    MODERATION_PERMISSIONS,
+    ModerationActions,
+)
 from tui.screens.refer import ReferScreen, referral_contacts
 from tui.screens.reply import ReplyOutcome, ReplyScreen
 from tui.screens.reply_setup import REFUSALS, claim_question, reply_context
@@ -117,7 +122,7 @@ class DeskScreen(ModerationActions, Screen[None]):
                                  local_zone=desk_zone(session)).data_bind(DeskScreen.now)
                 yield DetailPane(session, id="detail").data_bind(DeskScreen.now)
         yield OutboxStatus(id="outbox-status")
-        yield KeyBar()
+        yield KeyBar(extra=MODERATION_KEYS)
         yield NoticeBar(id="notices")
 
     def on_mount(self) -> None:

@@ -20,14 +20,19 @@ if TYPE_CHECKING:
     from core.models import Message
     from service.desk import DeskSession
 
-#: Not in the desk's footer: an 80-column footer is full with the handling keys and `?`; the
-#: `?` help screen lists them, and the moderation screen's own footer shows its keys.
+#: Not in the desk's usual footer: an 80-column footer is full with the handling keys and `?`;
+#: a wider one shows them too (MODERATION_KEYS), the `?` help screen lists them, and the
+#: moderation screen's own footer shows its keys.
 MODERATION_BINDINGS = [
     Binding("w", "warn", "Warn", show=False, tooltip="Warn: mark inappropriate with a category (a strike)"),
     Binding("B", "request_block", "Request block", show=False, key_display="B",
             tooltip="Ask the blocking role to block the author (a reason)"),
     Binding("m", "moderation", "Moderation", show=False, tooltip="Moderation: authors with strikes, requests, history"),
 ]
+
+#: The actions of the keys above a wide desk's footer shows after its usual keys, while each
+#: fits (KeyBar `extra`), most wanted first: `m` from 95 columns, all three from 120.
+MODERATION_KEYS = ("moderation", "warn", "request_block")
 
 #: The permission each of these needs (for hiding keys; core enforces it).
 MODERATION_PERMISSIONS = {"warn": Permission.WARN, "request_block": Permission.WARN}

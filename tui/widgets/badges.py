@@ -4,7 +4,9 @@ A row's badges come from a list of *sources*, each a function of the session and
 giving `Badge`s: triage labels here; the safeguarding lane (its marker and statutory clock) and
 moderation (the author's W1 / W2 / block marks) add their own source to `BADGE_SOURCES`. The
 cell shows as many badges as fit, in rank order, and `+N` for the rest; at 80 columns it is
-six cells wide, so the most urgent badge always shows.
+six cells wide, so the most urgent badge always shows. The author's standing (an `author`
+badge) is not drawn in this cell but at the end of the row's FROM cell (queue_render), so it
+shows on every row of theirs at every width, beside the most urgent label.
 
 Badge text is ours (never text from the public) and short: at most six cells.
 """
@@ -46,6 +48,9 @@ class Badge:
     narrow. Bands: 0-9 danger to life, 10-19 safeguarding, 20-49 statutory and handling duties
     (lane markers and clocks sit here next to their label), 50-69 moderation and advice,
     70+ everything else."""
+    author: bool = False
+    """The author's standing rather than the message's: drawn at the end of the row's FROM
+    cell, never hidden behind `+N` in the badges cell (an author has one standing at most)."""
 
     def __post_init__(self) -> None:
         if not 0 < cell_len(self.text) <= MAX_BADGE:
@@ -106,14 +111,12 @@ def label_badges(session: DeskSession, message: Message) -> Iterable[Badge]:
     return (label_badge(label) for label in message.labels)
 
 
-#: The author's standing on the warning ladder (core.moderation): the badge cell is six cells
-#: wide, so BLOCK REQUESTED reads `BLOCK?` and BLOCKED `BLOCKD`; warnings read W1, W2, ...
-#: Ranked 31, just ahead of ABUSE (32), among the handling duties: at 80 columns the cell shows
-#: one badge, and on an abusive message from a warned author the standing decides what comes
-#: next (an author has one standing, so they never compete with each other).
+#: The author's standing on the warning ladder (core.moderation), at most six cells: BLOCK
+#: REQUESTED reads `BLOCK?` and BLOCKED `BLOCKD`; warnings read W1, W2, ... These are `author`
+#: badges: drawn in the FROM cell, so they never compete with the labels for the badges cell.
 MODERATION_BADGES: dict[str, Badge] = {
-    "BLOCKED": Badge("BLOCKD", "alert", 31),
-    "BLOCK REQUESTED": Badge("BLOCK?", "alert", 31),
+    "BLOCKED": Badge("BLOCKD", "alert", 31, author=True),
+    "BLOCK REQUESTED": Badge("BLOCK?", "alert", 31, author=True),
 }
 MODERATION_WORDS: dict[str, str] = {
     "W1": "the author has had one warning (W2: two, the final one for most packs)",
@@ -130,7 +133,7 @@ def moderation_badges(session: DeskSession, message: Message) -> Iterable[Badge]
         return ()
     if standing.badge in MODERATION_BADGES:
         return (MODERATION_BADGES[standing.badge],)
-    return (Badge(standing.badge, "info" if standing.warnings == 1 else "notice", 31),)
+    return (Badge(standing.badge, "info" if standing.warnings == 1 else "notice", 31, author=True),)
 
 
 #: A statutory clock's badge tone at each phase: louder as the deadline nears.

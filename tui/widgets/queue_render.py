@@ -224,25 +224,42 @@ def author_cell(message: Message, prior_warnings: int, width: int) -> str:
     return fit(f"{cut(name, room)} {badge}", width)
 
 
+def author_pieces(message: Message, prior_warnings: int, width: int,
+                  standing: Badge | None) -> tuple[Piece, ...]:
+    """The FROM cell, exactly `width` cells: `author_cell`, and the author's standing
+    (`W1`, `BLOCK?`: an `author` badge) at its end in its tone, whole however much of the
+    handle that leaves (the detail pane has the whole handle)."""
+    if standing is None:
+        return ((author_cell(message, prior_warnings, width), ""),)
+    tone = f"queue--badge-{standing.tone}"
+    room = width - cell_len(standing.text) - 1
+    if room < 1:  # a cell narrower than the badge and a name: only in a test's odd layout
+        return ((fit(standing.text, width), tone),)
+    return ((author_cell(message, prior_warnings, room) + " ", ""), (standing.text, tone))
+
+
 def row_rest(message: Message, layout: Layout, now: datetime, zone: ZoneInfo,
              account_label: Callable[[str], str], prior_warnings: int, holder: str = "",
              badges: Sequence[Badge] = ()) -> tuple[Piece, ...]:
     """Everything of a row after the countdown column, as runs of text and their component
     class: the part that does not change from tick to tick, so the widget caches it. `holder`,
-    when given, marks who holds the message (`◆TG`) ahead of its text."""
+    when given, marks who holds the message (`◆TG`) ahead of its text. The badges go in the
+    badges cell, but the author's standing at the end of the FROM cell."""
     due = when_text(message.due_at, now, zone) if message.due_at is not None else "\N{EM DASH}"
     cells = [
         (due, layout.due),
         (account_label(message.account), layout.account),
         (_KINDS.get(message.kind, str(message.kind)), layout.kind),
     ]
-    rest = " " + _join(cells)
+    labels = tuple(b for b in badges if not b.author)
+    standing = next((b for b in badges if b.author), None)
+    pieces: list[Piece] = [(" ", ""), *badge_pieces(labels, layout.badges), (" " + _join(cells), "")]
     if layout.author:
-        rest += " " + author_cell(message, prior_warnings, layout.author)
+        pieces += [(" ", ""), *author_pieces(message, prior_warnings, layout.author, standing)]
     if layout.text:
         text = f"\N{BLACK DIAMOND}{holder} {message.text}" if holder else message.text
-        rest += " " + fit(text, layout.text)
-    return ((" ", ""), *badge_pieces(badges, layout.badges), (rest, ""))
+        pieces.append((" " + fit(text, layout.text), ""))
+    return tuple(pieces)
 
 
 def header_text(layout: Layout) -> str:
