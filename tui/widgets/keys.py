@@ -68,7 +68,9 @@ class KeyBar(Footer):
                             disabled=not enabled, tooltip=tooltip).data_bind(compact=Footer.compact)
 
     async def recompose(self) -> None:
-        if not self.is_attached:
+        # A screen being dismissed is no longer current: its check_action may read widgets
+        # already removed, and nobody sees its bar. A desk under a dialog is still current.
+        if not self.is_attached or not self.screen.is_current:
             return
         shown = self.shown()
         if shown == self._shown:
