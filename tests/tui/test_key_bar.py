@@ -66,3 +66,13 @@ async def test_a_modal_shows_its_own_keys(desk: Desk, key: str, actions: set[str
         await settle(pilot)
         assert app.screen is not app.screen_stack[0]  # the modal is up
         assert set(keys(app)) == actions
+
+
+async def test_the_desk_bar_says_a_message_is_set_aside_not_closed(desk: Desk) -> None:
+    """'Closed' is an account's word (outside its opening hours); a message is set aside."""
+    app = desk.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        labels = {key.action: key.description for key in built(app)}
+        assert labels["close_message"] == "Aside"
+        assert "Close" not in labels.values()
