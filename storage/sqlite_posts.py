@@ -16,9 +16,11 @@ from core.models import Action, Notification, OutboxItem
 from core.posts import OUTBOX_KINDS, Post, PostChange, PostKind, PostState, decided, post_after
 from storage.base import NotFoundError
 from storage.posts_base import FREEZE_REASON, POST_VERBS, DueRecords, EmergencyActiveError, PostStore
+from storage.retime import Retime
 from storage.rows import from_micros, micros_or_none, to_micros
 from storage.outbox import HoldFilter
 from storage.sqlite_outbox import hold_unsent
+from storage.sqlite_retime import retime_related_rows
 from storage.sqlite_rows import _action, _append_logs
 
 T = TypeVar("T")
@@ -201,7 +203,7 @@ class SqlitePosts(PostStore):
     # -- incidents ---------------------------------------------------------------------------
     async def declare_emergency(self, incident: Incident, actions: Sequence[Action] = (),
                                 notifications: Sequence[Notification] = (),
-                                freeze: bool = True) -> Incident:
+                                freeze: bool = True, retime: Retime | None = None) -> Incident:
         def run(conn: sqlite3.Connection) -> Incident:
             if _active(conn) is not None:
                 raise EmergencyActiveError("an emergency is already declared: resolve it first")
@@ -227,13 +229,17 @@ class SqlitePosts(PostStore):
             logged = [a.model_copy(update={"detail": {**a.detail, "incident": incident_id, "frozen": frozen}})
                       for a in actions]
             _append_logs(conn, logged, notifications, ())
-            return incident.model_copy(update={"id": incident_id, "frozen_count": frozen,
-                                               "revision": revision})
+            stored = incident.model_copy(update={"id": incident_id, "frozen_count": frozen,
+                                                 "revision": revision})
+            if retime is not None:
+                retime_related_rows(conn, stored, retime)
+            return stored
         return await self._write(run)
 
     async def resolve_emergency(self, incident_id: int, by: str, at: datetime, reason: str,
                                 actions: Sequence[Action] = (),
-                                notifications: Sequence[Notification] = ()) -> Incident:
+                                notifications: Sequence[Notification] = (),
+                                retime: Retime | None = None) -> Incident:
         when = to_micros(at, "at")
 
         def run(conn: sqlite3.Connection) -> Incident:
@@ -247,10 +253,15 @@ class SqlitePosts(PostStore):
             conn.execute("UPDATE posts SET state = 'review', updated_by = ?, updated_at = ?, revision = ? "
                          "WHERE state = 'frozen'", (by, when, revision))
             _append_logs(conn, actions, notifications, ())
+            if retime is not None:
+                retime_related_rows(conn, None, retime)
             row = conn.execute(f"SELECT {_INCIDENT_COLUMNS} FROM incidents WHERE id = ?",
                                (incident_id,)).fetchone()
             return _incident(row)
         return await self._write(run)
+
+    async def retime_related(self, retime: Retime) -> int:
+        return await self._write(lambda conn: retime_related_rows(conn, _active(conn), retime))
 
     async def active_incident(self) -> Incident | None:
         return await self._call(_active)

@@ -95,3 +95,13 @@ async def test_the_desk_bar_follows_a_resize(desk: Desk) -> None:
         await pilot.resize_terminal(100, 40)
         await settle(pilot)
         assert "moderation" in keys(app) and "warn" not in keys(app)
+
+
+async def test_the_desk_bar_says_a_message_is_set_aside_not_closed(desk: Desk) -> None:
+    """'Closed' is an account's word (outside its opening hours); a message is set aside."""
+    app = desk.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        labels = {key.action: key.description for key in built(app)}
+        assert labels["close_message"] == "Aside"
+        assert "Close" not in labels.values()

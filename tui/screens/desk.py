@@ -77,7 +77,7 @@ class DeskScreen(ModerationActions, Screen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the queue; clear the filter; all accounts"),
         Binding("c", "claim", "Claim", tooltip="Claim the selected message"),
         Binding("r", "reply", "Reply", tooltip="Reply: ctrl+s sends, ctrl+t picks a template"),
-        Binding("x", "close_message", "Close", tooltip="Set aside without a reply, with a reason"),
+        Binding("x", "close_message", "Aside", tooltip="Set aside without a reply, with a reason"),
         Binding("f", "refer", "Refer", tooltip="Refer to a team or manager, with a note"),
         *MODERATION_BINDINGS,
         # Not in the footer (room for the rest on an 80-column terminal); listed in help.
@@ -263,7 +263,7 @@ class DeskScreen(ModerationActions, Screen[None]):
                     ("Queue", help_rows(QueueTable.BINDINGS, seen=desk_keys)),
                     ("Accounts list", [("enter", "Show only that account (All accounts: every one)")]),
                     ("Reply editor", help_rows(ReplyScreen.BINDINGS)),
-                    ("Close", help_rows(CloseScreen.BINDINGS, [("enter", "", "Close with the reason chosen")])),
+                    ("Set aside", help_rows(CloseScreen.BINDINGS, [("enter", "", "Set aside with the reason chosen")])),
                     ("Refer", help_rows(ReferScreen.BINDINGS)),
                     ("Moderation screen (m)", help_rows(ModerationScreen.BINDINGS)),
                     ("Labels on rows", badge_legend()),
