@@ -58,8 +58,12 @@ def counts_line(counts: AccountCounts | None, room: int = _NAME_CELLS) -> Conten
 _WORDINGS = ((" waiting", " warn", " late"), (" wait", " warn", " late"), ("", "", ""))
 
 
+#: The gap between counts in their most compact form (no words).
+_COMPACT_GAP = " · "
+
+
 def _counts(c: AccountCounts, waiting: str, warn: str, late: str) -> Content:
-    gap = " " if waiting else " · "
+    gap = " " if waiting else _COMPACT_GAP
     parts: list[Content | tuple[str, str] | str] = [f"{c.waiting}{waiting}"]
     if c.warning:
         parts += [gap, (f"{c.warning}{warn}", "$text-warning")]
@@ -74,18 +78,19 @@ QUIET_MARKS = ("no post today", "no post")
 
 
 def counts_with_mark(counts: AccountCounts | None, room: int, quiet: bool) -> Content:
-    """The count line, followed (for a `quiet` account) by the fullest quiet mark that fits;
-    with four-figure counts in a narrow list the mark is cut short (the counts are whole)."""
+    """The count line, followed (for a `quiet` account) by the fullest quiet mark that leaves
+    the counts in words; else the shortest mark, cut short if need be (the counts stay whole)."""
     if not quiet:
         return counts_line(counts, room)
     for mark in QUIET_MARKS:
         line = counts_line(counts, max(room - len(mark) - 1, 1))
-        if line.cell_length + len(mark) + 1 <= room:
-            break
+        if line.cell_length + len(mark) + 1 <= room and _COMPACT_GAP not in line.plain:
+            return line + Content.assemble(" ", (mark, "$text-warning italic"))
+    line = counts_line(counts, max(room - len(QUIET_MARKS[-1]) - 1, 1))
     left = room - line.cell_length - 1
     if left < 3:  # no room for a readable mark: the counts matter more
         return line
-    return line + Content.assemble(" ", (one_line(mark, left), "$text-warning italic"))
+    return line + Content.assemble(" ", (one_line(QUIET_MARKS[-1], left), "$text-warning italic"))
 
 
 #: The mark after a closed account's name (an account is closed outside its opening hours;
