@@ -13,11 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.handling import local_when
 from core.hours import OpeningHours
+from core.lane import first_response_deadlines, in_lane
 from core.models import AwareDatetime, Message
 from core.permissions import NotAuthorisedError, require
-from core.policy import Officer, Permission, PolicyPack
+from core.policy import FirstResponse, Officer, Permission, PolicyPack
 from core.posts import Post, PostKind, PostState
-from core.sla import Countdown, countdown, deadlines, format_span
+from core.sla import Countdown, Deadlines, countdown, deadlines, format_span
 
 #: The label triage gives messages about the incident (their clocks run on extended hours).
 EMERGENCY_LABEL = "emergency_related"
@@ -182,24 +183,47 @@ def normal_hours_statement(pack: PolicyPack, incident: Incident, hours: OpeningH
             "hours. If someone is in danger, call 999.")
 
 
+def _tighter(rule: FirstResponse, target: int | None) -> FirstResponse:
+    """`rule` with the emergency's tighter target; the warnings keep their place inside it (a
+    third and a sixth of it at most)."""
+    if target is None:
+        return rule
+    first, second = rule.warnings_minutes_left
+    warnings = (min(first, max(target // 3, 2)), min(second, max(target // 6, 1)))
+    return rule.model_copy(update={"minutes": target, "warnings_minutes_left": warnings})
+
+
+def related_deadlines(message: Message, pack: PolicyPack, incident: Incident | None) -> Deadlines | None:
+    """The first-response deadlines an `emergency_related` message's clock runs on, given the
+    declared emergency (`incident`, None or resolved: none is). None for any other message, for
+    a disclosure (its lane clock, in real time, stays) and for an account the pack lacks.
+
+    While an emergency is declared: on the extended hours (`extended_hours`) with the pack's
+    tighter `related_response_minutes` (else the account's target), measured from the later of
+    its arrival and the declaration. Otherwise: the account's normal calendar and target,
+    measured from its arrival, as intake works them out; so after a resolution a message still
+    awaiting a reply is due when it would have been had no emergency been declared."""
+    if EMERGENCY_LABEL not in message.labels or in_lane(message.labels):
+        return None
+    try:
+        hours, rule = pack.hours_for(message.account), pack.target_for(message.account)
+    except KeyError:
+        return None
+    if incident is None or not incident.active:
+        return first_response_deadlines(message.received_at, message.labels, hours, rule)
+    return deadlines(max(message.received_at, incident.declared_at), extended_hours(hours, incident),
+                     _tighter(rule, pack.emergency.related_response_minutes))
+
+
 def incident_countdown(message: Message, pack: PolicyPack, incident: Incident | None,
                        now: datetime) -> Countdown:
     """`message`'s first-response clock. One labelled emergency_related runs, while an
-    emergency lasts, on the extended hours and the pack's tighter target
-    (`related_response_minutes`), from the later of its arrival and the declaration. (What the
-    desk shows: the engine's warnings keep the times stored at intake.)"""
+    emergency lasts, on the extended hours and the pack's tighter target (`related_deadlines`,
+    the times the service stores for the engine to fire at)."""
     hours = pack.hours_for(message.account)
-    if incident is None or not incident.active or EMERGENCY_LABEL not in message.labels:
+    due = related_deadlines(message, pack, incident) if incident is not None and incident.active else None
+    if due is None:
         return countdown(message, hours, now)
-    hours = extended_hours(hours, incident)
-    rule = pack.first_response
-    target = pack.emergency.related_response_minutes
-    if target is not None:
-        first, second = rule.warnings_minutes_left
-        # Warnings keep their place inside the tighter target (a third and a sixth of it at most).
-        warnings = (min(first, max(target // 3, 2)), min(second, max(target // 6, 1)))
-        rule = rule.model_copy(update={"minutes": target, "warnings_minutes_left": warnings})
-    d = deadlines(max(message.received_at, incident.declared_at), hours, rule)
-    tighter = message.model_copy(update={"due_at": d.due_at, "warning_1_at": d.warning_1_at,
-                                         "warning_2_at": d.warning_2_at})
-    return countdown(tighter, hours, now)
+    tighter = message.model_copy(update={"due_at": due.due_at, "warning_1_at": due.warning_1_at,
+                                         "warning_2_at": due.warning_2_at})
+    return countdown(tighter, extended_hours(hours, incident), now)

@@ -35,7 +35,7 @@ from core.posts import (
     check_time,
 )
 from service.desk import DeskSession
-from service.firing import first_words
+from service.firing import first_words, related_rule
 from service.publishing import post_detail
 
 #: What each view of the posts screen lists.
@@ -157,7 +157,8 @@ class CrisisDesk:
         notice = Notification(at=now, level=NotificationLevel.ERROR, kind="emergency_declared",
                               title=f"EMERGENCY declared: {incident.title}", body=incident.reason)
         stored = await self.store.declare_emergency(
-            incident, [action], [notice], freeze=self.pack.emergency.freeze_scheduled)
+            incident, [action], [notice], freeze=self.pack.emergency.freeze_scheduled,
+            retime=related_rule(self.pack))
         self._keep(stored)
         return stored
 
@@ -172,7 +173,8 @@ class CrisisDesk:
         notice = Notification(at=now, level=NotificationLevel.INFO, kind="emergency_resolved",
                               title=f"Emergency resolved: {incident.title}",
                               body="Frozen posts wait in the review queue (p).")
-        done = await self.store.resolve_emergency(incident.id, self.officer.id, now, why, [action], [notice])
+        done = await self.store.resolve_emergency(incident.id, self.officer.id, now, why, [action], [notice],
+                                                  retime=related_rule(self.pack))
         self._keep(None)
         return done
 

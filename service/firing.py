@@ -16,12 +16,14 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from core.emergency import related_deadlines
 from core.handling import local_when
 from core.lane import URGENT_DANGER, escalation_title, out_of_hours_escalation
 from core.models import Action, Message, Notification, NotificationLevel, Platform
 from core.policy import PolicyPack
 from core.safe_text import for_log
 from storage.base import EventFiring, FiredEvent, Store
+from storage.retime import Retime
 
 log = logging.getLogger("dutydesk.engine")
 
@@ -151,12 +153,29 @@ def _firing(pack: PolicyPack, message: Message, event: int, when: datetime,
     return EventFiring(fired, [action], [] if missed else [notice]), missed
 
 
+def related_rule(pack: PolicyPack) -> Retime:
+    """The rule the store re-times emergency-related messages by (`core.emergency`)."""
+    return lambda message, incident: related_deadlines(message, pack, incident)
+
+
+async def retime_arrivals(store: Store, pack: PolicyPack) -> int:
+    """While an emergency is declared, re-time the emergency-related messages that arrived
+    since (intake worked out their clocks on the normal calendar); how many changed. The
+    declaration and resolution re-time the others in their own transactions."""
+    if await store.active_incident() is None:
+        return 0
+    return await store.retime_related(related_rule(pack))
+
+
 async def fire_due(store: Store, pack: PolicyPack, now: datetime,
                    keep_going: Callable[[], bool] = lambda: True) -> int:
     """Fire every unfired event due at or before `now`, earliest first, a batch a transaction;
     how many fired. Checked before each batch, `keep_going()` False stops it there: the rest
-    fire at the next run. Missed events (`MISSED_AFTER`) end in one summary notice."""
+    fire at the next run. Missed events (`MISSED_AFTER`) end in one summary notice. First,
+    during an emergency, the clocks of emergency-related arrivals are re-timed
+    (`retime_arrivals`), so none fires on its normal-calendar time."""
     total, missed = 0, Counter[int]()
+    await retime_arrivals(store, pack)
     try:
         while keep_going():
             batch = await store.pending_events(now, limit=BATCH)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 
 from core.emergency import Incident
-from core.models import Action, Notification, OutboxItem
+from core.models import Action, Message, Notification, OutboxItem
 from core.posts import OUTBOX_KINDS, Post, PostChange, PostKind, PostState, PostStateError, decided, post_after
 from storage.base import NotFoundError, utc
 from storage.posts_base import (
@@ -22,10 +22,11 @@ from storage.posts_base import (
     freeze_line,
     names_incident,
 )
+from storage.retime import Retime, retimed
 
 
 class MemoryPosts(PostStore):
-    """Mixed into `MemoryStore`: uses its logs (`_prepared`, `_append`, `_outbox`)."""
+    """Mixed into `MemoryStore`: uses its logs (`_prepared`, `_append`, `_outbox`) and messages."""
 
     _check_open: Callable[[], None]
     _changed: Callable[[], None]
@@ -34,6 +35,8 @@ class MemoryPosts(PostStore):
     _outbox: list[OutboxItem]
     _update: Callable[..., OutboxItem]
     _actions: list[Action]
+    _messages: dict[int, Message]
+    _next_revision: Callable[[], int]
 
     def _post_tables(self) -> tuple[list[Post], list[Incident]]:
         if not hasattr(self, "_posts_list"):
@@ -158,7 +161,7 @@ class MemoryPosts(PostStore):
     # -- incidents ---------------------------------------------------------------------------
     async def declare_emergency(self, incident: Incident, actions: Sequence[Action] = (),
                                 notifications: Sequence[Notification] = (),
-                                freeze: bool = True) -> Incident:
+                                freeze: bool = True, retime: Retime | None = None) -> Incident:
         self._check_open()
         posts, incidents = self._post_tables()
         if self._active() is not None:
@@ -185,6 +188,8 @@ class MemoryPosts(PostStore):
         self._append(*logs)
         by_time = sorted((posts[i] for i in frozen), key=lambda p: (p.publish_at, p.id))
         self._log([freeze_line(p, incident_id, incident.declared_by, at, FROZEN_BY_DECLARATION) for p in by_time])
+        if retime is not None:
+            self._retime_related(stored, retime)
         return stored
 
     def _handed_over(self, posts: list[Post]) -> tuple[set[int | None], list[int]]:
@@ -202,7 +207,8 @@ class MemoryPosts(PostStore):
 
     async def resolve_emergency(self, incident_id: int, by: str, at: datetime, reason: str,
                                 actions: Sequence[Action] = (),
-                                notifications: Sequence[Notification] = ()) -> Incident:
+                                notifications: Sequence[Notification] = (),
+                                retime: Retime | None = None) -> Incident:
         self._check_open()
         posts, incidents = self._post_tables()
         active = self._active()
@@ -219,7 +225,23 @@ class MemoryPosts(PostStore):
                                          "revision": revision})
         incidents[incident_id - 1] = done
         self._append(*logs)
+        if retime is not None:
+            self._retime_related(None, retime)
         return done
+
+    async def retime_related(self, retime: Retime) -> int:
+        self._check_open()
+        self._post_tables()
+        return self._retime_related(self._active(), retime)
+
+    def _retime_related(self, incident: Incident | None, retime: Retime) -> int:
+        """Re-time every awaiting emergency-related message (`storage.retime`); how many."""
+        changed = [after for m in list(self._messages.values()) if (after := retimed(m, incident, retime))]
+        for after in changed:
+            self._messages[after.id] = after.model_copy(update={"revision": self._next_revision()})
+        if changed:
+            self._changed()
+        return len(changed)
 
     async def active_incident(self) -> Incident | None:
         self._check_open()

@@ -10,6 +10,8 @@ The promises these methods keep, in both stores:
   or frozen by it, never published after it.
 - `change_post` is compare-and-set on the post's state; a post rescheduled while an emergency
   is declared is frozen instead, in the same transaction.
+- Given the rule (`retime`), declaring and resolving re-time the awaiting emergency-related
+  messages in the same transaction; `retime_related` does it alone, in one transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from core.emergency import EmergencyError, Incident
 from core.models import Action, Notification, OutboxItem
 from core.posts import DueOutcome, Post, PostChange, PostState
+from storage.retime import Retime
 
 #: For `publish_due`: the log lines and outbox item of one post's outcome (the post as after).
 DueRecords = Callable[[Post, DueOutcome], tuple[Sequence[Action], OutboxItem | None]]
@@ -75,17 +78,26 @@ class PostStore(ABC):
     @abstractmethod
     async def declare_emergency(self, incident: Incident, actions: Sequence[Action] = (),
                                 notifications: Sequence[Notification] = (),
-                                freeze: bool = True) -> Incident:
+                                freeze: bool = True, retime: Retime | None = None) -> Incident:
         """Record `incident` and (with `freeze`) freeze every scheduled or held post, all in
-        one transaction; EmergencyActiveError if one is already declared. The incident as
-        stored (id, frozen_count)."""
+        one transaction; EmergencyActiveError if one is already declared. With `retime`, the
+        same transaction re-times every awaiting emergency-related message for the incident
+        (`storage.retime`). The incident as stored (id, frozen_count)."""
 
     @abstractmethod
     async def resolve_emergency(self, incident_id: int, by: str, at: datetime, reason: str,
                                 actions: Sequence[Action] = (),
-                                notifications: Sequence[Notification] = ()) -> Incident:
-        """End the incident and move every post it froze to REVIEW, in one transaction;
+                                notifications: Sequence[Notification] = (),
+                                retime: Retime | None = None) -> Incident:
+        """End the incident and move every post it froze to REVIEW, in one transaction (with
+        `retime`, re-timing every awaiting emergency-related message for no emergency);
         PostStateError if it is not active."""
+
+    @abstractmethod
+    async def retime_related(self, retime: Retime) -> int:
+        """In one transaction, read the declared emergency (if any) and re-time every awaiting
+        emergency-related message for it (`storage.retime`): the ones that arrived since the
+        declaration. How many changed."""
 
     @abstractmethod
     async def active_incident(self) -> Incident | None:

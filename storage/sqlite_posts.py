@@ -26,9 +26,11 @@ from storage.posts_base import (
     arrival_freeze,
     fold_freezes,
 )
+from storage.retime import Retime
 from storage.rows import from_micros, micros_or_none, to_micros
 from storage.outbox import HoldFilter
 from storage.sqlite_outbox import hold_unsent
+from storage.sqlite_retime import retime_related_rows
 from storage.sqlite_rows import _action, _append_logs
 
 T = TypeVar("T")
@@ -212,7 +214,7 @@ class SqlitePosts(PostStore):
     # -- incidents ---------------------------------------------------------------------------
     async def declare_emergency(self, incident: Incident, actions: Sequence[Action] = (),
                                 notifications: Sequence[Notification] = (),
-                                freeze: bool = True) -> Incident:
+                                freeze: bool = True, retime: Retime | None = None) -> Incident:
         def run(conn: sqlite3.Connection) -> Incident:
             if _active(conn) is not None:
                 raise EmergencyActiveError("an emergency is already declared: resolve it first")
@@ -241,13 +243,17 @@ class SqlitePosts(PostStore):
             if frozen:
                 _log_freezes(conn, incident_id, incident.declared_by,
                              to_micros(incident.declared_at, "declared_at"))
-            return incident.model_copy(update={"id": incident_id, "frozen_count": frozen,
-                                               "revision": revision})
+            stored = incident.model_copy(update={"id": incident_id, "frozen_count": frozen,
+                                                 "revision": revision})
+            if retime is not None:
+                retime_related_rows(conn, stored, retime)
+            return stored
         return await self._write(run)
 
     async def resolve_emergency(self, incident_id: int, by: str, at: datetime, reason: str,
                                 actions: Sequence[Action] = (),
-                                notifications: Sequence[Notification] = ()) -> Incident:
+                                notifications: Sequence[Notification] = (),
+                                retime: Retime | None = None) -> Incident:
         when = to_micros(at, "at")
 
         def run(conn: sqlite3.Connection) -> Incident:
@@ -261,10 +267,15 @@ class SqlitePosts(PostStore):
             conn.execute("UPDATE posts SET state = 'review', updated_by = ?, updated_at = ?, revision = ? "
                          "WHERE state = 'frozen'", (by, when, revision))
             _append_logs(conn, actions, notifications, ())
+            if retime is not None:
+                retime_related_rows(conn, None, retime)
             row = conn.execute(f"SELECT {_INCIDENT_COLUMNS} FROM incidents WHERE id = ?",
                                (incident_id,)).fetchone()
             return _incident(row)
         return await self._write(run)
+
+    async def retime_related(self, retime: Retime) -> int:
+        return await self._write(lambda conn: retime_related_rows(conn, _active(conn), retime))
 
     async def active_incident(self) -> Incident | None:
         return await self._call(_active)

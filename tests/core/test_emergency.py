@@ -16,6 +16,7 @@ from core.emergency import (
     declaration,
     extended_hours,
     incident_countdown,
+    related_deadlines,
 )
 from core.models import Author, Message, MessageKind, Platform
 from core.pack_files import load_pack
@@ -151,3 +152,43 @@ def test_an_incident_related_message_runs_on_the_tighter_target_and_extended_hou
     assert clock.phase is Phase.ON_TIME and clock.due_at == late + timedelta(minutes=30)
     plain = message.model_copy(update={"labels": ()})
     assert incident_countdown(plain, pack, incident, late).phase is Phase.NO_TARGET
+
+
+def _at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 3, day, hour, minute, tzinfo=UTC)  # March 2026: GMT, Monday the 2nd
+
+
+_DECLARED = Incident(id=1, title="Flood", reason="r", declared_by="x", declared_at=NOW,
+                     extended_until=_at(2, 22))
+_RESOLVED = _DECLARED.model_copy(update={"resolved_at": _at(2, 19)})
+_EM = ("emergency_related",)
+
+
+@pytest.mark.parametrize("case, labels, received, account, incident, expected", [
+    ("not incident-related", (), _at(2, 10), "lewes-x", _DECLARED, None),
+    ("a disclosure keeps its lane clock", (*_EM, "safeguarding"), _at(2, 10), "lewes-x", _DECLARED, None),
+    ("an account the pack lacks", _EM, _at(2, 10), "nowhere-x", _DECLARED, None),
+    ("no emergency: normal 90 minutes", _EM, _at(2, 10), "lewes-x", None,
+     (_at(2, 11, 30), _at(2, 11), _at(2, 11, 20))),
+    ("declared: tighter 30 minutes", _EM, _at(2, 10, 5), "lewes-x", _DECLARED,
+     (_at(2, 10, 35), _at(2, 10, 25), _at(2, 10, 30))),
+    ("arrived before the declaration: from the declaration", _EM, _at(2, 9), "lewes-x", _DECLARED,
+     (_at(2, 10, 30), _at(2, 10, 20), _at(2, 10, 25))),
+    ("evening: runs on the extended hours", _EM, _at(2, 18), "lewes-x", _DECLARED,
+     (_at(2, 18, 30), _at(2, 18, 20), _at(2, 18, 25))),
+    ("cover ends mid-clock: resumes at the next opening", _EM, _at(2, 21, 50), "lewes-x", _DECLARED,
+     (_at(3, 8, 50), _at(3, 8, 40), _at(3, 8, 45))),
+    ("resolved: normal calendar and target from receipt", _EM, _at(2, 18), "lewes-x", _RESOLVED,
+     (_at(3, 10), _at(3, 9, 30), _at(3, 9, 50))),
+])
+def test_related_deadlines(case: str, labels: tuple[str, ...], received: datetime, account: str,
+                           incident: Incident | None,
+                           expected: tuple[datetime, datetime, datetime] | None) -> None:
+    pack = load_pack("lewes-eastbourne")
+    message = Message(id=1, platform=Platform.X, platform_id="1", account=account,
+                      kind=MessageKind.MENTION, author=Author(platform_id="a", handle="@a"),
+                      text="is the road flooded?", received_at=received, ingested_at=received, due_at=None,
+                      labels=labels)
+    due = related_deadlines(message, pack, incident)
+    got = None if due is None else (due.due_at, due.warning_1_at, due.warning_2_at)
+    assert got == expected, case

@@ -7,11 +7,12 @@ from datetime import timedelta
 import pytest
 
 from core.emergency import Incident
-from core.models import Action, OutboxItem
+from core.models import Action, Message, OutboxItem
 from core.posts import DueOutcome, Post, PostChange, PostKind, PostState, PostStateError
-from storage.base import NotFoundError, Store
+from core.sla import Deadlines
+from storage.base import FiredEvent, NotFoundError, Store
 from storage.posts_base import EmergencyActiveError
-from tests.storage.helpers import T0
+from tests.storage.helpers import T0, new_message
 from tests.storage.helpers import minutes as span
 
 
@@ -216,3 +217,40 @@ async def test_the_timeline_can_fold_the_freeze_lines_and_keep_what_follows(stor
     assert [a.verb for a in folded] == ["emergency_declared", "post_frozen", "post_frozen", "emergency_resolved"]
     assert [a.verb for a in await store.incident_timeline(done, limit=3)] == [
         "emergency_declared", "post_frozen", "post_frozen"]
+
+
+def _rule(message: Message, incident: Incident | None) -> Deadlines | None:
+    """A stand-in for `core.emergency.related_deadlines`: 10 minutes from the declaration while
+    one is declared, 60 from receipt otherwise (the tests of the real rule are in tests/core)."""
+    if incident is None:
+        start, total, left = message.received_at, 60, (30, 10)
+    else:
+        start, total, left = incident.declared_at, 10, (5, 2)
+    due = start + span(total)
+    return Deadlines(due_at=due, warning_1_at=due - span(left[0]), warning_2_at=due - span(left[1]))
+
+
+async def test_declaring_and_resolving_retime_awaiting_related_messages(store: Store) -> None:
+    related = ("emergency_related",)
+    [early, plain] = await store.add_messages([new_message("r1", labels=related), new_message("p1")])
+    before = await store.max_revision()
+    declared = await store.declare_emergency(incident(at=0), retime=_rule)
+    one = await store.get_message(early.message_id)
+    assert (one.due_at, one.warning_1_at, one.warning_2_at) == (minutes(10), minutes(5), minutes(8))
+    assert (await store.get_message(plain.message_id)).due_at == minutes(60)
+    assert one.revision > before and await store.next_event_at() == minutes(5)
+
+    # One arriving during the emergency carries intake's normal times until re-timed, once.
+    [late] = await store.add_messages([new_message("r2", received=minutes(3), labels=related)])
+    assert await store.retime_related(_rule) == 1
+    assert await store.retime_related(_rule) == 0
+    assert (await store.get_message(late.message_id)).due_at == minutes(10)
+    assert await store.fire_event(FiredEvent(message_id=early.message_id, event=3))
+
+    await store.resolve_emergency(declared.id, "lead", minutes(20), "water receding", retime=_rule)
+    one = await store.get_message(early.message_id)
+    assert (one.due_at, one.warning_1_at, one.warning_2_at) == (minutes(60), minutes(30), minutes(50))
+    assert one.breach_fired  # fired stays fired: the breach does not fire again at 60
+    assert (await store.get_message(late.message_id)).due_at == minutes(63)
+    assert await store.retime_related(_rule) == 0
+    assert await store.next_event_at() == minutes(30)
