@@ -27,6 +27,8 @@ from tui.widgets.safe_text import one_line, visible
 #: How many per-post freeze lines the screen shows; the rest are folded into one line (a
 #: declaration may freeze thousands: `dutydesk export incident ID` lists every one).
 FREEZE_LINES_SHOWN = 50
+#: The most timeline lines the screen reads (it reloads at each change; the export has them all).
+LINES_SHOWN = 5000
 
 
 def fold_line(incident: Incident, shown: int) -> str:
@@ -69,7 +71,8 @@ class IncidentScreen(Screen[None]):
         if not latest:
             self._show(None, [], self.app.now)
             return
-        incident, actions = await self.crisis.timeline(latest[0].id or 0, freeze_lines=FREEZE_LINES_SHOWN)
+        incident, actions = await self.crisis.timeline(latest[0].id or 0, freeze_lines=FREEZE_LINES_SHOWN,
+                                                      limit=LINES_SHOWN)
         self._show(incident, actions, self.app.now)
 
     def _show(self, incident: Incident | None, actions: list[Action], now: datetime) -> None:
