@@ -20,8 +20,8 @@ def crisis_at(desk: Desk, officer: str, at: datetime) -> CrisisDesk:
     return CrisisDesk(DeskSession(desk.store, desk.pack, FixedClock(at), officer))
 
 
-async def declare(desk: Desk, resolve: bool = False) -> dict[str, int]:
-    """Posts, the declaration, a crisis update awaiting approval; optionally the resolution."""
+async def schedule_posts(desk: Desk) -> dict[str, int]:
+    """Three posts scheduled at 12:00 by the declarer, for this afternoon, tonight and tomorrow."""
     early = OPEN_AT - timedelta(hours=2)
     lead = crisis_at(desk, DECLARER, early)
     ids = {}
@@ -30,6 +30,12 @@ async def declare(desk: Desk, resolve: bool = False) -> dict[str, int]:
             ("market", "eastbourne-facebook", 200, "Come along to the Christmas market on Saturday!"),
             ("jobs", "councils-linkedin", 1440, "We're hiring: apprentices for 2027 [bold]apply[/]")):
         ids[key] = (await lead.schedule(account, text, early + timedelta(minutes=minutes))).id
+    return ids
+
+
+async def declare(desk: Desk, resolve: bool = False) -> dict[str, int]:
+    """Posts, the declaration, a crisis update awaiting approval; optionally the resolution."""
+    ids = await schedule_posts(desk)
     declarer = crisis_at(desk, DECLARER, DECLARED_AT)
     incident = await declarer.declare("Flooding in Eastbourne", "Sea wall breached at the seafront")
     ids["incident"] = incident.id

@@ -83,9 +83,11 @@ class IncidentScreen(Screen[None]):
         table.clear()
         if incident is None:
             title.update("No emergency has been declared. d declares one (only the roles the policy names).")
+            title.add_class("-none")
             statement.update("")
             self.refresh_bindings()
             return
+        title.remove_class("-none")
         zone = self.crisis.pack.zone
         who = self.crisis.session.officer_name
         state = "ACTIVE" if incident.active else f"resolved {local_when(incident.resolved_at, now, zone)} by {who(incident.resolved_by or '')}"
@@ -116,36 +118,26 @@ class IncidentScreen(Screen[None]):
         fields = [("title", "Incident (shown on every screen)", ""), ("reason", "Reason", ""),
                   ("until", f"Extended hours until (HH:MM, YYYY-MM-DD HH:MM; blank: {default})", "")]
         self.app.push_screen(FormScreen("Declare an emergency: every scheduled post is frozen", fields,
-                                        cursor_blink=self.app.CURSOR_BLINK), self._declare)
+                                        cursor_blink=self.app.CURSOR_BLINK, act=self._declare))
 
-    def _declare(self, answer: dict[str, str] | None) -> None:
-        if answer is None:
-            return
-
-        async def run() -> None:
-            until = answer["until"].strip()
-            when = None if not until else when_from_text(until, self.crisis.session.clock.now(),
-                                                          self.crisis.pack.zone.key)
-            try:
-                incident = await self.crisis.declare(answer["title"], answer["reason"], when)
-            finally:
-                self.app.request_refresh()
-            self.notify(f"Emergency declared: {incident.frozen_count} scheduled posts frozen", markup=False)
-        self.app.run_worker(run(), name="declare", group="action", exit_on_error=False)
+    async def _declare(self, answer: dict[str, str]) -> None:
+        until = answer["until"].strip()
+        when = None if not until else when_from_text(until, self.crisis.session.clock.now(),
+                                                      self.crisis.pack.zone.key)
+        try:
+            incident = await self.crisis.declare(answer["title"], answer["reason"], when)
+        finally:
+            self.app.request_refresh()
+        self.notify(f"Emergency declared: {incident.frozen_count} scheduled posts frozen", markup=False)
 
     def action_resolve(self) -> None:
         self.app.push_screen(FormScreen("Resolve the emergency: frozen posts go to the review queue",
-                                        [("reason", "Reason", "")], cursor_blink=self.app.CURSOR_BLINK),
-                             self._resolve)
+                                        [("reason", "Reason", "")], cursor_blink=self.app.CURSOR_BLINK,
+                                        act=self._resolve))
 
-    def _resolve(self, answer: dict[str, str] | None) -> None:
-        if answer is None:
-            return
-
-        async def run() -> None:
-            try:
-                await self.crisis.resolve(answer["reason"])
-            finally:
-                self.app.request_refresh()
-            self.notify("Emergency resolved: frozen posts wait in the review queue (p, 3)", markup=False)
-        self.app.run_worker(run(), name="resolve", group="action", exit_on_error=False)
+    async def _resolve(self, answer: dict[str, str]) -> None:
+        try:
+            await self.crisis.resolve(answer["reason"])
+        finally:
+            self.app.request_refresh()
+        self.notify("Emergency resolved: frozen posts wait in the review queue (p, 3)", markup=False)

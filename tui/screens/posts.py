@@ -138,10 +138,13 @@ class PostsScreen(Screen[None]):
 
     def _form(self, title: str, fields: list[tuple[str, str, str]],
               then: Callable[[dict[str, str]], Awaitable[object] | None], done: str) -> None:
-        def submitted(answer: dict[str, str] | None) -> None:
-            if answer is not None:
-                self._act(lambda: then(answer), done)
-        self.app.push_screen(FormScreen(title, fields, cursor_blink=self.app.CURSOR_BLINK), submitted)
+        async def act(answer: dict[str, str]) -> None:
+            try:
+                await then(answer)  # type: ignore[misc]
+            finally:
+                self.app.request_refresh()
+            self.notify(done, markup=False)
+        self.app.push_screen(FormScreen(title, fields, cursor_blink=self.app.CURSOR_BLINK, act=act))
 
     def _act(self, act: Callable[[], Awaitable[object] | None], done: str) -> None:
         async def run() -> None:
