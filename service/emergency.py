@@ -76,9 +76,13 @@ class CrisisDesk:
         """The posts of one view on the officer's accounts."""
         return await self.store.posts(VIEWS[view], self.session.visible_accounts, limit)
 
-    async def timeline(self, incident_id: int) -> tuple[Incident, list[Action]]:
+    async def timeline(self, incident_id: int, freeze_lines: int | None = None,
+                       limit: int | None = None) -> tuple[Incident, list[Action]]:
+        """The incident and its record, oldest first (all of it by default, as the export
+        writes it); a screen passes `freeze_lines` (at most that many of the per-post freeze
+        lines: it folds the rest) and a `limit`."""
         incident = await self.store.get_incident(incident_id)
-        return incident, await self.store.incident_timeline(incident)
+        return incident, await self.store.incident_timeline(incident, limit=limit, freeze_lines=freeze_lines)
 
     async def quiet_accounts(self, now: datetime) -> list[str]:
         """The officer's accounts with nothing posted or scheduled today (the policies expect

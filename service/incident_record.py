@@ -41,6 +41,9 @@ def describe_action(action: Action) -> str:
         parts.append(f"{d.get('title', '')}: {d.get('reason', '')} ({d.get('frozen', 0)} posts frozen)")
     elif action.verb == "emergency_resolved":
         parts.append(str(d.get("reason", "")))
+    elif action.verb == "post_frozen" and d.get("note"):
+        parts.append(f"#{d.get('post')} on {action.account} scheduled for {d.get('publish_at', '')} "
+                     f"({d['note']}): {d.get('text', '')}")
     elif "post" in d:
         parts.append(f"#{d.get('post')} on {action.account}: {d.get('text', '')}")
         if d.get("note"):

@@ -11,8 +11,18 @@ from core.emergency import Incident
 from core.models import Action, Message, Notification, OutboxItem
 from core.posts import OUTBOX_KINDS, Post, PostChange, PostKind, PostState, PostStateError, decided, post_after
 from storage.base import NotFoundError, utc
+from storage.posts_base import (
+    FREEZE_REASON,
+    FROZEN_BY_DECLARATION,
+    DueRecords,
+    EmergencyActiveError,
+    PostStore,
+    arrival_freeze,
+    fold_freezes,
+    freeze_line,
+    names_incident,
+)
 from storage.retime import Retime, retimed
-from storage.posts_base import FREEZE_REASON, DueRecords, EmergencyActiveError, PostStore, names_incident
 
 
 class MemoryPosts(PostStore):
@@ -83,19 +93,20 @@ class MemoryPosts(PostStore):
             new = new.model_copy(update={"state": PostState.PUBLISHED, "published_at": utc(outbox.created_at, "at"),
                                          "outbox_id": self._log((), (), outbox)})
         saved = self._save(new, self._bump())
-        self._log(self._checked_actions(actions, saved.id or 0))
+        self._log(self._checked_actions([*actions, *arrival_freeze(None, saved)], saved.id or 0))
         return saved
 
     async def change_post(self, change: PostChange, actions: Sequence[Action] = (),
                           outbox: OutboxItem | None = None) -> Post:
         self._check_open()
         active = self._active()
-        after = post_after(await self.get_post(change.post_id), change, None if active is None else active.id)
+        before = await self.get_post(change.post_id)
+        after = post_after(before, change, None if active is None else active.id)
         self._prepared(actions, (), [outbox] if outbox else [])  # refuses bad references first
         if outbox is not None:
             after = after.model_copy(update={"outbox_id": self._log((), (), outbox)})
         saved = self._save(after, self._bump())
-        self._log(self._checked_actions(actions, change.post_id))
+        self._log(self._checked_actions([*actions, *arrival_freeze(before, saved)], change.post_id))
         return saved
 
     async def get_post(self, post_id: int) -> Post:
@@ -175,6 +186,8 @@ class MemoryPosts(PostStore):
                                              "revision": revision, "declared_at": at})
         incidents.append(stored)
         self._append(*logs)
+        by_time = sorted((posts[i] for i in frozen), key=lambda p: (p.publish_at, p.id))
+        self._log([freeze_line(p, incident_id, incident.declared_by, at, FROZEN_BY_DECLARATION) for p in by_time])
         if retime is not None:
             self._retime_related(stored, retime)
         return stored
@@ -245,14 +258,15 @@ class MemoryPosts(PostStore):
         self._check_open()
         return list(reversed(self._post_tables()[1]))[:max(limit, 0)]
 
-    async def incident_timeline(self, incident: Incident, limit: int = 5000) -> list[Action]:
+    async def incident_timeline(self, incident: Incident, limit: int | None = 5000,
+                                freeze_lines: int | None = None) -> list[Action]:
         self._check_open()
         start, end = utc(incident.declared_at, "declared_at"), incident.resolved_at
         during = [a for a in self._actions if a.at >= start and (end is None or a.at <= end)]
         after = [a for a in self._actions if end is not None and a.at > end
                  and names_incident(a, incident.id or 0)]
         key = lambda a: (a.at, a.id)  # noqa: E731
-        return (sorted(during, key=key) + sorted(after, key=key))[:limit]
+        return fold_freezes(sorted(during, key=key) + sorted(after, key=key), limit, freeze_lines)
 
     async def emergency_revision(self) -> int:
         self._check_open()

@@ -2,7 +2,8 @@
 
 The promises these methods keep, in both stores:
 - `declare_emergency` records the incident and freezes every scheduled (and held) post in ONE
-  write transaction; a second declaration while one is active is refused.
+  write transaction, with one `post_frozen` line per frozen post in that transaction (after
+  the declaration's own line); a second declaration while one is active is refused.
 - `publish_due` decides each due post inside ONE write transaction that first reads whether an
   emergency is declared: a post is published (moved to the outbox) only if no emergency is, so
   a post due in the freeze's own second is either published before the declaration committed
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from core.emergency import EmergencyError, Incident
 from core.models import Action, Notification, OutboxItem
@@ -111,9 +112,12 @@ class PostStore(ABC):
         """Incidents, newest first."""
 
     @abstractmethod
-    async def incident_timeline(self, incident: Incident, limit: int = 5000) -> list[Action]:
+    async def incident_timeline(self, incident: Incident, limit: int | None = 5000,
+                                freeze_lines: int | None = None) -> list[Action]:
         """The incident's record, oldest first: every action from its declaration to its
-        resolution, then the post actions that name it (releases after it)."""
+        resolution, then the post actions that name it (releases after it). At most `limit`
+        lines (None: all), of which at most `freeze_lines` `post_frozen` lines (None: all), so
+        a screen can fold a freeze of thousands of posts and still show what came after."""
 
     @abstractmethod
     async def emergency_revision(self) -> int:
@@ -126,9 +130,48 @@ FREEZE_REASON = "emergency freeze"
 
 #: Action verbs about posts (the timeline keeps those naming the incident after it ends).
 POST_VERBS = ("post_scheduled", "post_edited", "post_cancelled", "post_released", "post_published",
-              "post_held", "crisis_drafted", "crisis_approved", "crisis_refused", "crisis_published")
+              "post_held", "post_frozen", "crisis_drafted", "crisis_approved", "crisis_refused", "crisis_published")
 
 
 def names_incident(action: Action, incident_id: int) -> bool:
     """Whether a post action after the incident belongs to its record."""
     return action.verb in POST_VERBS and action.detail.get("incident") == incident_id
+
+
+#: The note on each timeline line of a post frozen by a declaration.
+FROZEN_BY_DECLARATION = "frozen by the declaration"
+#: The note on the line of a post scheduled (or rescheduled) while an emergency is declared.
+FROZEN_ON_ARRIVAL = "frozen on arrival: an emergency is declared"
+
+
+def freeze_line(post: Post, incident_id: int, by: str, at: datetime, note: str) -> Action:
+    """The timeline line of one frozen post: which post, its account and scheduled time, who
+    froze it (the declarer, or the officer whose post arrived frozen) and when."""
+    return Action(at=at, actor=by, verb="post_frozen", account=post.account,
+                  detail={"post": post.id, "incident": incident_id, "text": post.text,
+                          "publish_at": post.publish_at.astimezone(UTC).isoformat(), "note": note})
+
+
+def arrival_freeze(before: Post | None, after: Post) -> list[Action]:
+    """The freeze line of a post that arrived (or was rescheduled) frozen, if it did."""
+    if after.state is not PostState.FROZEN or after.incident_id is None:
+        return []
+    if before is not None and before.state is PostState.FROZEN:
+        return []
+    at = after.updated_at or after.created_at
+    return [freeze_line(after, after.incident_id, after.updated_by or after.created_by, at, FROZEN_ON_ARRIVAL)]
+
+
+def fold_freezes(actions: Sequence[Action], limit: int | None, freeze_lines: int | None) -> list[Action]:
+    """`actions` with at most `freeze_lines` post_frozen lines, then at most `limit` lines."""
+    if freeze_lines is not None:
+        seen = 0
+        kept = []
+        for a in actions:
+            if a.verb == "post_frozen":
+                seen += 1
+                if seen > freeze_lines:
+                    continue
+            kept.append(a)
+        actions = kept
+    return list(actions) if limit is None else list(actions)[:max(limit, 0)]

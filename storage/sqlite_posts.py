@@ -6,6 +6,7 @@ when it writes, like the rest of `storage.sqlite`.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
@@ -15,7 +16,16 @@ from core.emergency import Incident
 from core.models import Action, Notification, OutboxItem
 from core.posts import OUTBOX_KINDS, Post, PostChange, PostKind, PostState, decided, post_after
 from storage.base import NotFoundError
-from storage.posts_base import FREEZE_REASON, POST_VERBS, DueRecords, EmergencyActiveError, PostStore
+from storage.posts_base import (
+    FREEZE_REASON,
+    FROZEN_BY_DECLARATION,
+    POST_VERBS,
+    DueRecords,
+    EmergencyActiveError,
+    PostStore,
+    arrival_freeze,
+    fold_freezes,
+)
 from storage.retime import Retime
 from storage.rows import from_micros, micros_or_none, to_micros
 from storage.outbox import HoldFilter
@@ -133,7 +143,7 @@ class SqlitePosts(PostStore):
                 new = new.model_copy(update={"state": PostState.PUBLISHED, "published_at": outbox.created_at,
                                              "outbox_id": _outbox_id(conn, outbox)})
             saved = _save_post(conn, new, _next_revision(conn))
-            _append_logs(conn, _with_post_id(actions, saved.id or 0), (), ())
+            _append_logs(conn, _with_post_id([*actions, *arrival_freeze(None, saved)], saved.id or 0), (), ())
             return saved
         return await self._write(run)
 
@@ -141,11 +151,12 @@ class SqlitePosts(PostStore):
                           outbox: OutboxItem | None = None) -> Post:
         def run(conn: sqlite3.Connection) -> Post:
             active = _active(conn)
-            after = post_after(_fetch_post(conn, change.post_id), change, None if active is None else active.id)
+            before = _fetch_post(conn, change.post_id)
+            after = post_after(before, change, None if active is None else active.id)
             if outbox is not None:
                 after = after.model_copy(update={"outbox_id": _outbox_id(conn, outbox)})
             saved = _save_post(conn, after, _next_revision(conn))
-            _append_logs(conn, _with_post_id(actions, change.post_id), (), ())
+            _append_logs(conn, _with_post_id([*actions, *arrival_freeze(before, saved)], change.post_id), (), ())
             return saved
         return await self._write(run)
 
@@ -229,6 +240,9 @@ class SqlitePosts(PostStore):
             logged = [a.model_copy(update={"detail": {**a.detail, "incident": incident_id, "frozen": frozen}})
                       for a in actions]
             _append_logs(conn, logged, notifications, ())
+            if frozen:
+                _log_freezes(conn, incident_id, incident.declared_by,
+                             to_micros(incident.declared_at, "declared_at"))
             stored = incident.model_copy(update={"id": incident_id, "frozen_count": frozen,
                                                  "revision": revision})
             if retime is not None:
@@ -280,23 +294,32 @@ class SqlitePosts(PostStore):
             f"SELECT {_INCIDENT_COLUMNS} FROM incidents ORDER BY id DESC LIMIT ?",
             (max(limit, 0),)).fetchall()])
 
-    async def incident_timeline(self, incident: Incident, limit: int = 5000) -> list[Action]:
+    async def incident_timeline(self, incident: Incident, limit: int | None = 5000,
+                                freeze_lines: int | None = None) -> list[Action]:
         start = to_micros(incident.declared_at, "declared_at")
         end = None if incident.resolved_at is None else to_micros(incident.resolved_at, "resolved_at")
         verbs = ", ".join("?" * len(POST_VERBS))
+        most = -1 if limit is None else max(limit, 0)
+        freezes = -1 if freeze_lines is None else max(freeze_lines, 0)
+
+        def during(conn: sqlite3.Connection, verb_clause: str, cap: int) -> list[Any]:
+            window, params = ("at >= ? AND at <= ?", (start, end)) if end is not None else ("at >= ?", (start,))
+            return conn.execute(f"{_ACTION_COLUMNS} WHERE {window} AND {verb_clause} ORDER BY at, id LIMIT ?",
+                                (*params, cap)).fetchall()
 
         def run(conn: sqlite3.Connection) -> list[Action]:
-            if end is None:
-                rows = conn.execute(f"{_ACTION_COLUMNS} WHERE at >= ? ORDER BY at, id LIMIT ?",
-                                    (start, limit)).fetchall()
-                return [_action(r) for r in rows]
-            rows = conn.execute(f"{_ACTION_COLUMNS} WHERE at >= ? AND at <= ? ORDER BY at, id LIMIT ?",
-                                (start, end, limit)).fetchall()
-            after = conn.execute(
-                f"{_ACTION_COLUMNS} WHERE at > ? AND verb IN ({verbs}) AND "
-                "json_extract(detail, '$.incident') = ? ORDER BY at, id LIMIT ?",
-                (end, *POST_VERBS, incident.id, limit)).fetchall()
-            return [_action(r) for r in [*rows, *after]][:limit]
+            # The freeze lines (one per frozen post: thousands) are read apart, up to their own
+            # cap, then merged back in time order.
+            rows = heapq.merge(during(conn, "verb != 'post_frozen'", most),
+                               during(conn, "verb = 'post_frozen'", freezes), key=lambda r: (r[1], r[0]))
+            after: list[Any] = []
+            if end is not None:
+                after = conn.execute(
+                    f"{_ACTION_COLUMNS} WHERE at > ? AND verb IN ({verbs}) AND "
+                    "json_extract(detail, '$.incident') = ? ORDER BY at, id LIMIT ?",
+                    (end, *POST_VERBS, incident.id, most)).fetchall()
+            found = [_action(r) for r in [*rows, *after]]
+            return fold_freezes(found, limit, freeze_lines)
         return await self._call(run)
 
     async def emergency_revision(self) -> int:
@@ -336,3 +359,19 @@ def _release_held(conn: sqlite3.Connection, post: Post) -> None:
     as it is now, instead of a second one."""
     conn.execute("UPDATE outbox SET held = 0, hold_reason = NULL, text = ? WHERE id = ? AND "
                  "sent_at IS NULL AND held = 1 AND hold_reason = ?", (post.text, post.outbox_id, FREEZE_REASON))
+
+
+#: A post's scheduled time as `datetime.isoformat` writes it in UTC (microseconds only if any).
+_ISO_PUBLISH_AT = ("strftime('%Y-%m-%dT%H:%M:%S', publish_at / 1000000, 'unixepoch') || CASE WHEN "
+                   "publish_at % 1000000 THEN printf('.%06d', publish_at % 1000000) ELSE '' END || '+00:00'")
+
+
+def _log_freezes(conn: sqlite3.Connection, incident_id: int, by: str, at: int) -> None:
+    """One `post_frozen` line per post the declaration froze (the same as
+    `storage.posts_base.freeze_line`), in ONE INSERT ... SELECT inside the caller's
+    transaction: a freeze of 10,000 posts stays one fast statement."""
+    conn.execute(
+        "INSERT INTO actions (at, actor, verb, message_id, account, detail) "
+        "SELECT ?, ?, 'post_frozen', NULL, account, json_object('post', id, 'incident', ?, 'text', text, "
+        f"'publish_at', {_ISO_PUBLISH_AT}, 'note', ?) FROM posts WHERE incident_id = ? AND state = 'frozen' "
+        "ORDER BY publish_at, id", (at, by, incident_id, FROZEN_BY_DECLARATION, incident_id))

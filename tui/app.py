@@ -225,7 +225,8 @@ class DeskApp(App[None]):
         self._ring_for_disclosures(messages)
         # Only an empty window asks whether the store has anything at all.
         store_empty = not messages and await self.session.store_is_empty()
-        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox, store_empty)
+        quiet = frozenset(await self.crisis.quiet_accounts(self.session.clock.now()))
+        self.window = QueueWindow(wanted, messages, counts, QUEUE_WINDOW, outbox, store_empty, quiet)
         self.window_published.publish(self.window)
 
     def _ring_for_disclosures(self, messages: list[Message]) -> None:

@@ -43,6 +43,8 @@ class QueueWindow:
     """Unsent outbox items per account (the outbox line shows failures and what cannot go)."""
     store_empty: bool = False
     """The store has never held a message (the queue then says how to bring some in)."""
+    quiet: frozenset[str] = frozenset()
+    """The officer's accounts with nothing posted or scheduled today (the sidebar marks them)."""
 
     @property
     def waiting(self) -> int:

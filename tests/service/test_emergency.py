@@ -238,3 +238,32 @@ async def test_engine_takeover_mid_incident_keeps_the_freeze(tmp_path: Path) -> 
     finally:
         await first.close()
         await second.close()
+
+
+async def test_the_timeline_records_every_freeze_and_every_review_with_who_and_when(store: Store) -> None:
+    pack, clock = load_pack("lewes-eastbourne"), FixedClock(MONDAY_10)
+    kate = crisis(store, pack, clock, "kmorgan")
+    posts = [await kate.schedule("lewes-x", f"Notice {n}", MONDAY_10 + timedelta(hours=n + 1)) for n in range(3)]
+    lead = crisis(store, pack, clock, "tgreaves")
+    incident = await lead.declare("Flood", "river burst")
+    clock.advance(timedelta(minutes=5))
+    late = await kate.schedule("lewes-x", "Arrives frozen", MONDAY_10 + timedelta(hours=6))
+    clock.advance(timedelta(minutes=5))
+    await lead.resolve("water receding")
+    clock.advance(timedelta(minutes=5))
+    await kate.release(posts[0].id, MONDAY_10 + timedelta(hours=2))
+    await kate.edit(posts[1].id, "Notice 1, put right")
+    await kate.cancel(posts[2].id, "no longer true")
+    _, lines = await lead.timeline(incident.id)
+    frozen = [(a.detail["post"], a.actor, a.at, a.detail["note"]) for a in lines if a.verb == "post_frozen"]
+    assert frozen == [(p.id, "tgreaves", MONDAY_10, "frozen by the declaration") for p in posts] + [
+        (late.id, "kmorgan", MONDAY_10 + timedelta(minutes=5), "frozen on arrival: an emergency is declared")]
+    reviewed = [(a.verb, a.detail["post"], a.actor, a.at) for a in lines
+                if a.verb in ("post_released", "post_edited", "post_cancelled")]
+    after = MONDAY_10 + timedelta(minutes=15)
+    assert reviewed == [("post_released", posts[0].id, "kmorgan", after),
+                        ("post_edited", posts[1].id, "kmorgan", after),
+                        ("post_cancelled", posts[2].id, "kmorgan", after)]
+    # A screen may fold the freeze lines; what follows them stays.
+    _, folded = await lead.timeline(incident.id, freeze_lines=1)
+    assert [a.verb for a in folded].count("post_frozen") == 1 and folded[-1].verb == "post_cancelled"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -47,7 +47,10 @@ def test_export_incident_writes_markdown_and_csv(tmp_path: Path, capsys) -> None
     async def declare() -> None:
         store = SqliteStore(db)
         await store.open()
-        crisis = CrisisDesk(DeskSession(store, pack, SystemClock(), "tgreaves"))
+        clock = SystemClock()
+        kate = CrisisDesk(DeskSession(store, pack, clock, "kmorgan"))
+        await kate.schedule("lewes-x", "=1+1 bins", clock.now() + timedelta(hours=1))
+        crisis = CrisisDesk(DeskSession(store, pack, clock, "tgreaves"))
         await crisis.declare("=HYPERLINK(\"http://x\") # Flood", "a [link](http://x) | pipe")
         await store.close()
     asyncio.run(declare())
@@ -58,6 +61,10 @@ def test_export_incident_writes_markdown_and_csv(tmp_path: Path, capsys) -> None
     rows = list(csv.reader((tmp_path / "incident-1.csv").open()))
     assert rows[0][:5] == ["incident", "when_utc", "actor", "actor_name", "verb"]
     assert rows[1][4] == "emergency_declared" and rows[1][3] == "Tom Greaves"
+    # Each frozen post has its own line: which post, account and time, by whom.
+    assert rows[2][3:8] == ["Tom Greaves", "post_frozen", "lewes-x", "", "1"]
+    assert "scheduled for" in rows[2][8] and "(frozen by the declaration): =1+1 bins" in rows[2][8]
+    assert "froze a post \\#1 on lewes\\-x scheduled for" in md
     assert main(["export", "incident", "9", "--db", str(db), "--as", "kmorgan"]) == 2
     assert "no incident with id 9" in capsys.readouterr().err
 

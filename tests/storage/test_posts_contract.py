@@ -171,6 +171,54 @@ async def test_a_post_handed_to_the_outbox_but_not_delivered_is_held_by_the_free
     assert [i.id for i in await store.due_deliveries(minutes(33))] == [published.outbox_id]
 
 
+async def test_the_declaration_logs_one_freeze_line_per_frozen_post(store: Store) -> None:
+    late = await store.add_post(post(600, account="other"))
+    early = await store.add_post(post(1))
+    held = (await store.publish_due(minutes(20), GRACE, records))  # `early` (and only it) is held
+    assert [p.state for p in held] == [PostState.HELD]
+    declared = await store.declare_emergency(
+        incident(21), [Action(at=minutes(21), actor="lead", verb="emergency_declared")])
+    timeline = await store.incident_timeline(declared)
+    assert [a.verb for a in timeline] == ["emergency_declared", "post_frozen", "post_frozen"]
+    frozen = timeline[1:]
+    # By scheduled time: which post, its account and time, who froze it and when.
+    assert [(a.detail["post"], a.account, a.actor, a.at) for a in frozen] == [
+        (early.id, "acct", "lead", minutes(21)), (late.id, "other", "lead", minutes(21))]
+    assert frozen[0].detail == {"post": early.id, "incident": declared.id, "text": "post at 1",
+                                "publish_at": minutes(1).isoformat(), "note": "frozen by the declaration"}
+    assert frozen[1].detail["publish_at"] == minutes(600).isoformat()
+
+
+async def test_a_post_arriving_during_the_emergency_logs_its_freeze(store: Store) -> None:
+    declared = await store.declare_emergency(incident(), [Action(at=T0, actor="lead", verb="emergency_declared")])
+    arrived = await store.add_post(post(30).model_copy(update={"created_at": minutes(2)}),
+                                   [Action(at=minutes(2), actor="kim", verb="post_scheduled")])
+    timeline = await store.incident_timeline(declared)
+    assert [a.verb for a in timeline] == ["emergency_declared", "post_scheduled", "post_frozen"]
+    assert (timeline[2].actor, timeline[2].detail["post"], timeline[2].detail["incident"]) == (
+        "kim", arrived.id, declared.id)
+    assert "on arrival" in timeline[2].detail["note"]
+    # An edit of a post already frozen is no new freeze.
+    await store.change_post(PostChange(post_id=arrived.id, by="kim", at=minutes(3),
+                                       expect_from=frozenset({PostState.FROZEN}), text="new words"),
+                            [Action(at=minutes(3), actor="kim", verb="post_edited")])
+    assert [a.verb for a in await store.incident_timeline(declared)][-1] == "post_edited"
+
+
+async def test_the_timeline_can_fold_the_freeze_lines_and_keep_what_follows(store: Store) -> None:
+    for n in range(5):
+        await store.add_post(post(10 + n))
+    declared = await store.declare_emergency(incident(), [Action(at=T0, actor="lead", verb="emergency_declared")])
+    await store.resolve_emergency(declared.id, "lead", minutes(9), "over",
+                                  [Action(at=minutes(9), actor="lead", verb="emergency_resolved")])
+    done = await store.get_incident(declared.id)
+    assert len(await store.incident_timeline(done, limit=None)) == 7
+    folded = await store.incident_timeline(done, freeze_lines=2)
+    assert [a.verb for a in folded] == ["emergency_declared", "post_frozen", "post_frozen", "emergency_resolved"]
+    assert [a.verb for a in await store.incident_timeline(done, limit=3)] == [
+        "emergency_declared", "post_frozen", "post_frozen"]
+
+
 def _rule(message: Message, incident: Incident | None) -> Deadlines | None:
     """A stand-in for `core.emergency.related_deadlines`: 10 minutes from the declaration while
     one is declared, 60 from receipt otherwise (the tests of the real rule are in tests/core)."""

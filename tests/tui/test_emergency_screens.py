@@ -20,6 +20,7 @@ from tests.tui.emergency_seed import APPROVER, DECLARER, RESPONDER, declare
 from tests.tui.seed import OFFICER, OPEN_AT
 from tests.tui.test_snapshots import after
 from tui.app import DEFAULT_POLL_SECONDS, DeskApp
+from tui.screens import incident as incident_screen
 from tui.screens.incident import IncidentScreen
 from tui.screens.posts import PostsScreen
 from tui.widgets.banner import EmergencyBanner
@@ -133,12 +134,31 @@ async def test_the_incident_screen_shows_the_timeline_and_the_statement(desk: De
         await settle(pilot)
         table = app.screen.query_one(DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert [r[1] for r in rows] == ["Tom Greaves", "Rachel Fletcher", "Tom Greaves"]
+        assert [r[1] for r in rows] == ["Tom Greaves"] * 4 + ["Rachel Fletcher", "Tom Greaves"]
         assert rows[0][2].startswith("declared the emergency Flooding in Eastbourne")
-        assert rows[1][2].startswith("wrote a crisis update")
-        assert rows[2][2] == "resolved the emergency Water receding"
+        # One line per post the declaration froze: which post, account and time.
+        assert all(r[2].startswith("froze a post #") and "scheduled for" in r[2]
+                   and "(frozen by the declaration)" in r[2] for r in rows[1:4])
+        assert rows[4][2].startswith("wrote a crisis update")
+        assert rows[5][2] == "resolved the emergency Water receding"
         statement = str(app.screen.query_one("#incident-statement", Static).render())
         assert "back to its normal hours" in statement
+
+
+async def test_the_incident_screen_folds_a_long_freeze_into_one_line(desk: Desk, monkeypatch) -> None:
+    monkeypatch.setattr(incident_screen, "FREEZE_LINES_SHOWN", 2)
+    await declare(desk, resolve=True)
+    app = desk.app(DECLARER)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        what = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert [w.split(" ")[0] for w in what[:3]] == ["declared", "froze", "froze"]
+        assert what[3].startswith("... 2 freeze lines shown of the 3 posts the declaration froze: "
+                                  "dutydesk export incident 1")
+        assert what[4].startswith("wrote a crisis update") and what[-1].startswith("resolved")
 
 
 @pytest.mark.parametrize("size", SIZES)

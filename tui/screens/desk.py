@@ -155,7 +155,7 @@ class DeskScreen(ModerationActions, Screen[None]):
         self.queue.set_empty_text(empty_lines(
             window, account_label(self.session, account) if account is not None else ""))
         self.queue.set_messages(window.messages)
-        self.query_one(AccountList).set_counts(window.counts)
+        self.query_one(AccountList).set_counts(window.counts, window.quiet)
         self.query_one(OutboxStatus).show(window.outbox)
         summary = window.summary()
         if window.filter.account is not None:

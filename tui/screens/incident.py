@@ -24,6 +24,19 @@ from tui.widgets.keys import KeyBar
 from tui.widgets.safe_text import one_line, visible
 
 
+#: How many per-post freeze lines the screen shows; the rest are folded into one line (a
+#: declaration may freeze thousands: `dutydesk export incident ID` lists every one).
+FREEZE_LINES_SHOWN = 50
+#: The most timeline lines the screen reads (it reloads at each change; the export has them all).
+LINES_SHOWN = 5000
+
+
+def fold_line(incident: Incident, shown: int) -> str:
+    """The line standing for the freeze lines the screen leaves out."""
+    return (f"... {shown} freeze lines shown of the {incident.frozen_count} posts the declaration froze: "
+            f"dutydesk export incident {incident.id} lists every one")
+
+
 class IncidentScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the desk"),
@@ -58,7 +71,8 @@ class IncidentScreen(Screen[None]):
         if not latest:
             self._show(None, [], self.app.now)
             return
-        incident, actions = await self.crisis.timeline(latest[0].id or 0)
+        incident, actions = await self.crisis.timeline(latest[0].id or 0, freeze_lines=FREEZE_LINES_SHOWN,
+                                                      limit=LINES_SHOWN)
         self._show(incident, actions, self.app.now)
 
     def _show(self, incident: Incident | None, actions: list[Action], now: datetime) -> None:
@@ -81,9 +95,13 @@ class IncidentScreen(Screen[None]):
                               f"{local_when(incident.declared_at, now, zone)} by {who(incident.declared_by)}"
                               f" · {incident.frozen_count} posts frozen · {state}"))
         statement.update("Draft statement: " + visible(self.crisis.statement(incident, now)))
-        for action in actions:
+        freezes = [i for i, a in enumerate(actions) if a.verb == "post_frozen"]
+        folded = freezes[-1] if len(freezes) >= FREEZE_LINES_SHOWN else None
+        for i, action in enumerate(actions):
             table.add_row(Text(local_when(action.at, now, zone)), Text(one_line(who(action.actor), 20)),
                           Text(one_line(describe_action(action), 120)))
+            if i == folded:
+                table.add_row(Text(""), Text(""), Text(fold_line(incident, len(freezes))))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,6 +1,8 @@
 """The accounts list, like a mail client's folders: "All accounts" first, then each of the
 officer's accounts with how many messages wait, how many are in warning and how many have
-breached. Accounts outside their opening hours are marked closed after their name. Choosing one (enter or click) filters the queue.
+breached. Accounts outside their opening hours are marked closed after their name; accounts with
+nothing posted or scheduled today are marked "no post today" after their counts (the policies
+expect corporate accounts to post daily). Choosing one (enter or click) filters the queue.
 """
 
 from __future__ import annotations
@@ -56,14 +58,39 @@ def counts_line(counts: AccountCounts | None, room: int = _NAME_CELLS) -> Conten
 _WORDINGS = ((" waiting", " warn", " late"), (" wait", " warn", " late"), ("", "", ""))
 
 
+#: The gap between counts in their most compact form (no words).
+_COMPACT_GAP = " · "
+
+
 def _counts(c: AccountCounts, waiting: str, warn: str, late: str) -> Content:
-    gap = " " if waiting else " · "
+    gap = " " if waiting else _COMPACT_GAP
     parts: list[Content | tuple[str, str] | str] = [f"{c.waiting}{waiting}"]
     if c.warning:
         parts += [gap, (f"{c.warning}{warn}", "$text-warning")]
     if c.breached:
         parts += [gap, (f"{c.breached}{late}", "bold $text-error")]
     return Content.assemble(*parts)
+
+
+#: The marks after the counts of an account with nothing posted or scheduled today, fullest
+#: first (the shorter one when the counts need the room).
+QUIET_MARKS = ("no post today", "no post")
+
+
+def counts_with_mark(counts: AccountCounts | None, room: int, quiet: bool) -> Content:
+    """The count line, followed (for a `quiet` account) by the fullest quiet mark that leaves
+    the counts in words; else the shortest mark, cut short if need be (the counts stay whole)."""
+    if not quiet:
+        return counts_line(counts, room)
+    for mark in QUIET_MARKS:
+        line = counts_line(counts, max(room - len(mark) - 1, 1))
+        if line.cell_length + len(mark) + 1 <= room and _COMPACT_GAP not in line.plain:
+            return line + Content.assemble(" ", (mark, "$text-warning italic"))
+    line = counts_line(counts, max(room - len(QUIET_MARKS[-1]) - 1, 1))
+    left = room - line.cell_length - 1
+    if left < 3:  # no room for a readable mark: the counts matter more
+        return line
+    return line + Content.assemble(" ", (one_line(QUIET_MARKS[-1], left), "$text-warning italic"))
 
 
 #: The mark after a closed account's name (an account is closed outside its opening hours;
@@ -89,15 +116,18 @@ class AccountList(OptionList):
     def __init__(self, session: DeskSession, *, id: str | None = None) -> None:
         self._session = session
         self._counts: dict[str, AccountCounts] = {}
+        self._quiet: frozenset[str] = frozenset()
         self._shown: dict[str, tuple] = {}
         super().__init__(id=id, markup=False)
         self.add_options([Option(self._all_prompt(), id=ALL_ACCOUNTS)]
                          + [Option(self._prompt(a, False), id=a) for a in session.visible_accounts])
         self.action_first()
 
-    def set_counts(self, counts: Mapping[str, AccountCounts]) -> None:
-        """Show new counts (from a refresh)."""
+    def set_counts(self, counts: Mapping[str, AccountCounts], quiet: frozenset[str] = frozenset()) -> None:
+        """Show new counts and the accounts with nothing posted or scheduled today (from a
+        refresh: the one-second tick never asks the store)."""
         self._counts = dict(counts)
+        self._quiet = quiet
         self._update_prompts()
 
     def watch_now(self) -> None:
@@ -122,7 +152,8 @@ class AccountList(OptionList):
     def _update_prompts(self) -> None:
         # Only replace prompts that changed: each replacement re-renders the option.
         for account in self._session.visible_accounts:
-            key = (self._counts.get(account), self._account_closed(account), self.chosen == account)
+            key = (self._counts.get(account), self._account_closed(account), self.chosen == account,
+                   account in self._quiet)
             if self._shown.get(account) != key:
                 self._shown[account] = key
                 self.replace_option_prompt(account, self._prompt(account, key[1]))
@@ -140,7 +171,7 @@ class AccountList(OptionList):
         name = self._pointer(account) + Content(one_line(account_label(self._session, account), room))
         if closed:
             name += Content.assemble(" ", (CLOSED_MARK, "$text-muted italic"))
-        counts = counts_line(self._counts.get(account), self._room)
+        counts = counts_with_mark(self._counts.get(account), self._room, account in self._quiet)
         return Content("\n").join([name, Content("  ") + counts])
 
     def _all_prompt(self) -> Content:
