@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.report import Result, bench_main, report
+from bench.triage_train import TRAINED_ON, train
 from core.triage import RULES, triage_text
+from core.triage_learned import LearnedNet, net_from_json
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = ("triage_labelled.jsonl", "triage_heldout.jsonl", "triage_heldout2.jsonl", "triage_heldout3.jsonl")
@@ -84,11 +86,12 @@ def load(name: str) -> list[Case]:
     return cases
 
 
-def score(cases: Iterable[Case]) -> dict[str, Score]:
-    """Per label: how many it found rightly, wrongly, and missed."""
+def score(cases: Iterable[Case], net: LearnedNet | None = None) -> dict[str, Score]:
+    """Per label: how many it found rightly, wrongly, and missed (with the shipped learned net,
+    or `net`)."""
     counts = {r.label: [0, 0, 0] for r in RULES}
     for case in cases:
-        found = set(triage_text(case.text, case.kind))
+        found = set(triage_text(case.text, case.kind, net=net))
         for label, c in counts.items():
             if label in found and label in case.labels:
                 c[0] += 1
@@ -109,9 +112,9 @@ def misses(cases: Iterable[Case]) -> list[tuple[Case, set[str]]]:
     return out
 
 
-def _score_results(name: str, cases: Sequence[Case]) -> list[Result]:
+def _score_results(name: str, cases: Sequence[Case], net: LearnedNet | None = None) -> list[Result]:
     results = []
-    for s in score(cases).values():
+    for s in score(cases, net).values():
         recall, precision = GOALS[s.label]
         results.append(Result(f"{name} {s.label} recall ({s.true_pos + s.false_neg})", s.recall, "",
                               f">= {recall:.2f}", s.recall >= recall))
@@ -153,7 +156,14 @@ def run(quick: bool = False) -> list[Result]:
         cases = load(name)
         labelled += cases
         results.append(Result(f"{name} messages", len(cases), ""))
-        results += _score_results(name.removeprefix("triage_").removesuffix(".jsonl"), cases)
+        short = name.removeprefix("triage_").removesuffix(".jsonl")
+        if name in TRAINED_ON and name != TRAINED_ON[0]:
+            # The shipped net learned from this held-out set: score the set with a net learned
+            # from the others, as if it had been held out (the honest figure).
+            net = net_from_json(json.dumps(train([n for n in TRAINED_ON if n != name])))
+            results += _score_results(f"{short} (net without it)", cases, net)
+        else:
+            results += _score_results(short, cases)
     results += _timing_results(quick, labelled)
     return report(results)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from core.models import InboundMessage, MessageKind
 from core.triage_cues import CUES, NOW, URGENT, Cue
+from core.triage_learned import LearnedNet, shipped_net
 from core.triage_pack import NO_EXTRA, PackPhrases, normalise
 from core.triage_personal import has_personal_data
 from core.triage_slang import SPOKEN
@@ -121,6 +122,13 @@ _CUE_WORDS = frozenset(_CUES_BY_WORD)
 _SPOKEN_WORDS = SPOKEN.keys()
 
 
+def spoken_tokens(tokens: list[bytes]) -> list[bytes]:
+    """The words with slang mapped ("u" -> "you"): the words the learned net reads."""
+    if _SPOKEN_WORDS.isdisjoint(tokens):
+        return tokens
+    return b" ".join(map(SPOKEN.get, tokens, tokens)).split()
+
+
 def spoken(tokens: list[bytes]) -> bytes:
     """The words the patterns read: slang mapped ("u" -> "you"), joined and padded with spaces."""
     if _SPOKEN_WORDS.isdisjoint(tokens):
@@ -132,11 +140,9 @@ def spoken(tokens: list[bytes]) -> bytes:
 _STARRED = re.compile(rb"(?:^| )[a-z]{1,3}\*+[a-z]{0,6}(?= )")
 
 
-def _phrase_labels(words: bytes, extra: PackPhrases) -> set[str]:
+def _phrase_labels(tokens: list[bytes], starred: bool, extra: PackPhrases) -> set[str]:
     labels: set[str] = set()
-    tokens = words.split()
     present = _CUE_WORDS.intersection(tokens)
-    starred = b"*" in words
     if not present and not starred and not extra.first_words:
         return labels
     text = spoken(tokens)
@@ -151,9 +157,18 @@ def _phrase_labels(words: bytes, extra: PackPhrases) -> set[str]:
                 labels.add(cue.label)
     for word in starts:
         labels.update(extra.labels_in(word, text))
+    return labels
+
+
+def _labels(words: bytes, extra: PackPhrases, net: LearnedNet | None) -> set[str]:
+    """The phrase patterns' labels, the learned net's, and urgent_danger's rules: it always
+    comes with safeguarding, and a safeguarding message said to be happening now is urgent."""
+    tokens = words.split()
+    labels = _phrase_labels(tokens, b"*" in words, extra)
+    labels.update((net or shipped_net()).labels_for(spoken_tokens(tokens)))
     if URGENT in labels:
         labels.add("safeguarding")
-    elif "safeguarding" in labels and any(c.matches(text) for c in _NOW_CUES):
+    elif "safeguarding" in labels and any(c.matches(spoken(tokens)) for c in _NOW_CUES):
         labels.add(URGENT)
     return labels
 
@@ -163,12 +178,14 @@ def triage(message: InboundMessage, extra: PackPhrases = NO_EXTRA) -> tuple[str,
     return triage_text(message.text, message.kind, extra)
 
 
-def triage_text(text: str, kind: str, extra: PackPhrases = NO_EXTRA) -> tuple[str, ...]:
+def triage_text(text: str, kind: str, extra: PackPhrases = NO_EXTRA, *,
+                net: LearnedNet | None = None) -> tuple[str, ...]:
     """`triage` of a message with this body and kind (a `MessageKind` or its value); `extra`
-    holds a pack's own phrases (`core.triage_pack.pack_phrases`)."""
+    holds a pack's own phrases (`core.triage_pack.pack_phrases`); `net` replaces the shipped
+    learned net (`core.triage_learned`; the bench scores nets trained without a set)."""
     low = text.lower()
     words = normalise(low)
-    found = _phrase_labels(words, extra)
+    found = _labels(words, extra, net)
     if kind != MessageKind.DIRECT_MESSAGE and has_personal_data(low, words):
         found.add("personal_data")
     if not found:

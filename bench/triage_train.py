@@ -1,0 +1,132 @@
+"""Train triage's learned net (`core.triage_learned`) and write `core/triage_weights.json`.
+
+Run with `python -m bench.triage_train` after any change to the sets it learns from. It learns
+one logistic regression per label (every triage label but `personal_data`) over a message's words
+and adjacent word pairs, from TRAINED_ON in tests/data. The blind held-out set
+(`triage_heldout4.jsonl`, written by another author without seeing the rules) is never learned
+from, so its figures in `python -m bench triage` stay honest.
+
+Deterministic: the cases are sorted, shuffled with a fixed seed, and each case's features are
+visited in sorted order (a feature that occurs twice counts twice, as in triage); weights are rounded and the negligible ones dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from core.triage import RULES, spoken_tokens
+from core.triage_learned import WEIGHTS_FILE, features
+from core.triage_pack import normalise
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+WEIGHTS = Path(__file__).resolve().parent.parent / "core" / WEIGHTS_FILE
+
+TRAINED_ON = ("triage_labelled.jsonl", "triage_heldout.jsonl", "triage_heldout2.jsonl",
+              "triage_heldout3.jsonl")
+"""The sets the net learns from (never the blind held-out set)."""
+
+LEARNED = tuple(r.label for r in RULES if r.label != "personal_data")
+"""The labels the net learns, in triage's order."""
+
+#: Probability a label needs: lower for the labels where a miss is the worst error.
+THRESHOLDS = {"safeguarding": 0.4, "urgent_danger": 0.4}
+DEFAULT_THRESHOLD = 0.5
+
+EPOCHS = 30
+RATE = 0.3
+L2 = 1e-3
+NEGLIGIBLE = 0.1
+"""Weights of at most this size are dropped (they change no decision on the sets)."""
+SEED = 1
+
+
+def message_features(text: str) -> list[bytes]:
+    """The features of a message's text as triage computes them (repeats kept), sorted."""
+    return sorted(features(spoken_tokens(normalise(text.lower()).split())))
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def train_label(cases: Sequence[tuple[list[bytes], frozenset[str]]], label: str) -> tuple[dict[str, float], float]:
+    """One label's weights (feature text -> weight, negligible ones dropped) and bias."""
+    data = [(feats, 1.0 if label in labels else 0.0) for feats, labels in cases]
+    order = random.Random(SEED)
+    weights: dict[bytes, float] = {}
+    bias = 0.0
+    for _ in range(EPOCHS):
+        order.shuffle(data)
+        for feats, wanted in data:
+            error = _logistic(bias + sum(weights.get(f, 0.0) for f in feats)) - wanted
+            bias -= RATE * error
+            for f in feats:
+                w = weights.get(f, 0.0)
+                weights[f] = w - RATE * (error + L2 * w)
+    kept = {f.decode(): round(w, 4) for f, w in sorted(weights.items()) if abs(w) > NEGLIGIBLE}
+    return kept, round(bias, 4)
+
+
+def load_cases(names: Sequence[str]) -> list[tuple[str, frozenset[str]]]:
+    """(text, labels) of every case in the named sets, sorted (so the order never depends on
+    how the files are laid out)."""
+    cases = []
+    for name in names:
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                cases.append((row["text"], frozenset(row["labels"])))
+    return sorted(cases, key=lambda c: (c[0], sorted(c[1])))
+
+
+def train(names: Sequence[str] = TRAINED_ON) -> dict:
+    """The weights file's content, learned from the named sets."""
+    cases = [(message_features(text), labels) for text, labels in load_cases(names)]
+    out: dict = {"about": "triage's learned net: written by `python -m bench.triage_train`, do not edit",
+                 "trained_on": data_hashes(names), "labels": list(LEARNED), "bias": {}, "threshold": {},
+                 "weights": {}}
+    for label in LEARNED:
+        weights, bias = train_label(cases, label)
+        p = THRESHOLDS.get(label, DEFAULT_THRESHOLD)
+        out["weights"][label] = weights
+        out["bias"][label] = bias
+        out["threshold"][label] = round(math.log(p / (1 - p)), 6)
+    return out
+
+
+def data_hashes(names: Sequence[str] = TRAINED_ON) -> dict[str, str]:
+    """SHA-256 of each set the net learns from."""
+    return {name: hashlib.sha256((DATA / name).read_bytes()).hexdigest() for name in names}
+
+
+def write(content: dict, path: Path = WEIGHTS) -> None:
+    """Write the weights file (one label's weights to a line, so a change reads as a diff per label)."""
+    lines = ["{"]
+    head = [k for k in content if k != "weights"]
+    for key in head:
+        lines.append(f"{json.dumps(key)}: {json.dumps(content[key], sort_keys=True)},")
+    lines.append('"weights": {')
+    labels = list(content["weights"])
+    for i, label in enumerate(labels):
+        comma = "," if i < len(labels) - 1 else ""
+        lines.append(f"{json.dumps(label)}: {json.dumps(content['weights'][label], sort_keys=True)}{comma}")
+    lines.append("}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    content = train()
+    write(content)
+    sizes = ", ".join(f"{label} {len(w)}" for label, w in content["weights"].items())
+    print(f"wrote {WEIGHTS} from {', '.join(TRAINED_ON)}: {sizes} weights")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
