@@ -39,7 +39,7 @@ _POLITICAL: tuple[Cue, ...] = (
                                                                          r"|polls|next election|election|may)\b|\b(?:re ?elect"
                                                                          r"|elect) (?:independent|\w+ candidates?|me|us"
                                                                          r"|our|a|the " + _PARTY + r"|" + _PARTY + r")\b"),
-    cue("political", "candidate candidates standing leaflet leaflets canvassing doorknocking knocking campaign campaigning",
+    cue("political", "candidate candidates standing leaflet leaflets canvassing doorknocking knocking campaign campaigning join support",
         r"\b(?:our|my|the \w+|your local \w+) (?:party )?candidates?\b(?! (?:list|for the job|for the post))"
         r"|\bstanding (?:as|for) (?:the |a )?(?:\w+ ){0,2}(?:candidate|councillor|party|election)\b|\b(?:door ?knocking"
         r"|canvassing)\b|\b(?:election|campaign|party|focus) leaflets?\b|\bcampaign (?:to elect|for (?:the )?" + _PARTY
