@@ -144,3 +144,23 @@ async def test_statutory_events_survive_a_reopen(tmp_path: Path) -> None:
         assert [a.verb for a in await store.actions(mid)] == ["statutory_warning_1"]
     finally:
         await store.close()
+
+
+async def test_an_older_file_schedules_its_waiting_requests_after_the_upgrade(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage import migrations
+    path = tmp_path / "desk.sqlite3"
+    mine = next(i for i, m in enumerate(migrations.MIGRATIONS) if "statutory" in m.summary)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:mine])
+    old = SqliteStore(path)
+    await old.open()
+    ids = [await add(old, 1), await add(old, 2, ("press",))]
+    await old.close()
+    monkeypatch.undo()
+    store = SqliteStore(path)
+    await store.open()
+    try:
+        found = await store.statutory_unscheduled()
+        assert [m.id for m in found.messages] == ids[:1] and (found.after, found.through) == (0, ids[1])
+    finally:
+        await store.close()
