@@ -60,7 +60,7 @@ _WORDS: tuple[Cue, ...] = (
                                                                   r"|torches|slashes|vandalises) (?:your|their|his|her)\b"),
     cue("abuse", "know", r"\bknow where (?:you|u|he|she|they) (?:live|work|lives|works)\b"),
     cue("abuse", "watch", r"\bwatch (?:your|ur) back\b"),
-    cue("abuse", "regret sorry youll", r"\b(?:you|u|youll)(?: ll| will)? (?:regret|be sorry)\b|\b(?:youll|you ll|you will"
+    cue("abuse", "regret sorry youll", r"\b(?:you|u|youll)(?: ll| will)? (?:regret|be sorry)\b(?! (?:\w+ing|to|not)\b)|\b(?:youll|you ll|you will"
                                        r"|u will) pay for (?:this|that|it)\b(?! (?:online|by card|at|with|when|in)\b)"),
 
     cue("abuse", "coming", r"\bcoming for (?:you|u)\b"),
@@ -93,12 +93,14 @@ _WORDS: tuple[Cue, ...] = (
     cue("abuse", "die dead fire cancer", r"\bdie in a (?:fire|ditch|hole)\b|\bdrop dead\b|\bgo and die\b|\b(?:hope|wish) (?:you|u)"
                                          r" (?:all |lot )?(?:die|get cancer|drop dead)\b|\bget cancer\b"),
     cue("abuse", "lining shooting hanging stringing slap smack kicking hiding putting sacking", r"\b(?:want|wants|need|needs|deserve|deserves) (?:lining up|shooting|hanging|stringing"
-                                          r" up|a slap|a smack|a kicking|a good hiding|putting down|sacking and shooting)\b"),
+                                          r" up|a (?:good |proper )?(?:slap|smack|kicking|hiding|hammering|battering|punch)"
+                                          r"|putting down|sacking and shooting)\b"),
     cue("abuse", "see smiling warned happens", r"\bwait (?:till|until|til) i (?:see|get|find) (?:you|u|him|her)\b|\b(?:you|u)"
                                                r" (?:wont|will not) be smiling\b|\b(?:youve|you have) been warned\b"
                                                r"|\bwatch what happens\b"),
     cue("abuse", "hurt", r"\b(?:someone|someones|somebody|somebodys|people) (?:is |s |are )?(?:going to|gonna|will) get hurt if (?:you|u)\b"),
-    cue("abuse", "sort coming", r"\b(?:ill|i will|im going to|im gonna) sort (?:you|u|him|her|them) out\b|\bcoming down"
+    cue("abuse", "sort coming", r"\b(?:ill|i will|im going to|im gonna|ill be round to|ill come round and) sort (?:you|u|him|her"
+                                r"|them)(?: lot| all)? out\b|\bcoming down"
                                 r" (?:there|to (?:your|the) (?:office|offices|council|town hall)) (?:and|to)\b"),
     cue("abuse", "liar liars", r"\b(?:youre|you are|hes|shes|is|are|theyre|they are|bunch of|pack of|load of) (?:a |an )?"
                                r"(?:\w+ ){0,3}(?:and )?(?:a )?liars?\b"),
@@ -139,7 +141,10 @@ _THREATS: tuple[Cue, ...] = (
 
         r" out|worked out) (?:exactly )?where (?:\w+ ){1,5}?(?:lives?|works?|parks?|drinks|sleeps)\b"),
     cue("abuse", "shame pity", r"\b(?:shame|pity) if (?:something|anything|summat) (?:was to |were to |should )?"
-                               r"(?:happened?|happens) to\b"),
+                               r"(?:happened?|happens) to (?:you|u|your|ur|yer|him|her|his|them|their|that \w+)\b"),
+    cue("abuse", "theirs his hers yours", r"\b" + _THEY_WILL + r" get (?:theirs|his|hers|yours)\b(?! (?:back|in|soon|next"
+                                          r"|tomorrow|on|at|when|by|from|through)\b)"),
+    cue("abuse", "brick", r"\b(?:get|getting|gets|got coming) a brick through\b"),
     cue("abuse", "accidents", r"\baccidents (?:can |do )?happen (?:to )?(?:people like " + _SOMEONE + r"|you know)\b"),
     cue("abuse", "yourself urself", r"\bwatch (?:yourself|urself|yourselves|your step|ur step)\b(?! (?:on|in|at|near|round"
                                     r"|around|when|crossing|by|as|with|going|walking|driving)\b)"),
@@ -154,7 +159,7 @@ _SCORN = (r"(?:pathetic|useless|spineless|gutless|brainless|clueless|lazy|petty|
 _INSULT = (r"(?:jobsworths?|idiots?|morons?|clowns?|muppets?|cowards?|wasters?|parasites?|leeches|crooks?|liars?"
            r"|numpties|dimwits?|halfwits?|imbeciles?|jokers|losers?|scroungers?|pen ?pushers?|goons?|cretins?"
            r"|fools|buffoons?|snakes?|weasels?|rats|pigs|tyrants?|hypocrites?|amateurs|excuses? for (?:a )?human"
-           r"|lowlifes?|low lifes?|scum|vermin|dinosaurs)")
+           r"|lowlifes?|low lifes?|scum|vermin|dinosaurs|lumps?)")
 _INSULTS: tuple[Cue, ...] = (
     cue("abuse", "jobsworth jobsworths", r"(?<!to be a )(?<!not a )(?<!bit of a )(?<!be a )\bjobsworths?\b"),
     cue("abuse", "pathetic useless spineless gutless brainless clueless lazy petty incompetent thick stupid gormless "

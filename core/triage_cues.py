@@ -35,7 +35,9 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|over)\b|\bsmell (?:of )?(?:smoke|burning)\b"),
     cue("emergency_related", "flood flooded flooding floods floodwater",
         r"\bflood(?:ed|ing|s|water)?\b(?! (?:of|defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
-        r"|scheme|resilience|alleviation|barrier installation|with|by (?:emails|calls|complaints))\b)"
+        r"|scheme|resilience|alleviation|barrier installation|with|by (?:emails|calls|complaints)|(?:warnings?|alerts?)"
+        r" (?:app|apps|signs?|system|service|scheme|texts?|by|emails?|sign up))\b)"
+
         r"(?<!flooded with)(?<!flooded by)",
         needs=r"^(?!.*\b(?:consultation|defences?|insurance|emails|complaints|calls|pitch|pitches|league|match|fixtures?"
               r"|training|games?|signs?|borrow|lend|hire)\b).*\b(?:road|street|house|houses|home|homes|basement|cellar"
@@ -88,8 +90,9 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"\blights (?:have |has )?(?:all )?(?:just )?(?:went|gone|go|gone off|went off) (?:out|off)?\b(?=.*\b(?:across"
         r"|street|streets|road|estate|town|whole|everywhere|area|village|houses|neighbours|block|flats|lane|avenue"
         r"|bang)\b)|\blost (?:all )?(?:the )?(?:power|electric|electricity|leccy)\b(?! steering)|\b(?:electric"
-        r"|electricity|leccy|lecky)(?: s| is| has)? (?:just )?(?:gone|went|been|cut) (?:off|out)\b|\b(?:whole|entire)"
-        r" (?:\w+ ){0,3}(?:is |are |has gone |gone |s )?(?:dark|in darkness|without power|blacked out)\b"),
+        r"|electricity|leccy|lecky)s?(?: is| has)? (?:just )?(?:gone|went|been|cut) (?:off|out)\b|\b(?:whole|entire)"
+        r" (?:\w+ ){0,3}(?:is |are |has gone |gone |s )?(?:dark|in darkness|without power|blacked out)\b"
+        r"(?! (?:at night|in the evenings?|because|since the new|with the new)\b)"),
     cue("emergency_related", "burst pipe main water",
         r"\bburst (?:water )?(?:main|pipe|mains)\b|\bno (?:running )?water\b(?! (?:bill|meter|fountain|feature))"
         r"|\bwater (?:main|supply|mains) (?:burst|off|cut|has burst)\b|\bwater(?:s| is| has been)? (?:been )?off\b"),
@@ -240,7 +243,7 @@ _OUTLETS = (r"(?:argus|herald|gazette|express|echo|post|times|mail|mirror|courie
 # ("post", "mail", "times") are everyday words after "from".
 _NEWSROOM = (r"(?:bbc(?: \w+)?|itv(?: \w+)?|sky news|channel [45]|radio \w+|\w+ radio|\w+ fm|\w+ tv|(?:\w+ )?(?:argus"
              r"|herald|gazette|express|courier|observer|chronicle|echo|advertiser|telegraph|guardian)|(?!(?:the|a|an|our|your|my"
-             r"|his|her|their) )\w+ (?:world|live|online|news|post|times|mail|standard|journal)(?! office| box| code| room)|the (?:local |daily"
+             r"|his|her|their) )\w+ (?:world|live|online|news|times|standard|journal)|daily mail|mail on sunday|the (?:local |daily"
              r" |weekly |evening )?(?:paper|newspaper)|meridian|look east|south today|reuters|press association"
              r"|pa media|(?:\w+ )?(?:magazine|podcast))")
 # Wanting to be a journalist is a careers question, not the press.
@@ -259,7 +262,7 @@ _PRESS: tuple[Cue, ...] = (
     cue("press", "desk editor producer producers produce", r"\bnews desk\b|\b(?:news|deputy|features|assistant|political|local"
                                                    r" democracy) editor\b|\beditor (?:at|of) (?:the )?\w+|\bi produce"
                                                    r" (?:the|a)\b|\bproducer (?:at|on|for|with) (?:the )?\w+"),
-    cue("press", "story article feature piece report segment item", r"\b(?:running|writing|doing|working on|publishing|covering"
+    cue("press", "story article feature piece report segment item", r"\b(?:running|writing|doing|working on|publishing|covering|producing|filming"
                                                                     r"|putting together|researching|preparing|filing) (?:a"
                                                                     r" |an |the |this )?(?:news |short |follow up |follow"
                                                                     r" )?(?:story|piece|article|feature|report|segment"

@@ -45,7 +45,8 @@ _POLITICAL: tuple[Cue, ...] = (
                                                                          r"|polls|next election|election|may)\b|\b(?:re ?elect"
                                                                          r"|elect) (?:independent|\w+ candidates?|me|us"
                                                                          r"|our|a|the " + _PARTY + r"|" + _PARTY + r")\b"),
-    cue("political", "candidate candidates standing leaflet leaflets canvassing doorknocking knocking campaign campaigning",
+    cue("political", "candidate candidates standing leaflet leaflets canvassing doorknocking knocking campaign campaigning "
+                     "join support",
         r"\b(?:our|my|the \w+|your local \w+) (?:party )?candidates?\b(?! (?:list|for the job|for the post))"
         r"|\bstanding (?:as|for) (?:the |a )?(?:\w+ ){0,2}(?:candidate|councillor|party|election)\b|\b(?:door ?knocking"
         r"|canvassing)\b|\b(?:election|campaign|party|focus) leaflets?\b|\bcampaign (?:to elect|for (?:the )?" + _PARTY
@@ -63,7 +64,7 @@ _POLITICAL: tuple[Cue, ...] = (
         r"|re ?elect) (?:the |your local |our |a )?" + _PARTY + r"\b(?! (?:of|to|the|in the way)\b)"),
     cue("political", "cross", r"\b(?:put|place|mark) (?:your|a|my|our) (?:cross|x) (?:next to|by|beside|for|against)\b"),
     cue("political", _PARTY_WORDS + " beat", r"\b" + _PARTY + r" (?:are |is )?(?:winning|can win|cant win|can beat|will beat"
-        r"|beat)\b|\bcan beat (?:the )?" + _PARTY + r"\b|\btwo horse race\b"),
+        r"|beat|can stop|will stop|to stop|keep out)\b|\bcan beat (?:the )?" + _PARTY + r"\b|\btwo horse race\b"),
     cue("political", "leafleting leafletting canvassing campaigning doorknocking knocking", r"\b(?:leafleting|leafletting"
         r"|canvassing|campaigning|door ?knocking|knocking on doors) (?:\w+ ){0,3}(?:for|with) (?:the |our |your local )?"
         r"(?:" + _PARTY + r"|green)\b"),
@@ -81,7 +82,8 @@ _DOMAIN_WORDS = "com co biz xyz info net io vip"
 # Money or an offer, and no sign it is a resident asking whether it is a scam.
 _MONEY_OFFER = (r"^(?!.*\b(?:scam|scams|scammers?|legit|phishing|fake|dodgy|genuine|is this real|gov uk|nhs uk|police uk)\b)"
                 r".*(?:£|\b(?:free|earn|earning|paid|win|won|claim|discount|off|deal|deals|cheap|bonus|cash|money|prize"
-                r"|offer|sale)\b)")
+                r"|offer|sale|loans?|credit)\b)")
+
 _COMMERCIAL: tuple[Cue, ...] = (
     # Lewes 8.1 and appendix 1, 5.1: comments that promote or endorse a commercial product,
     # service or company are referred. Buckinghamshire, "Spam, viruses, scams and hacking":
@@ -161,7 +163,13 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                              r" marketing|digital marketing) (?:services|agency|expert)\b"
                                                              r"|\bwe offer\b|\bwe provide (?:\w+ ){0,3}services\b"),
     cue("commercial", "loans loan credit payday approved", r"\bloans? (?:approved|available|in minutes|today)\b|\bno credit"
-                                                           r" checks?\b|\bpayday loans?\b|\bapproved in minutes\b"),
+                                                           r" checks?\b|\bpayday loans?\b|\bapproved in minutes\b"
+                                                           r"|\bloans? for (?:bad|poor|no) credit\b|\bbad credit (?:loans?"
+                                                           r"|ok|welcome|accepted)\b"),
+    # testimonials for a "manager" who made someone money: "Mrs Jane helped me make £9000, contact her"
+    cue("commercial", "helped help", r"\bhelped me (?:to )?(?:make|earn|made|earned|recover|get back|gain|grow) (?:£|\d|money"
+                                     r"|profit|my)",
+        needs=r"\b(?:whatsapp|telegram|contact (?:him|her|them)|dm|inbox|message (?:him|her)|reach (?:him|her|out))\b"),
     cue("commercial", "available hire services taking slots", r"\b(?:cleaner|cleaners|gardener|handyman|plumber|electrician|roofer|roofing"
                                                  r"|driveways?|skip hire|removals|man with (?:a )?van|dog walker|tutor|builder"
                                                  r"|painter|decorator|nails|lashes|tree surgeon|gutter cleaning|window"

@@ -57,6 +57,37 @@ ABUSE = [
     ("We'll be waiting for the parcel after 5", False),
     ("Watch yourself on the ice by the station, it's lethal", False),
     ("The pathetic state of the bus timetable, honestly", False),
+    # more of each family, and everyday messages that share their words
+    ("you'd better watch your back when you leave the office", True),
+    ('that councillor wants a good slap', True),
+    ("I'll be round to sort you lot out", True),
+    ('keep it up and see what happens to your car', True),
+    ('bunch of overpaid pen pushers', True),
+    ('utter clowns, every last one of you', True),
+    ("you're a joke of a council run by halfwits", True),
+    ('hope your office burns down', True),
+    ("if that bin man comes back he'll regret it", True),
+    ("they'll get theirs, mark my words", True),
+    ('the lot of you are crooks', True),
+    ('spineless cowards hiding behind a keyboard', True),
+    ("I'm gonna smash his car up if he parks there again", True),
+    ("someone's going to get a brick through their window", True),
+    ('your warden is a fat useless lump', True),
+    ('I know where the fly tipping is, behind the co-op', False),
+    ('Does anyone know where the mobile library parks on Tuesdays?', False),
+    ('Where does the councillor live, I want to write to her about the hedge', False),
+    ('Shame if something happened to the old oak, can it be protected?', False),
+    ("I'd be sorry to lose the bus route", False),
+    ("They'll be sorry they missed the concert, it was amazing", False),
+    ("You'll regret missing the fireworks!", False),
+    ('Coming down to the market on Saturday', False),
+    ('The whole lot of you on the bin crews are stars', False),
+    ('we smashed it at the quiz night!', False),
+    ('Can we tear down the old shed in the allotment?', False),
+    ('lazy Sunday at the park, lovely', False),
+    ('useless information: the pier is 150 years old', False),
+    ('Watch yourselves on the cycle path, ice everywhere', False),
+    ("She'll get what she needs from the food bank?", False),
 ]
 
 POLITICAL = [
@@ -97,6 +128,24 @@ POLITICAL = [
     ("Back the bid for a new swimming pool!", False),
     ("Labour Day bank holiday bin times?", False),
     ("the labour costs for the repair were huge", False),
+    # more of each family, and everyday messages that share their words
+    ('Proud to support the Green Party in Lewes', True),
+    ('Reform is the only answer, vote for them', True),
+    ('Only the Lib Dems can stop the Tories here', True),
+    ('Vote for Sarah, your Labour candidate', True),
+    ('Make sure you back the Conservatives on Thursday', True),
+    ('Green councillors got this done, vote Green again', True),
+    ('Tories out!', True),
+    ('Labour will sort this mess out, vote Labour in May', True),
+    ('Please vote for our school in the Co-op community fund', False),
+    ('vote for the best allotment in the competition!', False),
+    ('Support the green spaces consultation', False),
+    ('Where do I vote on Thursday?', False),
+    ('The independent review said the pier is safe', False),
+    ('back the campaign to save the lido!', False),
+    ('Conservative estimate is 3 weeks for the repairs', False),
+    ('The Green is being resurfaced next week', False),
+    ('Are the polls open till 10pm?', False),
 ]
 
 PRESS = [
@@ -126,6 +175,20 @@ PRESS = [
     ("Can someone come out to look at the pothole tomorrow?", False),
     ("Will the car show be on the seafront again this year?", False),
     ("I'm from the Post Office on the high street, our bins weren't emptied", False),
+    # more of each family, and everyday messages that share their words
+    ("Hi, I'm a reporter with the Argus, can we speak to someone about the cuts?", True),
+    ("We're from BBC Sussex, can a councillor speak to us on air?", True),
+    ("Could we get a statement for tonight's ITV news?", True),
+    ('Sussex Express newsdesk: do you have a comment on the closure?', True),
+    ("I'm producing a piece for Radio 4 on council budgets", True),
+    ('Freelancer writing for the Guardian, can I ask a few questions?', True),
+    ('Loved the piece on BBC Sussex about the pier', False),
+    ('Is the Sussex Express still delivered free?', False),
+    ('My son is doing a media studies course, any placements?', False),
+    ("I'm from Brighton, visiting Lewes, where can I park?", False),
+    ('I work at the Royal Mail depot, the bins outside are full', False),
+    ("I'm with my mum at the hospital, can someone collect the bins?", False),
+    ('saw the reporter outside the town hall, what happened?', False),
 ]
 
 COMMERCIAL = [
@@ -148,6 +211,20 @@ COMMERCIAL = [
     ("Is this website legit? surveycash.co says I won money, seems like a scam", False),
     ("Sign up for garden waste at lewes-eastbourne.gov.uk", False),
     ("Parking is £5 per day at the station now, outrageous", False),
+    # more of each family, and everyday messages that share their words
+    ('Earn from home, £250 a day, no experience, apply at jobsnow.biz', True),
+    ('Get paid for your opinions! Sign up free at opinionpay.com', True),
+    ('Loans for bad credit, apply at fastloanz.co.uk', True),
+    ('Hi dear, my account manager Mrs Jane helped me make £9000, contact her on WhatsApp', True),
+    ('Cheap football shirts £15 each, DM to order', True),
+    ('Our gutter cleaning starts from £40, free quote today', True),
+    ('Why does parking cost £2 per hour now?', False),
+    ('Lots of spam on your page lately, please moderate', False),
+    ('The bus costs £2 each way, is that right?', False),
+    ('I signed up at lewes-eastbourne.gov.uk but no email came', False),
+    ("Got a text from council-tax-refund.com saying I'm owed £200, is it a scam?", False),
+    ('Join us at the library today for free crafts', False),
+    ('The café in the park has a deal on teas, lovely', False),
 ]
 
 EMERGENCY = [
@@ -182,6 +259,24 @@ EMERGENCY = [
     ("My kitchen lights keep going out, is that a council house repair?", False),
     ("the street light outside no 4 has gone out", False),
     ("Big Bang science show at the library on Saturday!", False),
+    # more of each family, and everyday messages that share their words
+    ('River Ouse has burst over the wall by Cliffe bridge', True),
+    ('water pouring into the houses on Brooks Road', True),
+    ('the sea is coming over the prom at Seaford', True),
+    ('Whole estate has no power since the storm', True),
+    ("Electricity's gone off across town, traffic lights out", True),
+    ('Loads of police cars and ambulances racing down the A27', True),
+    ('Big explosion heard near the harbour', True),
+    ('Huge fire on the downs, you can see the smoke from town', True),
+    ('Bring your kids to see the fire engine at the open day', False),
+    ("When will the street lights be fixed? They've been out for weeks", False),
+    ('Is there a power point in the community hall for our stall?', False),
+    ('The river walk is lovely today', False),
+    ('flood warning app, is there one?', False),
+    ('Our football pitch floods every winter, can the drainage be looked at?', False),
+    ('Loads of cars parked on the verge at the match', False),
+    ('The lights in the car park are too bright', False),
+    ('The whole town is dark at night because of the new streetlights, too dim', False),
 ]
 
 COMPLAINT = [
@@ -195,6 +290,9 @@ COMPLAINT = [
     # hard negatives: complaints spoken of, not made
     ("No complaint, just a thank you to the crews", False),
     ("complaint handled brilliantly, thank you", False),
+    # more of each family, and everyday messages that share their words
+    ('Complaint regarding the bin crew blocking my drive', True),
+    ('formal complaint: no reply from housing for 3 weeks', True),
 ]
 
 PERSONAL_DATA = [
@@ -213,6 +311,11 @@ PERSONAL_DATA = [
     ("Ring the council on 01273 471600 to report it", False),
     ("Ring the housing helpline on 0300 123 4567", False),
     ("Lewes District Council's switchboard is 01273 471600", False),
+    # more of each family, and everyday messages that share their words
+    ('Contact me on 07712 345678 please', True),
+    ('my phone: 01273 987654', True),
+    ('Is the library still on 01273 474232?', False),
+    ('ring 0300 303 8570 for council tax', False),
 ]
 
 FOI = [
@@ -225,6 +328,9 @@ FOI = [
     ("Under GDPR I want copies of all correspondence about me", False),
     ("I'd like copies of the emails your staff sent about me", False),
     ("Send me copies of all the notes your social workers wrote about me", False),
+    # more of each family, and everyday messages that share their words
+    ('What was the total spent on the new bandstand?', True),
+    ('Please confirm the number of fines issued in Lewes in 2024', True),
 ]
 
 SAR = [
@@ -235,4 +341,8 @@ SAR = [
     ("I want to see my social care file", True),
     ("Send me copies of all the notes your social workers wrote about me", True),
     ("Under FOI, copies of all emails between the leader and the developer", False),
+    # more of each family, and everyday messages that share their words
+    ('Can I have a copy of everything the council holds about me?', True),
+    ('I want all the notes your housing officers made about me', True),
+    ('I got emails about my council tax, can you explain them?', False),
 ]
