@@ -124,6 +124,10 @@ _THREATS: tuple[Cue, ...] = (
         r"|your|ur|yer|their|his|her|it|every|all) (?:\w+ ){0,2}?(?:place|office|offices|building|town hall|reception"
         r"|car|van|house|home|windows?|doors?|desk|up|in|apart|down)\b"),
     cue("abuse", "windows", r"\bput (?:your|ur|yer|his|her|their|the) (?:\w+ )?windows in\b"),
+    cue("abuse", "punch smack slap deck thump lamp batter strangle throttle",
+        r"\b(?:love|like|want|wanna|going|gonna|could|ought|tempted) to (?:punch|smack|slap|deck|thump|lamp|batter"
+        r"|strangle|throttle) (?:that|the|your|ur|him|her|them|you|u|every|some)\b"),
+
     # "he'll get what's coming", "they'll be sorry", "you won't know what hit you"
     cue("abuse", "coming comin", r"\bget (?:whats|what is|what s) comin[g]?(?: to (?:him|her|them|you|u|em|ya))?\b"
                                  r"(?! (?:at|for|on|this|next|in|up|out|soon to)\b)"),
@@ -154,8 +158,8 @@ _THREATS: tuple[Cue, ...] = (
 
 # Insults aimed at people: an insulting word for them, often "the lot of you".
 _SCORN = (r"(?:pathetic|useless|spineless|gutless|brainless|clueless|lazy|petty|incompetent|thick|stupid|gormless"
-          r"|worthless|corrupt|thieving|lying|greedy|arrogant|ignorant|jumped up|power mad|power crazed|good for"
-          r" nothing|little|bloody|sad|smug|two faced|spiteful|vile|disgusting|shameless|snivelling|cowardly)")
+          r"|worthless|corrupt|thieving|lying|greedy|arrogant|ignorant|smug|spiteful|vile|disgusting|shameless"
+          r"|snivelling|cowardly)")
 _INSULT = (r"(?:jobsworths?|idiots?|morons?|clowns?|muppets?|cowards?|wasters?|parasites?|leeches|crooks?|liars?"
            r"|numpties|dimwits?|halfwits?|imbeciles?|jokers|losers?|scroungers?|pen ?pushers?|goons?|cretins?"
            r"|fools|buffoons?|snakes?|weasels?|rats|pigs|tyrants?|hypocrites?|amateurs|excuses? for (?:a )?human"
@@ -163,8 +167,9 @@ _INSULT = (r"(?:jobsworths?|idiots?|morons?|clowns?|muppets?|cowards?|wasters?|p
 _INSULTS: tuple[Cue, ...] = (
     cue("abuse", "jobsworth jobsworths", r"(?<!to be a )(?<!not a )(?<!bit of a )(?<!be a )\bjobsworths?\b"),
     cue("abuse", "pathetic useless spineless gutless brainless clueless lazy petty incompetent thick stupid gormless "
-                 "worthless corrupt thieving lying greedy arrogant ignorant jumped power good little bloody sad smug "
-                 "two spiteful vile disgusting shameless snivelling cowardly",
+                 "worthless corrupt thieving lying greedy arrogant ignorant smug spiteful vile disgusting shameless "
+                 "snivelling cowardly",
+
         r"\b" + _SCORN + r" (?:\w+ )?(?:and \w+ )?" + _INSULT + r"\b"),
     cue("abuse", "bunch pack load shower gang band",
         r"\b(?:bunch|pack|load|shower|gang|band) of (?:\w+ ){0,2}" + _INSULT + r"\b"),

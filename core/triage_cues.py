@@ -155,6 +155,12 @@ _FOI: tuple[Cue, ...] = (
                        r"|receive|received|earn|earned|make|made|give|given|get|got)\b"
                        r"|\bhow much (?:money )?(?:was|has been|have you) (?:spent|paid|wasted)\b"
                        r"|\bhow much (?:did|has) (?:the|that|those|this) (?:\w+ ){1,3}cost\b"),
+    # "how many staff does the council employ", "the following information", "what was the cost of"
+    cue("foi", "many following cost costs spend bill contract contracts",
+        r"\bhow many (?:\w+ ){1,4}(?:does|do|did) (?:the council|you|the councils?|\w+ council) (?:employ|own|have|run|pay"
+        r"|spend|issue|receive|get)\b|\bthe following (?:information|info|data|details)\b|\bwhat (?:was|were) the"
+        r" (?:total )?(?:cost|costs|spend|bill) (?:of|on|for)\b|\b(?:send|provide|publish|release|share) (?:me |us )?(?:a"
+        r" copy of |copies of )?the contracts? (?:between|with|for|awarded)\b"),
     cue("foi", "many number", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
                        r"|have you) (?:issued|received|spent|employed|recorded|repaired|paid|made|upheld|reported|given"
                        r"|sold|approved|refused|fined|evicted|sent|handed out)\b"
@@ -215,7 +221,7 @@ _COMPLAINT: tuple[Cue, ...] = (
                                                       r"(?<!sorting my complaint)(?<!resolving my complaint)"
                                                       r"(?<!dealing with my complaint)(?<!handling my complaint)"
                                                       r"(?! (?:was|has been|got|were) (?:dealt with|resolved|handled|sorted|upheld) (?:well|quickly|brilliantly|so))"
-                                                      r"|\bthis is a complaint\b|(?<!no )(?<!any )\bcomplaints? (?:form|procedure|process"
+                                                      r"|\bthis is a complaint\b|(?<!no )(?<!any )(?<!number of )(?<!many )\bcomplaints? (?:form|procedure|process"
                                                       r"|reference|ref|number|about|against|regarding|re)\b"),
     cue("complaint", "complain complaining", r"\b(?:want|wish|would like|d like|id like|going|gonna|need|wanna|will be|ill be"
                                              r"|i ll be|im|i am|am|be|intend|intending) (?:to )?complain(?:ing)?\b"
@@ -296,12 +302,17 @@ _PRESS: tuple[Cue, ...] = (
         r"\bour (?:readers|listeners|viewers)\b|\bdeadline (?:is )?(?:\d|today|tonight|noon|midday|this)|\bfor publication"
         r"\b|\bpublishing (?:tonight|tomorrow|today|this)\b|\bgoing to print\b|\bon air\b"),
     # "I'm from BBC Radio Sussex", "this is Jo from the Argus", "calling from ITV Meridian"
-    cue("press", _NEWSROOM_WORDS, r"\b(?:im|i am|were|we are|its|it is|this is|calling|ringing|writing|messaging|emailing"
-                              r"|contacting you|getting in touch|\w+) (?:\w+ )?(?:from|with|at) (?:the )?" + _NEWSROOM
-                              + r"\b(?! (?:said|says|reported|wrote|claims|that)\b)",
-        needs=r"^(?!.*\b(?:saw|seen|read|watched|heard|listening to|listened to|watching)\b)"),
+    cue("press", _NEWSROOM_WORDS, r"\b(?:from|with) (?:the )?" + _NEWSROOM + r"\b(?! (?:said|says|reported|wrote|claims|that"
+                                  r"|shop|round|boy|girl|delivery|deliveries|recycling|bins?|subscription|website|app)\b)",
+        needs=r"^(?!.*\b(?:saw|see|seen|read|watched|heard|listening to|listened to|watching|article|story in)\b)"),
+
     # "come on the breakfast show", "be interviewed for the 6pm bulletin"
-    cue("press", "show shows programme programmes program podcast bulletin", r"\bcome on (?:the|our|my|your|tomorrows|todays"
+    # "can someone from the council speak to BBC South Today"
+    cue("press", "speak talk chat", r"\b(?:someone|anyone|somebody|a councillor|a spokesperson|the leader|you) (?:\w+ ){0,4}"
+                                    r"(?:speak|talk|chat) (?:to|with) (?:us at )?(?:the )?" + _NEWSROOM + r"\b",
+        needs=r"^(?!.*\b(?:saw|seen|read|watched|heard|listening to|listened to|watching|spoke|talked)\b)"),
+    cue("press", "show shows programme programmes program podcast bulletin",
+ r"\bcome on (?:the|our|my|your|tomorrows|todays"
         r"|tonights|this|a) (?:\w+ ){0,2}(?:show|programme|program|podcast|bulletin|phone in)\b|\b(?:breakfast|drive ?time"
         r"|drive|morning|afternoon|evening|lunchtime|late night|weekend|phone in|teatime|\d+ ?pm|news) (?:show|programme"
         r"|bulletin)s?\b(?=.*\b(?:come on|join us|speak|talk|interview|available|spokesperson|councillor|guest|chat"

@@ -74,9 +74,8 @@ _POLITICAL: tuple[Cue, ...] = (
 )
 
 # What a spam post is paid for, and the ends of the addresses it sends people to (dots are spaces here).
-_PER_TASK = "survey|task|click|review|referral|post|video|app|test|sign up|signup|like|share"
-_PER_TASK_WORDS = "survey surveys task tasks click clicks review reviews referral referrals post posts video videos app " \
-                  "apps test tests sign signup signups like likes share shares"
+_PER_TASK = "survey|task|click|review|referral|sign up|signup"
+_PER_TASK_WORDS = "survey surveys task tasks click clicks review reviews referral referrals sign signup signups"
 _DOMAIN = r"com|co uk|co|biz|xyz|info|net|io|vip"
 _DOMAIN_WORDS = "com co biz xyz info net io vip"
 # Money or an offer, and no sign it is a resident asking whether it is a scam.
@@ -123,7 +122,8 @@ _COMMERCIAL: tuple[Cue, ...] = (
         r"|answer|share|post|like|chat|walk|text)|for (?:your )?(?:opinions?|surveys?|reviews?|testing|watching|sharing"
         r"|posting)|per (?:survey|task|click|review|referral|post|video)|daily|weekly|from home|online|instantly|cash)"
         r"|\bpaid (?:online )?(?:surveys?|reviews?|tasks?|testing|promotions?|partnerships?)\b"),
-    cue("commercial", _PER_TASK_WORDS, r"(?:£|\b)\d[\d,.]*k? (?:per|a|an|each|for every|for each) (?:" + _PER_TASK + r")s?\b"),
+    cue("commercial", _PER_TASK_WORDS, r"\b£?\d[\d,.]*k? (?:per|a|an|each|for every|for each) (?:" + _PER_TASK + r")s?\b"
+),
     cue("commercial", _DOMAIN_WORDS, r"\b(?!(?:the|a|and|of|in|at|to|on|by|safety|fishing|goal|hair|social) )\w{3,} (?:" + _DOMAIN + r")\b(?! op\b)",
         needs=_MONEY_OFFER),
     cue("commercial", "join sign register", r"\b(?:join|sign up|register) (?:today|now|free|for free|here)\b",
@@ -157,7 +157,11 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                                     r"|\bsingles in (?:your|the) area\b"),
     cue("commercial", "buy cash", r"\bwe buy (?:any|all|your)\b|\binstant cash\b|\bcash (?:paid|for) (?:cars|gold|houses"
                                   r"|your)\b"),
+    cue("commercial", "weight slimming keto diet", r"\b(?:lose weight|weight loss|slimming (?:pills|tablets|jabs|shots)|keto"
+                                                   r" (?:pills|gummies)|diet (?:pills|gummies))\b",
+        needs=r"\b(?:click|link|dm|bio|order|buy|shop|message me|inbox)\b"),
     cue("commercial", "click here", r"\bclick (?:here|below|the link)\b",
+
         needs=r"\b(?:win|won|free|prize|claim|singles|offer|deal|verify|account|earn|money|cash|gift)\b"),
     cue("commercial", "seo marketing design services offer", r"\b(?:seo|marketing|web design|website design|social media"
                                                              r" marketing|digital marketing) (?:services|agency|expert)\b"

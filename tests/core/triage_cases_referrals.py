@@ -88,6 +88,14 @@ ABUSE = [
     ('useless information: the pier is 150 years old', False),
     ('Watch yourselves on the cycle path, ice everywhere', False),
     ("She'll get what she needs from the food bank?", False),
+    ('f off you useless lot', True),
+    ('you lot are a bunch of corrupt crooks', True),
+    ('shut up you stupid woman', True),
+    ("I'd love to punch that warden", True),
+    ('someone needs to teach that jobsworth a lesson', True),
+    ('go to hell the lot of you', True),
+    ("I'd love to see more benches on the prom", False),
+    ('Teach the kids about recycling, great idea', False),
 ]
 
 POLITICAL = [
@@ -146,6 +154,12 @@ POLITICAL = [
     ('Conservative estimate is 3 weeks for the repairs', False),
     ('The Green is being resurfaced next week', False),
     ('Are the polls open till 10pm?', False),
+    ('Vote Lib Dem, stop Reform', True),
+    ('Get out and vote Labour tomorrow!', True),
+    ('The Tories have wrecked our NHS, vote them out', True),
+    ('Join the Green Party today', True),
+    ('Labour costs have gone up for the pier repairs', False),
+    ('Is the polling station at the church hall again?', False),
 ]
 
 PRESS = [
@@ -189,6 +203,12 @@ PRESS = [
     ('I work at the Royal Mail depot, the bins outside are full', False),
     ("I'm with my mum at the hospital, can someone collect the bins?", False),
     ('saw the reporter outside the town hall, what happened?', False),
+    ('Good morning, Jane Smith, Sussex Express reporter. Could I ask about the pier?', True),
+    ('Can someone from the council speak to BBC South Today about the flooding?', True),
+    ("We're a documentary crew filming in Newhaven, who do we talk to?", True),
+    ('Hello, local democracy reporter here, can you confirm the date of the vote?', True),
+    ('Can you put the bin times in the newsletter?', False),
+    ('Will the fireworks be on the radio?', False),
 ]
 
 COMMERCIAL = [
@@ -225,6 +245,12 @@ COMMERCIAL = [
     ("Got a text from council-tax-refund.com saying I'm owed £200, is it a scam?", False),
     ('Join us at the library today for free crafts', False),
     ('The café in the park has a deal on teas, lovely', False),
+    ('Hey check out my new bakery on the high street, 10% off this week!', True),
+    ('We do driveways, patios and fencing, best prices, call 07700 900111', True),
+    ('Want to lose weight fast? Click the link', True),
+    ('Bitcoin mining pays me £600 daily, ask me how', True),
+    ('Where can I buy a parking permit online?', False),
+    ('Is the new bakery on the high street open Sundays?', False),
 ]
 
 EMERGENCY = [
@@ -277,6 +303,17 @@ EMERGENCY = [
     ('Loads of cars parked on the verge at the match', False),
     ('The lights in the car park are too bright', False),
     ('The whole town is dark at night because of the new streetlights, too dim', False),
+    ('Fire at the flats on Queens Road, loads of smoke', True),
+    ("There's been a crash on the A259 near Bishopstone", True),
+    ('Gas leak on Station St, road closed', True),
+    ('Tree down blocking Ringmer Road', True),
+    ('Whole of Newhaven lost power 20 mins ago', True),
+    ('water main burst on the high street, water everywhere', True),
+    ('Flash flooding in Lewes, cars stuck', True),
+    ('Is the fire station recruiting?', False),
+    ('How do I report a broken street light?', False),
+    ('The crash barrier on the A27 needs painting', False),
+    ('When is the Christmas lights switch on?', False),
 ]
 
 COMPLAINT = [
@@ -293,6 +330,13 @@ COMPLAINT = [
     # more of each family, and everyday messages that share their words
     ('Complaint regarding the bin crew blocking my drive', True),
     ('formal complaint: no reply from housing for 3 weeks', True),
+    ("I'm making an official complaint about the state of the toilets", True),
+    ('I want to lodge a complaint against the planning officer', True),
+    ('This is a formal complaint regarding my missed bins', True),
+    ('I want to complain about the rudeness of your staff', True),
+    ('how do i complain about a councillor', True),
+    ('Where do I send a complaint about the parking enforcement?', True),
+    ('My mum complains about the pigeons all the time lol', False),
 ]
 
 PERSONAL_DATA = [
@@ -316,6 +360,16 @@ PERSONAL_DATA = [
     ('my phone: 01273 987654', True),
     ('Is the library still on 01273 474232?', False),
     ('ring 0300 303 8570 for council tax', False),
+    ('email me at sue.smith@gmail.com', True),
+    ('My address is 14 Mill Road, Lewes, BN7 2AB', True),
+    ("I'm at flat 3, 22 Church St, Seaford BN25 1AA", True),
+    ('my NI is JT 12 34 56 B', True),
+    ('DOB 04/07/1988', True),
+    ('ring me 07700 900 123', True),
+    ('call my son on +44 7700 900321', True),
+    ('Meeting is at 7pm on 12/03', False),
+    ('Bus 28 leaves at 10:15 from stop 3', False),
+    ('The number 12 bus is late again', False),
 ]
 
 FOI = [
@@ -331,6 +385,16 @@ FOI = [
     # more of each family, and everyday messages that share their words
     ('What was the total spent on the new bandstand?', True),
     ('Please confirm the number of fines issued in Lewes in 2024', True),
+    ('How many staff does the council employ on over £100k?', True),
+    ('I would like to request the following information: the number of empty council homes', True),
+    ('Can you tell me how much was paid to the consultants for the seafront plan?', True),
+    ("What was the cost of the mayor's car last year?", True),
+    ('Please send me the contract between the council and Biffa', True),
+    ('FOI request - number of complaints about noise in 2023', True),
+    ("I'm requesting under the freedom of info act details of all council credit card spending", True),
+    ('How much is a parking permit?', False),
+    ('How many bins am I allowed?', False),
+    ("What's the cost of a replacement bin?", False),
 ]
 
 SAR = [
@@ -345,4 +409,12 @@ SAR = [
     ('Can I have a copy of everything the council holds about me?', True),
     ('I want all the notes your housing officers made about me', True),
     ('I got emails about my council tax, can you explain them?', False),
+    ('Can I see my file please, I was in care in the 90s', True),
+    ("I want to request my records from children's services", True),
+    ('What personal data do you hold on me?', True),
+    ('Please send me all the information you have about me under data protection', True),
+    ("I'd like a copy of the CCTV footage of me from the car park", True),
+    ('subject access req for my housing records', True),
+    ('How do I update my details on my council tax account?', False),
+    ('I need a copy of my parking permit', False),
 ]
