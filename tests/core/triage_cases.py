@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from tests.core import triage_cases_referrals as more
+
 URGENT_DANGER = [
     ("my neighbour is being hurt by her partner, I can hear it now", True),
     ("ive taken a load of pills and im scared", True),
@@ -191,7 +193,8 @@ PERSONAL_DATA = [
 ]
 
 TABLES: dict[str, list[tuple[str, bool]]] = {
-    "urgent_danger": URGENT_DANGER, "safeguarding": SAFEGUARDING, "emergency_related": EMERGENCY,
-    "foi": FOI, "sar": SAR, "complaint": COMPLAINT, "personal_data": PERSONAL_DATA, "press": PRESS,
-    "abuse": ABUSE, "political": POLITICAL, "commercial": COMMERCIAL,
+    "urgent_danger": URGENT_DANGER, "safeguarding": SAFEGUARDING, "emergency_related": EMERGENCY + more.EMERGENCY,
+    "foi": FOI + more.FOI, "sar": SAR + more.SAR, "complaint": COMPLAINT + more.COMPLAINT,
+    "personal_data": PERSONAL_DATA + more.PERSONAL_DATA, "press": PRESS + more.PRESS, "abuse": ABUSE + more.ABUSE,
+    "political": POLITICAL + more.POLITICAL, "commercial": COMMERCIAL + more.COMMERCIAL,
 }
