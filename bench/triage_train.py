@@ -2,7 +2,8 @@
 
 Run with `python -m bench.triage_train` after any change to the sets it learns from. It learns
 one logistic regression per label (every triage label but `personal_data`) over a message's words
-and adjacent word pairs, from TRAINED_ON in tests/data. The blind held-out set
+and adjacent word pairs, from TRAINED_ON in tests/data and each label's table of cases with hard
+negatives (`tests/core/triage_cases.py`). The blind held-out set
 (`triage_heldout4.jsonl`, written by another author without seeing the rules) is never learned
 from, so its figures in `python -m bench triage` stay honest.
 
@@ -23,12 +24,14 @@ from pathlib import Path
 from core.triage import RULES, spoken_tokens
 from core.triage_learned import WEIGHTS_FILE, features
 from core.triage_pack import normalise
+from tests.core.triage_cases import TABLES
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 WEIGHTS = Path(__file__).resolve().parent.parent / "core" / WEIGHTS_FILE
+TABLES_FILE = Path(__file__).resolve().parent.parent / "tests" / "core" / "triage_cases.py"
 
 TRAINED_ON = ("triage_labelled.jsonl", "triage_heldout.jsonl", "triage_heldout2.jsonl",
-              "triage_heldout3.jsonl")
+              "triage_heldout3.jsonl", "triage_train_a.jsonl")
 """The sets the net learns from (never the blind held-out set)."""
 
 LEARNED = tuple(r.label for r in RULES if r.label != "personal_data")
@@ -55,9 +58,12 @@ def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def train_label(cases: Sequence[tuple[list[bytes], frozenset[str]]], label: str) -> tuple[dict[str, float], float]:
-    """One label's weights (feature text -> weight, negligible ones dropped) and bias."""
+def train_label(cases: Sequence[tuple[list[bytes], frozenset[str]]], label: str,
+                table: Sequence[tuple[list[bytes], bool]] = ()) -> tuple[dict[str, float], float]:
+    """One label's weights (feature text -> weight, negligible ones dropped) and bias, from the
+    labelled cases and the label's own table of cases (`tests/core/triage_cases.py`)."""
     data = [(feats, 1.0 if label in labels else 0.0) for feats, labels in cases]
+    data += [(feats, 1.0 if present else 0.0) for feats, present in table]
     order = random.Random(SEED)
     weights: dict[bytes, float] = {}
     bias = 0.0
@@ -88,11 +94,13 @@ def load_cases(names: Sequence[str]) -> list[tuple[str, frozenset[str]]]:
 def train(names: Sequence[str] = TRAINED_ON) -> dict:
     """The weights file's content, learned from the named sets."""
     cases = [(message_features(text), labels) for text, labels in load_cases(names)]
+    tables = {label: [(message_features(text), present) for text, present in sorted(rows)]
+              for label, rows in TABLES.items()}
     out: dict = {"about": "triage's learned net: written by `python -m bench.triage_train`, do not edit",
                  "trained_on": data_hashes(names), "labels": list(LEARNED), "bias": {}, "threshold": {},
                  "weights": {}}
     for label in LEARNED:
-        weights, bias = train_label(cases, label)
+        weights, bias = train_label(cases, label, tables.get(label, ()))
         p = THRESHOLDS.get(label, DEFAULT_THRESHOLD)
         out["weights"][label] = weights
         out["bias"][label] = bias
@@ -101,8 +109,9 @@ def train(names: Sequence[str] = TRAINED_ON) -> dict:
 
 
 def data_hashes(names: Sequence[str] = TRAINED_ON) -> dict[str, str]:
-    """SHA-256 of each set the net learns from."""
-    return {name: hashlib.sha256((DATA / name).read_bytes()).hexdigest() for name in names}
+    """SHA-256 of each set the net learns from, and of the tables of cases."""
+    files = {name: DATA / name for name in names} | {"triage_cases.py": TABLES_FILE}
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in files.items()}
 
 
 def write(content: dict, path: Path = WEIGHTS) -> None:

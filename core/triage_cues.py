@@ -118,7 +118,7 @@ _EMERGENCY: tuple[Cue, ...] = (
     cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak",
         r"\b(?:chemical|fuel|oil|diesel|toxic) (?:spill|spillage|leak|fire|cloud)\b|\bspill(?:ed|age)? (?:of|on)\b"
         r"|\bshed its load\b|\bchemicals? on\b|\btoxic (?:fumes|smoke|cloud)\b|\bfumes\b(?= .*\b(?:eyes|breath|cough))"),
-    cue("emergency_related", "sinkhole landslide landslip collapse collapsed fall cliffs", r"\bcliffs? (?:\w+ ){0,3}(?:have |has )?"
+    cue("emergency_related", "sinkhole landslide landslip collapse collapsed fall cliff cliffs", r"\bcliffs? (?:\w+ ){0,3}(?:have |has )?"
                                                                                                r"(?:just )?(?:collapsed|fallen"
                                                                                                r"|come down|gone)\b"
                                                                                                r"|\bsinkhole\b|\bland ?sl(?:ide|ip)\b"
@@ -170,7 +170,7 @@ _FOI: tuple[Cue, ...] = (
     cue("foi", "total amount sum", r"\b(?:total|amount|sum|totals) (?:\w+ ){0,2}(?:spent|paid|paid out|received|budgeted"
                                    r"|allocated|wasted|awarded)\b",
         needs=r"^(?!.*\b(?:i|ive|we|weve|my|our)\b (?:\w+ ){0,3}(?:spent|paid))"),
-    cue("foi", "release provide copies copy figures", r"\b(?:release|provide|publish|send me|share) (?:\w+ ){0,3}(?:figures"
+    cue("foi", "release provide publish send share copies copy figures", r"\b(?:release|provide|publish|send me|share) (?:\w+ ){0,3}(?:figures"
                                                       r"|invoices?|spend(?:ing)? data|contract value|correspondence"
                                                       r"|breakdown)\b|\bcop(?:y|ies) of (?:all )?(?:the )?(?:correspondence"
                                                       r"|emails|contracts?|invoices|minutes of internal)\b",

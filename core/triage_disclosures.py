@@ -237,7 +237,7 @@ _NOW_PLAINLY: tuple[Cue, ...] = (
     cue(NOW, "blood bleeding knife", r"\b(?:blood|bleeding|knife)\b"),
     cue(NOW, "just", r"\bjust (?:been )?(?:hit|punched|hurt|attacked|stabbed|pushed|kicked|beaten|strangled|choked|slapped"
                      r"|taken|swallowed|cut|thrown|dragged|glassed|grabbed|threatened)\b"),
-    cue(NOW, "now currently happening coming outside door bridge roof knife", r"(?<!gone )(?<!up to )(?<!until )(?<!by )(?<!for )(?<!from )\b(?:now|currently|happening"
+    cue(NOW, "happening coming outside door bridge roof knife", r"\b(?:happening (?:right )?now"
                                                                                 r"|coming for (?:me|us|her|him)|outside"
                                                                                 r" (?:my|the) (?:door|window)|at the"
                                                                                 r" door|on the (?:bridge|roof|ledge|edge)|got"
