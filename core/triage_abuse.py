@@ -124,6 +124,17 @@ _THREATS: tuple[Cue, ...] = (
         r"|your|ur|yer|their|his|her|it|every|all) (?:\w+ ){0,2}?(?:place|office|offices|building|town hall|reception"
         r"|car|van|house|home|windows?|doors?|desk|up|in|apart|down)\b"),
     cue("abuse", "windows", r"\bput (?:your|ur|yer|his|her|their|the) (?:\w+ )?windows in\b"),
+    cue("abuse", "head heads", r"\b(?:want|wants|needs|need|deserves|deserve|get|gets|getting) (?:his|her|their|your|ur)"
+                               r" heads? (?:kicked|smashed|caved|knocked|punched) in\b"),
+    cue("abuse", "hands", r"\btake (?:the law|matters|things|it) into (?:my|our) own hands\b"),
+    cue("abuse", "myself ourselves personally", r"\b(?:ill|i will|im going to|im gonna|well|we will) (?:deal with|sort out"
+                                                r"|sort|handle) (?:him|her|them|you|u|that \w+|the \w+)(?: out)? (?:myself"
+                                                r"|ourselves|personally)\b"),
+    cue("abuse", "careful", r"\b(?:you|u|he|she|they)(?: d| had)? (?:want|wants|wanna|better|need|needs) (?:to )?be careful\b"
+                            r"(?! (?:on|in|at|near|when|crossing|driving|with|of|about|round|around|not|if|as|because)\b)"),
+    cue("abuse", "piece", r"\bnasty (?:little )?piece of (?:work|shit|dirt)\b"),
+    cue("abuse", "pleasant pretty nice friendly", r"\bit (?:wont|will not) be (?:pleasant|pretty|nice|friendly)\b",
+        needs=r"\b(?:visit|round|come|coming|see you|find you|pay you|paying)\b"),
     cue("abuse", "punch smack slap deck thump lamp batter strangle throttle",
         r"\b(?:love|like|want|wanna|going|gonna|could|ought|tempted) to (?:punch|smack|slap|deck|thump|lamp|batter"
         r"|strangle|throttle) (?:that|the|your|ur|him|her|them|you|u|every|some)\b"),
@@ -131,7 +142,9 @@ _THREATS: tuple[Cue, ...] = (
     # "he'll get what's coming", "they'll be sorry", "you won't know what hit you"
     cue("abuse", "coming comin", r"\bget (?:whats|what is|what s) comin[g]?(?: to (?:him|her|them|you|u|em|ya))?\b"
                                  r"(?! (?:at|for|on|this|next|in|up|out|soon to)\b)"),
-    cue("abuse", "deserves deserve", r"\b" + _THEY_WILL + r" get what (?:he|she|they|you|u) deserves?\b"),
+    cue("abuse", "deserves deserve", r"\b" + _THEY_WILL + r" get what (?:he|she|they|you|u) deserves?\b|\bhope (?:you|u"
+                                     r"|he|she|they)(?: all| lot)? get what (?:you|u|he|she|they)(?: all)? deserves?\b"),
+
     cue("abuse", "sorry regret", r"\b" + _THEY_WILL + r" (?:\w+ )?(?:be sorry|regret it|regret this|regret that)\b"
                                  r"(?! (?:to|he|she|they|you|that|for|about|we|i)\b)"),
     cue("abuse", "hit", r"\b(?:wont|will not|wouldnt|not) know what (?:hit|hits) " + _SOMEONE + r"\b"),

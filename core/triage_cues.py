@@ -31,8 +31,9 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|has|is|are|still|brigade (?:are|is|have)|service (?:are|is|have))\b(?! (?:safety|station"
         r" open|open day|pit|place|check|alarm test))|\bblaze\b|\bablaze\b|\bflames\b|\bsomething alight\b"),
     cue("emergency_related", "smoke burning",
-        r"\b(?:black|thick|grey|white|toxic) smoke\b|\bsmoke (?:everywhere|coming out|pouring|billowing|rising|filling"
-        r"|over)\b|\bsmell (?:of )?(?:smoke|burning)\b"),
+        r"\b(?:black|thick|grey|white|toxic|massive|huge|loads of|lots of|plumes? of|clouds? of|so much) smoke\b"
+        r"|\bsmoke (?:everywhere|coming out|coming from|pouring|billowing|rising|filling|over)\b"
+        r"|\bsmell (?:of )?(?:smoke|burning)\b"),
     cue("emergency_related", "flood flooded flooding floods floodwater",
         r"\bflood(?:ed|ing|s|water)?\b(?! (?:of|defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
         r"|scheme|resilience|alleviation|barrier installation|with|by (?:emails|calls|complaints)|(?:warnings?|alerts?)"
@@ -58,12 +59,14 @@ _EMERGENCY: tuple[Cue, ...] = (
 
     cue("emergency_related", "banks water underwater",
         r"\bburst (?:its|their|the) banks?\b|\bwater (?:is )?(?:up to|pouring|coming (?:in|up|through|into)|rising"
-        r"|everywhere|gushing|flooding)\b|\b(?:under|underwater|under water)\b(?: \S+)? (?:water|now)\b"
+        r"|everywhere|gushing|flooding)\b|\b(?:under|underwater|under water)\b(?: \S+)? (?:water|now)\b|\bunder (?:a|an|two|three|\d+) (?:foot|feet|inches|metres?)"
+        r" of water\b"
         r"|\bunderwater\b"),
     cue("emergency_related", "gas", r"\bsmell(?:s|ing)? (?:of )?gas\b|\bgas (?:leak|leaking|smell|escape|explosion|main"
                                    r" (?:burst|leak|fractured))\b|\bsmells (?:strongly )?of gas\b"),
     cue("emergency_related", "power powers electric electricity blackout outage lights",
-        r"\bpower (?:cut|outage|failure|out|off|down|is off|is out|has gone|went off|went out|s off|s out|s gone|gone"
+        r"\b(?<!report a )(?<!event of a )(?<!if theres a )(?<!if there is a )(?<!if we have a )(?<!during a )"
+        r"(?<!in case of a )power (?:cut|outage|failure|out|off|down|is off|is out|has gone|went off|went out|s off|s out|s gone|gone"
         r" off)\b|\bno (?:power|electric|electricity|lights)\b(?! (?:bill|meter|for the))|\bblackout\b|\boutage\b"
         r"|\blights (?:have |are )?(?:all )?(?:gone )?out (?:across|in|on|all over)\b|\bpowers? (?:been |gone |is |has been |still )?(?:off|out|gone)\b"),
     cue("emergency_related", "crash crashed collision accident smash pile rta overturned flipped ambulance hit knocked run "
@@ -93,7 +96,12 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|electricity|leccy|lecky)s?(?: is| has)? (?:just )?(?:gone|went|been|cut) (?:off|out)\b|\b(?:whole|entire)"
         r" (?:\w+ ){0,3}(?:is |are |has gone |gone |s )?(?:dark|in darkness|without power|blacked out)\b"
         r"(?! (?:at night|in the evenings?|because|since the new|with the new)\b)"),
+    cue("emergency_related", "hit struck smashed crashed ploughed wedged stuck",
+        r"\b(?:lorry|bus|van|car|truck|train|tractor|coach) (?:has |have |just |has just )?(?:hit|struck|smashed into"
+        r"|crashed into|gone into|ploughed into|wedged under|stuck under) (?:the |a )?(?:bridge|wall|house|shop|building"
+        r"|lamp ?post|tree|pedestrian|cyclist|railings?|barrier)\b"),
     cue("emergency_related", "burst pipe main water",
+
         r"\bburst (?:water )?(?:main|pipe|mains)\b|\bno (?:running )?water\b(?! (?:bill|meter|fountain|feature))"
         r"|\bwater (?:main|supply|mains) (?:burst|off|cut|has burst)\b|\bwater(?:s| is| has been)? (?:been )?off\b"),
     cue("emergency_related", "roof rescued rescue rescuing coastguard lifeboat",
@@ -150,7 +158,7 @@ _FOI: tuple[Cue, ...] = (
     cue("foi", "disclose disclosure breakdown", r"\b(?:please |pls |kindly )?disclose\b|\bfull breakdown\b|\ba breakdown"
                                                 r" of (?:\w+ ){0,4}(?:spent|spend|spending|costs?|cost|paid|budget"
                                                 r"|numbers?|figures)\b"),
-    cue("foi", "much", r"\bhow much (?:did|has|have|was|were|is|does) (?:the council|you|the councils?|\w+ council|lewes"
+    cue("foi", "much", r"\bhow much (?:money )?(?:did|has|have|was|were|is|does) (?:the council|you|the councils?|\w+ council|lewes"
                        r"|eastbourne|the town council)(?: \w+)? (?:spend|spent|pay|paid|cost|budget\w*|waste|wasted"
                        r"|receive|received|earn|earned|make|made|give|given|get|got)\b"
                        r"|\bhow much (?:money )?(?:was|has been|have you) (?:spent|paid|wasted)\b"
@@ -238,17 +246,22 @@ _COMPLAINT: tuple[Cue, ...] = (
                                   r"|handled|dealt|resolved|sorted|upheld|withdrawn)\b)"),
 
     cue("complaint", "escalate escalated escalating", r"\b(?:escalate|escalated|escalating) (?:this|my|it|the matter|to)\b"
-                                                     r"|\b(?:want|need) (?:this|it) escalated\b"),
+                                                     r"|\b(?:want|need) (?:this|it) escalated\b|\b(?:want|wish|would like|d like"
+                                                     r"|need|going|intend) to escalate\b"),
+    cue("complaint", "formal", r"\b(?:want|expect|demand|request|like|need|await) (?:a |an )?formal (?:response|reply|apology"
+                               r"|investigation)\b"),
 )
 
 _OUTLETS = (r"(?:argus|herald|gazette|express|echo|post|times|mail|mirror|courier|observer|chronicle|guardian|telegraph"
+            r"|clarion|mercury|tribune|sentinel|bugle|newsquest|reach plc|national world"
             r"|independent|standard|advertiser|journal|news|sun|star|metro|bbc|itv|sky news|channel (?:4|5)|reuters"
             r"|press association|pa media|radio \w+|\w+ radio|\w+ fm|\w+ live|newspaper|paper|magazine|podcast"
             r"|newsletter of the \w+|meridian|look east|south today)")
 # A newsroom by name, for "I'm from ..." and "... here": stricter than _OUTLETS, whose short words
 # ("post", "mail", "times") are everyday words after "from".
 _NEWSROOM = (r"(?:bbc(?: \w+)?|itv(?: \w+)?|sky news|channel [45]|radio \w+|\w+ radio|\w+ fm|\w+ tv|(?:\w+ )?(?:argus"
-             r"|herald|gazette|express|courier|observer|chronicle|echo|advertiser|telegraph|guardian)|(?!(?:the|a|an|our|your|my"
+             r"|herald|gazette|express|courier|observer|chronicle|echo|advertiser|telegraph|guardian|clarion|mercury|tribune"
+             r"|sentinel|bugle)|newsquest|reach plc|national world|(?!(?:the|a|an|our|your|my"
              r"|his|her|their) )\w+ (?:world|live|online|news|times|standard|journal)|daily mail|mail on sunday|the (?:local |daily"
              r" |weekly |evening )?(?:paper|newspaper)|meridian|look east|south today|reuters|press association"
              r"|pa media|(?:\w+ )?(?:magazine|podcast))")
@@ -256,6 +269,7 @@ _NEWSROOM = (r"(?:bbc(?: \w+)?|itv(?: \w+)?|sky news|channel [45]|radio \w+|\w+ 
 _NOT_A_CAREER = (r"^(?!.*\b(?:work experience|placements?|internships?|careers?|courses?|degree|apprenticeships?"
                  r"|wants? to (?:be|become)|studying to|training to|when (?:i|he|she|they) grows? up)\b)")
 _NEWSROOM_WORDS = ("bbc itv sky channel radio fm tv argus herald gazette express courier observer chronicle echo advertiser "
+                   "clarion mercury tribune sentinel bugle newsquest reach national "
                    "telegraph guardian world live online news post times mail standard journal paper newspaper meridian "
                    "look south reuters press pa magazine podcast")
 _PRESS: tuple[Cue, ...] = (
@@ -290,11 +304,12 @@ _PRESS: tuple[Cue, ...] = (
               r"|[a-z]+ news|\w+ world|\w+ online|front page|tomorrows paper|edition|airtime|broadcast)\b"),
     cue("press", "press media", r"\b(?:press|media) (?:enquiry|enquiries|inquiry|request|query|office|officer|team|contact)\b"),
     cue("press", "work works working write writes", r"\b(?:i|we) (?:work|works|am working|write|writes) (?:for|at|with)"
-                                                    r" (?:the |a |an )?(?:local |national |regional |online |community )?"
+                                                    r" (?:the |a |an )?(?:local |national |regional |online |community )?(?:\w+ (?=(?:clarion|mercury|tribune"
+                                                    r"|sentinel|bugle|gazette|herald|argus|courier|chronicle|observer)\b))?"
                                        + _OUTLETS + r"\b(?! office| box| code)"),
     cue("press", "here newsroom desk", r"\b(?:courier|argus|herald|gazette|express|echo|observer|chronicle|bbc \w+|itv \w+|radio \w+"
                          r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser|\w+ online|\w+ live"
-                         r"|\w+ world|\w+ radio|\w+ tv|magazine|podcast)"
+                         r"|\w+ world|\w+ radio|\w+ tv|magazine|podcast|newsquest|clarion|mercury|tribune|sentinel)"
                          r" (?:news )?(?:here|newsroom|news desk)\b"),
     cue("press", "behalf", r"\bon behalf of (?:the )?(?:bbc|itv|sky news|reuters|press association|pa media|" + _OUTLETS
                            + r")\b"),
@@ -307,7 +322,13 @@ _PRESS: tuple[Cue, ...] = (
         needs=r"^(?!.*\b(?:saw|see|seen|read|watched|heard|listening to|listened to|watching|article|story in)\b)"),
 
     # "come on the breakfast show", "be interviewed for the 6pm bulletin"
+    # "a researcher at BBC Panorama", "presenter on Radio Sussex"
+    cue("press", "researcher researchers producer presenter editor journalist reporter correspondent freelancer",
+        r"\b(?:researcher|producer|presenter|editor|journalist|reporter|correspondent|freelancer)s? (?:at|for|with|on|from)"
+        r" (?:the )?" + _NEWSROOM + r"\b",
+        needs=r"^(?!.*\b(?:saw|see|seen|read|watched|heard|listening to|listened to|watching|said|says)\b)"),
     # "can someone from the council speak to BBC South Today"
+
     cue("press", "speak talk chat", r"\b(?:someone|anyone|somebody|a councillor|a spokesperson|the leader|you) (?:\w+ ){0,4}"
                                     r"(?:speak|talk|chat) (?:to|with) (?:us at )?(?:the )?" + _NEWSROOM + r"\b",
         needs=r"^(?!.*\b(?:saw|seen|read|watched|heard|listening to|listened to|watching|spoke|talked)\b)"),

@@ -37,7 +37,8 @@ _POLITICAL: tuple[Cue, ...] = (
     cue("political", _PARTY_WORDS, r"\b" + _PARTY + r" (?:out|in|gain|win|majority|landslide|will (?:fix|sort|deliver"
                                    r"|stop|save|cut|scrap|bring|get)|are the only|is the only|the only party|candidate"
                                    r"|leaflets?|campaign\w*|canvass\w*|focus team|team will be|for (?:a )?change|to win"
-                                   r"|government would|have run|ran|have ruined|ruined|destroyed|have destroyed|councillors? (?:have|has)"
+                                   r"|government would|have run|ran|have ruined|ruined|destroyed|have destroyed|have let"
+                                   r"|let us down|have failed|are a disaster|are a joke|are finished|betrayed|councillors? (?:have|has)"
                                    r" (?:ruined|destroyed|wrecked))\b"
                                    r"(?! (?:of|door))"),
     cue("political", "ballot polls election elections elect reelect re", r"\b(?:kick|throw|boot|chuck|get|turf|vote) (?:them|\w+"
@@ -62,6 +63,7 @@ _POLITICAL: tuple[Cue, ...] = (
         r"|support|supporting|elect) (?:for )?(?:the )?greens?\b(?! (?:" + _NOT_GREEN_PARTY + r")\b)"),
     cue("political", _PARTY_WORDS, r"\b(?:back|backing|support|supporting|elect"
         r"|re ?elect) (?:the |your local |our |a )?" + _PARTY + r"\b(?! (?:of|to|the|in the way)\b)"),
+    cue("political", _PARTY_WORDS + " green", r"\btime for (?:a |the )?(?:" + _NAMED_PARTY + r"|green)\b(?! (?:bin|waste|club|hall)\b)"),
     cue("political", "cross", r"\b(?:put|place|mark) (?:your|a|my|our) (?:cross|x) (?:next to|by|beside|for|against)\b"),
     cue("political", _PARTY_WORDS + " beat", r"\b" + _PARTY + r" (?:are |is )?(?:winning|can win|cant win|can beat|will beat"
         r"|beat|can stop|will stop|to stop|keep out)\b|\bcan beat (?:the )?" + _PARTY + r"\b|\btwo horse race\b"),
@@ -129,8 +131,9 @@ _COMMERCIAL: tuple[Cue, ...] = (
     cue("commercial", "join sign register", r"\b(?:join|sign up|register) (?:today|now|free|for free|here)\b",
         needs=_MONEY_OFFER),
     cue("commercial", "recovered recover back", r"\b(?:recovered|recover|got back|get back) (?:my|your|all my|all your|our)"
-        r" (?:lost |stolen |scammed |hacked )?(?:bitcoin|crypto|btc|funds|money|investment|wallet|usdt|account)\b",
-        needs=r"\b(?:thanks to|contact (?:him|her|them)|reach out|recommend|hacker|expert|telegram|whatsapp|dm|inbox)\b"),
+        r" (?:lost |stolen |scammed |hacked )?(?:\w+ )?(?:bitcoin|crypto|btc|funds|money|investment|wallet|usdt|account)\b",
+
+        needs=r"\b(?:thanks to|contact|reach out|recommend|hacker\w*|expert|telegram|whatsapp|dm|inbox|instagram)\b"),
     cue("commercial", "recommend", r"\b(?:highly|strongly) recommend (?:mr|mrs|ms|miss|dr|this (?:expert|hacker|trader"
         r"|woman|man|lady|company)|her|him)\b(?=.*\b(?:bitcoin|crypto|trading|invest\w*|forex|hack\w*|recover\w*"
         r"|profit|earn\w*|contact|whatsapp|telegram)\b)"),
@@ -157,6 +160,11 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                                     r"|\bsingles in (?:your|the) area\b"),
     cue("commercial", "buy cash", r"\bwe buy (?:any|all|your)\b|\binstant cash\b|\bcash (?:paid|for) (?:cars|gold|houses"
                                   r"|your)\b"),
+    cue("commercial", "follow designer", r"\bfollow \w+ for (?:\w+ ){0,3}(?:cheap|deals?|discounts?|offers?|bargains?|half"
+                                         r" price|designer|free)\b|\bdesigner (?:\w+ )?(?:bags|handbags|trainers|watches"
+                                         r"|perfume|sunglasses) (?:at|for|from|only|half)\b"),
+    cue("commercial", "text cash fast quick easy", r"\btext \w+ to \d{5}\b|\b(?:fast|quick|easy) cash\b|\bcash fast\b"),
+    cue("commercial", "prices price", r"\bprices? (?:from|start(?:ing)? (?:from|at)|only) £\d"),
     cue("commercial", "weight slimming keto diet", r"\b(?:lose weight|weight loss|slimming (?:pills|tablets|jabs|shots)|keto"
                                                    r" (?:pills|gummies)|diet (?:pills|gummies))\b",
         needs=r"\b(?:click|link|dm|bio|order|buy|shop|message me|inbox)\b"),

@@ -96,6 +96,23 @@ ABUSE = [
     ('go to hell the lot of you', True),
     ("I'd love to see more benches on the prom", False),
     ('Teach the kids about recycling, great idea', False),
+    ("You're all a waste of taxpayers money, useless tossers", True),
+    ('absolute shambles run by muppets', True),
+    ('I hope you all get what you deserve', True),
+    ("if nothing is done I'll take matters into my own hands", True),
+    ('Keep ignoring me and see what happens', True),
+    ("you want to be careful, people round here don't forget", True),
+    ("I'll deal with him myself if you won't", True),
+    ('that woman on reception is a nasty piece of work', True),
+    ('Go back to school you thick idiot', True),
+    ('morons', True),
+    ('get a proper job you parasites', True),
+    ('He wants his head kicked in', True),
+    ("I'll be paying your office a visit and it won't be pleasant", True),
+    ("I'll take matters up with my councillor", False),
+    ('The lot of you did a great job at the Bonfire', False),
+    ('The council should be careful with its budget', False),
+    ("Please deal with the rats yourselves, we can't", False),
 ]
 
 POLITICAL = [
@@ -160,6 +177,16 @@ POLITICAL = [
     ('Join the Green Party today', True),
     ('Labour costs have gone up for the pier repairs', False),
     ('Is the polling station at the church hall again?', False),
+    ('Vote Reform UK on 1st May', True),
+    ('Conservatives: delivering for Eastbourne. Vote Conservative', True),
+    ("I'm your Lib Dem candidate for Seaford South, here to listen", True),
+    ('Labour have let this town down, time for the Greens', True),
+    ('Greens to win here!', True),
+    ('Polling day tomorrow - a vote for Reform is a vote for change', True),
+    ("Starmer's Labour are a disaster", True),
+    ('The Green Team volunteers cleared the beach today', False),
+    ('What time do polls close tomorrow?', False),
+    ('Is the Labour club hall available to hire?', False),
 ]
 
 PRESS = [
@@ -209,6 +236,12 @@ PRESS = [
     ('Hello, local democracy reporter here, can you confirm the date of the vote?', True),
     ('Can you put the bin times in the newsletter?', False),
     ('Will the fireworks be on the radio?', False),
+    ("Hi, I'm a researcher at BBC Panorama, could we arrange a call?", True),
+    ('Is there a council spokesperson I could speak to for an article?', True),
+    ('Press query: can you confirm numbers in temporary accommodation?', True),
+    ('Newsquest here - any update on the incinerator?', True),
+    ('I write for the Lewes Clarion, would the leader answer a few questions?', True),
+    ('Can someone explain the article in the paper about the bins?', False),
 ]
 
 COMMERCIAL = [
@@ -251,6 +284,14 @@ COMMERCIAL = [
     ('Bitcoin mining pays me £600 daily, ask me how', True),
     ('Where can I buy a parking permit online?', False),
     ('Is the new bakery on the high street open Sundays?', False),
+    ('Limited time offer! 50% off all roofing this week', True),
+    ('DM me for cheap Botox in Eastbourne', True),
+    ('Follow @cheapbags for designer bags at half price', True),
+    ('Recover your hacked Facebook account, contact hackerpro on Instagram', True),
+    ('Need cash fast? Text LOAN to 80010', True),
+    ('Selling my Christmas crafts at the market, prices from £3, come along', True),
+    ("Where's the best place to buy a bin?", False),
+    ('Is there a discount on garden waste for pensioners?', False),
 ]
 
 EMERGENCY = [
@@ -314,6 +355,16 @@ EMERGENCY = [
     ('How do I report a broken street light?', False),
     ('The crash barrier on the A27 needs painting', False),
     ('When is the Christmas lights switch on?', False),
+    ('Massive smoke coming from the industrial estate', True),
+    ('Our road is under a foot of water', True),
+    ("There's a gas smell on the whole street", True),
+    ("lorry has hit the bridge, road's shut", True),
+    ('The cliffs have come down at Seaford Head', True),
+    ("Power's been off for 3 hours on Malling estate", True),
+    ("Police have closed the high street, something's happened", True),
+    ('How do I report a power cut to UK Power Networks in future?', False),
+    ("Gas safety check for council tenants, when's mine due?", False),
+    ("fire alarm test at the library today, don't panic", False),
 ]
 
 COMPLAINT = [
@@ -337,6 +388,10 @@ COMPLAINT = [
     ('how do i complain about a councillor', True),
     ('Where do I send a complaint about the parking enforcement?', True),
     ('My mum complains about the pigeons all the time lol', False),
+    ('Not happy with how my case was handled, I want to escalate', True),
+    ('Who do I speak to about making a complaint?', True),
+    ('I wish to make a complaint about the noise from the pub', True),
+    ("You've ignored my emails 4 times, this is appalling service, I want a formal response", True),
 ]
 
 PERSONAL_DATA = [
@@ -370,6 +425,8 @@ PERSONAL_DATA = [
     ('Meeting is at 7pm on 12/03', False),
     ('Bus 28 leaves at 10:15 from stop 3', False),
     ('The number 12 bus is late again', False),
+    ('my email is dave123@hotmail.co.uk if you need it', True),
+    ('my reference number is 12345678 and I live at 6 Elm Close', True),
 ]
 
 FOI = [
@@ -395,6 +452,9 @@ FOI = [
     ('How much is a parking permit?', False),
     ('How many bins am I allowed?', False),
     ("What's the cost of a replacement bin?", False),
+    ('Could you publish the figures for fly tipping prosecutions?', True),
+    ("Under the FOI Act, what is the chief exec's salary?", True),
+    ('How much money has the council spent on the new car park so far?', True),
 ]
 
 SAR = [
@@ -417,4 +477,6 @@ SAR = [
     ('subject access req for my housing records', True),
     ('How do I update my details on my council tax account?', False),
     ('I need a copy of my parking permit', False),
+    ("I'm entitled to see my records under GDPR", True),
+    ("I'd like to see what social services wrote about me when I was a kid", True),
 ]
