@@ -41,8 +41,8 @@ _EMERGENCY: tuple[Cue, ...] = (
 
         r"(?<!flooded with)(?<!flooded by)",
         needs=r"^(?!.*\b(?:consultation|defences?|insurance|emails|complaints|calls|pitch|pitches|league|match|fixtures?"
-              r"|training|games?|signs?|borrow|lend|hire)\b).*\b(?:road|street|house|houses|home|homes|basement|cellar"
-              r"|kitchen|car|cars|garden|estate|town|now|again|water|river|under|inches|feet|knee|waist|doors?|drains?"
+              r"|training|games?|signs?|borrow|lend|hire|every time|whenever|each time|every winter|when it rains)\b)"
+              r".*\b(?:road|street|house|houses|home|homes|basement|cellar|kitchen|car|cars|garden|estate|town|now|again|water|river|under|inches|feet|knee|waist|doors?|drains?"
               r"|rising|bridge|lane|avenue|close|underpass|field|park|flat|we|our|my|is|are|has|have)\b"),
     # water over the top: "the river's come over the top", "cars floating", "the road is a river"
     cue("emergency_related", "river rivers stream streams brook sea seas tide tides canal ouse water waters waves",
@@ -59,7 +59,7 @@ _EMERGENCY: tuple[Cue, ...] = (
 
     cue("emergency_related", "banks water underwater",
         r"\bburst (?:its|their|the) banks?\b|\bwater (?:is )?(?:up to|pouring|coming (?:in|up|through|into)|rising"
-        r"|everywhere|gushing|flooding)\b|\b(?:under|underwater|under water)\b(?: \S+)? (?:water|now)\b|\bunder (?:a|an|two|three|\d+) (?:foot|feet|inches|metres?)"
+        r"|everywhere|gushing|flooding)\b(?! (?:\w+ )?(?:ceiling|from (?:upstairs|the flat above|next door)))|\b(?:under|underwater|under water)\b(?: \S+)? (?:water|now)\b|\bunder (?:a|an|two|three|\d+) (?:foot|feet|inches|metres?)"
         r" of water\b"
         r"|\bunderwater\b"),
     cue("emergency_related", "gas", r"\bsmell(?:s|ing)? (?:of )?gas\b|\bgas (?:leak|leaking|smell|escape|explosion|main"

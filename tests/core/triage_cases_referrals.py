@@ -480,3 +480,25 @@ SAR = [
     ("I'm entitled to see my records under GDPR", True),
     ("I'd like to see what social services wrote about me when I was a kid", True),
 ]
+
+# Everyday messages to a council page: none of the labels above.
+EVERYDAY = [
+    "When is the green bin collected on Priory Street?",
+    "Great to see the Green Flag award for Hampden Park!",
+    "Where do I vote in the local elections?",
+    "Can the leader of the council come to our residents' meeting?",
+    "I'm from Newhaven and the bus service is dreadful",
+    "Will the fire station be at the carnival?",
+    "The Reform Synagogue is holding an open day",
+    "Independent living scheme for older people, how do I apply?",
+    "Follow us on Instagram for updates from the museum",
+    "Do you offer a discount on council tax for single people?",
+    "Shame the carnival was cancelled, we loved it",
+    "He'll be sorry he missed the parade, he loves a brass band",
+    "I'd love to smash the record for the fun run this year!",
+    "The footpath by the river is flooded every time it rains, can it be raised?",
+    "Water coming through the ceiling of my council flat from upstairs",
+    "You lot never answer the phone",
+    "What is the total cost of a pest control visit?",
+    "How many parking spaces are there at the station?",
+]
