@@ -169,6 +169,11 @@ _FOI: tuple[Cue, ...] = (
         r"|spend|issue|receive|get)\b|\bthe following (?:information|info|data|details)\b|\bwhat (?:was|were) the"
         r" (?:total )?(?:cost|costs|spend|bill) (?:of|on|for)\b|\b(?:send|provide|publish|release|share) (?:me |us )?(?:a"
         r" copy of |copies of )?the contracts? (?:between|with|for|awarded)\b"),
+    cue("foi", "much", r"\bhow much (?:money )?(?:the council|you|the councils?|\w+ council) (?:has |have )?(?:spent|paid"
+                       r"|spends|pays|wasted|gave|received|got|made)\b"),
+    cue("foi", "release disclose", r"\b(?:release|disclose) (?:the|all|any|a copy of the|copies of the) (?:\w+ )?(?:reports?"
+                                   r"|documents?|minutes|correspondence|emails|data|figures|information|business case"
+                                   r"|assessments?|contracts?|invoices|advice)\b", needs=_NOT_ABOUT_ME),
     cue("foi", "many number", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
                        r"|have you) (?:issued|received|spent|employed|recorded|repaired|paid|made|upheld|reported|given"
                        r"|sold|approved|refused|fined|evicted|sent|handed out)\b"
@@ -190,6 +195,7 @@ _SAR: tuple[Cue, ...] = (
     # person's request for their own data (UK GDPR Article 15): one calendar month, not FOI.
     cue("sar", "subject sar dsar access", r"\bsubject access\b|\bsar\b(?! (?:\d|pounds))|\bdsar\b|\bright of access\b"),
     cue("sar", "article", r"\barticle 15\b"),
+    cue("sar", "know", r"\bwhat (?:do|does) (?:you|the council|\w+ council|your \w+) know about me\b"),
     cue("sar", "wrote written recorded held kept keep keeps hold holds", r"\b(?:data|information|info|records?|files?|notes|everything|anything"
                                                    r"|what) (?:\w+ ){0,4}(?:wrote|written|recorded|held|kept|keep|keeps|hold"
                                                    r"|holds) (?:on|about) me\b"),

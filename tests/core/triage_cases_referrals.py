@@ -392,6 +392,14 @@ COMPLAINT = [
     ('Who do I speak to about making a complaint?', True),
     ('I wish to make a complaint about the noise from the pub', True),
     ("You've ignored my emails 4 times, this is appalling service, I want a formal response", True),
+    ("I'd like to complain about the bin collection service", True),
+    ('I want to make a complaint', True),
+    ('Formal complaint about the planning decision on Mill Lane', True),
+    ('taking this to the ombudsman', True),
+    ('Consider this my official complaint', True),
+    ("I'm complaining about the state of the roads", True),
+    ('Stop complaining and enjoy the sunshine!', False),
+    ('He complained of chest pain', False),
 ]
 
 PERSONAL_DATA = [
@@ -427,6 +435,29 @@ PERSONAL_DATA = [
     ('The number 12 bus is late again', False),
     ('my email is dave123@hotmail.co.uk if you need it', True),
     ('my reference number is 12345678 and I live at 6 Elm Close', True),
+    ('you can reach me on 07845 123456', True),
+    ("my number's 07845123456", True),
+    ('tel: 01273 555 123', True),
+    ('mob 07700-900-456', True),
+    ('email: j.smith1980@yahoo.com', True),
+    ("I'm Sarah Jones, 22 Priory Crescent, Lewes BN7 1XX", True),
+    ('my address is 5 The Avenue, Seaford', True),
+    ('National Insurance number AB123456C', True),
+    ('my council tax account number is 40012345', True),
+    ('born 12/03/1975', True),
+    ('my NHS number is 485 777 3456', True),
+    ('please send the form to 31 Western Road, BN7 1AA', True),
+    ("My son's school is Priory and his DOB is 1/2/2012", True),
+    ("Call 999 if it's an emergency", False),
+    ('Ring 111 for the NHS', False),
+    ('The bus at 07:45 was late', False),
+    ('Your council tax reference is on the top of the bill', False),
+    ('I paid £1,234.56 for my council tax this year', False),
+    ('The event is on 12/03/2026 at 10am', False),
+    ("Our postcode BN7 isn't on the map", False),
+    ('Flat 3 has a leak', False),
+    ('email the council at info@lewes-eastbourne.gov.uk', False),
+    ('Call Lewes Library on 01273 474232', False),
 ]
 
 FOI = [
@@ -455,6 +486,12 @@ FOI = [
     ('Could you publish the figures for fly tipping prosecutions?', True),
     ("Under the FOI Act, what is the chief exec's salary?", True),
     ('How much money has the council spent on the new car park so far?', True),
+    ('Please disclose the salaries of senior officers', True),
+    ("I'm requesting info on how many fines were issued last year", True),
+    ('Can you tell me how much the council paid for the Christmas lights?', True),
+    ('freedom of info: what is the budget for potholes?', True),
+    ('Could you release the report on the Phoenix development?', True),
+    ('Freedom Leisure runs the pool, right?', False),
 ]
 
 SAR = [
@@ -479,6 +516,14 @@ SAR = [
     ('I need a copy of my parking permit', False),
     ("I'm entitled to see my records under GDPR", True),
     ("I'd like to see what social services wrote about me when I was a kid", True),
+    ('Please can I have copies of my social care records', True),
+    ("I'd like to make a subject access request", True),
+    ('Can I see the information you have on file about me?', True),
+    ("what do you know about me? I want everything you've got", True),
+    ('Under the Data Protection Act I request all records relating to me', True),
+    ('send me my data', True),
+    ('How does the council protect my data?', False),
+    ('Can I update my email address on my account?', False),
 ]
 
 # Everyday messages to a council page: none of the labels above.
