@@ -10,7 +10,7 @@ from core.models import Author, InboundMessage, MessageKind, Platform
 from core.triage import RULES, rule, triage, triage_text
 
 from tests.core.triage_cases import TABLES
-from tests.core.triage_cases_referrals import EVERYDAY
+from tests.core.triage_cases_requests import EVERYDAY
 
 
 def _message(text: str, kind: MessageKind = MessageKind.COMMENT) -> InboundMessage:

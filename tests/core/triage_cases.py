@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from tests.core import triage_cases_referrals as more
+from tests.core import triage_cases_requests as asks
 
 URGENT_DANGER = [
     ("my neighbour is being hurt by her partner, I can hear it now", True),
@@ -193,8 +194,8 @@ PERSONAL_DATA = [
 ]
 
 TABLES: dict[str, list[tuple[str, bool]]] = {
-    "urgent_danger": URGENT_DANGER, "safeguarding": SAFEGUARDING, "emergency_related": EMERGENCY + more.EMERGENCY,
-    "foi": FOI + more.FOI, "sar": SAR + more.SAR, "complaint": COMPLAINT + more.COMPLAINT,
-    "personal_data": PERSONAL_DATA + more.PERSONAL_DATA, "press": PRESS + more.PRESS, "abuse": ABUSE + more.ABUSE,
+    "urgent_danger": URGENT_DANGER, "safeguarding": SAFEGUARDING, "emergency_related": EMERGENCY + asks.EMERGENCY,
+    "foi": FOI + asks.FOI, "sar": SAR + asks.SAR, "complaint": COMPLAINT + asks.COMPLAINT,
+    "personal_data": PERSONAL_DATA + asks.PERSONAL_DATA, "press": PRESS + more.PRESS, "abuse": ABUSE + more.ABUSE,
     "political": POLITICAL + more.POLITICAL, "commercial": COMMERCIAL + more.COMMERCIAL,
 }
