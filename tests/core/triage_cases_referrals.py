@@ -1,4 +1,4 @@
-"""More tables of triage cases for the labels an officer refers or logs (not safeguarding's):
+"""More tables of triage cases for the labels an officer refers (abuse, political, press, commercial):
 families of phrasing, each said several ways (British English, slang, typos), with the hard
 negatives that share their words. Written before the rules they test, to fit families, not lines."""
 
