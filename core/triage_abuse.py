@@ -177,6 +177,11 @@ _INSULT = (r"(?:jobsworths?|idiots?|morons?|clowns?|muppets?|cowards?|wasters?|p
            r"|numpties|dimwits?|halfwits?|imbeciles?|jokers|losers?|scroungers?|pen ?pushers?|goons?|cretins?"
            r"|fools|buffoons?|snakes?|weasels?|rats|pigs|tyrants?|hypocrites?|amateurs|excuses? for (?:a )?human"
            r"|lowlifes?|low lifes?|scum|vermin|dinosaurs|lumps?)")
+_INSULT_WORDS = ("jobsworth jobsworths idiot idiots moron morons clown clowns muppet muppets coward cowards waster wasters "
+                 "parasite parasites leeches crook crooks liar liars numpties dimwit dimwits halfwit halfwits imbecile "
+                 "imbeciles jokers loser losers scrounger scroungers pusher pushers penpusher penpushers goon goons cretin "
+                 "cretins fools buffoon buffoons snake snakes weasel weasels rats pigs tyrant tyrants hypocrite hypocrites "
+                 "amateurs excuse excuses lowlife lowlifes lifes scum vermin dinosaurs lump lumps")
 _INSULTS: tuple[Cue, ...] = (
     cue("abuse", "jobsworth jobsworths", r"(?<!to be a )(?<!not a )(?<!bit of a )(?<!be a )\bjobsworths?\b"),
     cue("abuse", "pathetic useless spineless gutless brainless clueless lazy petty incompetent thick stupid gormless "
@@ -184,7 +189,7 @@ _INSULTS: tuple[Cue, ...] = (
                  "snivelling cowardly",
 
         r"\b" + _SCORN + r" (?:\w+ )?(?:and \w+ )?" + _INSULT + r"\b"),
-    cue("abuse", "bunch pack load shower gang band",
+    cue("abuse", _INSULT_WORDS,
         r"\b(?:bunch|pack|load|shower|gang|band) of (?:\w+ ){0,2}" + _INSULT + r"\b"),
     cue("abuse", "useless pathetic corrupt lazy incompetent clueless spineless gutless liars crooks clowns idiots morons "
                  "jobsworths muppets parasites scum cowards wasters disgraceful shameful jokers",

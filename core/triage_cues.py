@@ -174,11 +174,13 @@ _FOI: tuple[Cue, ...] = (
     cue("foi", "release disclose", r"\b(?:release|disclose) (?:the|all|any|a copy of the|copies of the) (?:\w+ )?(?:reports?"
                                    r"|documents?|minutes|correspondence|emails|data|figures|information|business case"
                                    r"|assessments?|contracts?|invoices|advice)\b", needs=_NOT_ABOUT_ME),
-    cue("foi", "many number", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
+    cue("foi", "many", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
                        r"|have you) (?:issued|received|spent|employed|recorded|repaired|paid|made|upheld|reported|given"
-                       r"|sold|approved|refused|fined|evicted|sent|handed out)\b"
-                       r"|\bthe number of (?:\w+ ){1,4}(?:issued|received|recorded|employed|repaired|paid|made|upheld"
-                       r"|reported|given|sold|approved|refused|fined|evicted|sent|handed out|carried out)\b"),
+                       r"|sold|approved|refused|fined|evicted|sent|handed out)\b"),
+    # cue words are the verbs, not "number": "the number of" is everyday talk
+    cue("foi", "issued received recorded employed repaired upheld sold approved refused fined evicted handed carried",
+        r"\bthe number of (?:\w+ ){1,4}(?:issued|received|recorded|employed|repaired|upheld|sold|approved|refused|fined"
+        r"|evicted|handed out|carried out)\b"),
     # the council's spending: "the total amount spent on agency staff"
     cue("foi", "total amount sum", r"\b(?:total|amount|sum|totals) (?:\w+ ){0,2}(?:spent|paid|paid out|received|budgeted"
                                    r"|allocated|wasted|awarded)\b",

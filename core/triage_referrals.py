@@ -59,11 +59,13 @@ _POLITICAL: tuple[Cue, ...] = (
         r"|candidates?|canvassing|leaflets?)\b", needs=r"\b" + _PARTY + r"\b(?! day\b)"),
     cue("political", "party", r"\bthe only party\b|\bparty that (?:listens|cares|will)\b"),
     # backing a party said any way: "Vote Green", "Back Reform", "Lib Dems winning here", "Tory-run council"
-    cue("political", "green greens", r"\b(?:vote|voting|votes|back|backing"
-        r"|support|supporting|elect) (?:for )?(?:the )?greens?\b(?! (?:" + _NOT_GREEN_PARTY + r")\b)"),
+    # cue words are the verbs (and "greens"), not "green", a word of every bin message
+    cue("political", "vote voting votes backing supporting elect", r"\b(?:vote|voting|votes|backing|supporting|elect)"
+        r" (?:for )?(?:the )?greens?\b(?! (?:" + _NOT_GREEN_PARTY + r")\b)"),
+    cue("political", "greens", r"\b(?:back|support) (?:the )?greens\b"),
     cue("political", _PARTY_WORDS, r"\b(?:back|backing|support|supporting|elect"
         r"|re ?elect) (?:the |your local |our |a )?" + _PARTY + r"\b(?! (?:of|to|the|in the way)\b)"),
-    cue("political", _PARTY_WORDS + " green", r"\btime for (?:a |the )?(?:" + _NAMED_PARTY + r"|green)\b(?! (?:bin|waste|club|hall)\b)"),
+    cue("political", _PARTY_WORDS, r"\btime for (?:a |the )?" + _NAMED_PARTY + r"\b"),
     cue("political", "cross", r"\b(?:put|place|mark) (?:your|a|my|our) (?:cross|x) (?:next to|by|beside|for|against)\b"),
     cue("political", _PARTY_WORDS + " beat", r"\b" + _PARTY + r" (?:are |is )?(?:winning|can win|cant win|can beat|will beat"
         r"|beat|can stop|will stop|to stop|keep out)\b|\bcan beat (?:the )?" + _PARTY + r"\b|\btwo horse race\b"),
@@ -95,10 +97,9 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                            r"|get started|claim|book))\b"),
     cue("commercial", "earn earning money income freedom bitcoin crypto forex btc invest investment investing trading work "
                       "working "
-                      "profit profits make",
+                      "profit profits",
 
-        r"\bearn(?:ing)? (?:£|\$|up to |over )?\d[\d,k]*|\bearn (?:money|cash|extra)\b|\bmake (?:money|£\d[\d,k]*|cash)"
-        r"(?: (?:a|per|each) (?:day|week|month|hour))? (?:from home|online|fast|daily|weekly)\b|\b(?:work(?:ing)?|earn) from home\b(?=.*(?:£|\$|\bdm\b|\bearn\b|\bmessage"
+        r"\bearn(?:ing)? (?:£|\$|up to |over )?\d[\d,k]*|\bearn (?:money|cash|extra)\b|\b(?:work(?:ing)?|earn) from home\b(?=.*(?:£|\$|\bdm\b|\bearn\b|\bmessage"
         r" me\b|\bdetails\b))|\bpassive income\b|\bfinancial freedom\b|\bdouble your (?:money|investment)\b"
         r"|\b(?:bitcoin|crypto|forex|btc|nft|binary) (?:trading|investment|expert|mining|profit|account manager|trader)"
         r"|\binvest(?:ing|ment)? (?:in|with) (?:bitcoin|crypto|forex|me|us)\b|\btrading expert\b|\b\d+% (?:returns?"
@@ -119,6 +120,9 @@ _COMMERCIAL: tuple[Cue, ...] = (
         needs=r"\b(?:dm|inbox|pm|message me|whatsapp|link in (?:my |the )?bio|click|apply via|apply now|join my|join our"
               r"|sign up|claim now|order now|book now|follow us|follow our|from your phone|from home|no experience"
               r"|message for|dm for|call for a free|your business|on our page)\b"),
+    # cue words are the money and where it is made, not "make"
+    cue("commercial", "money cash home online fast daily weekly", r"\bmake (?:money|£\d[\d,k]*|cash)(?: (?:a|per|each)"
+        r" (?:day|week|month|hour))? (?:from home|online|fast|daily|weekly)\b"),
     # paid per task, a site to sign up at, recovery and brand-ambassador pitches
     cue("commercial", "paid get getting", r"\bget(?:ting)? paid (?:£|\d|to (?:test|try|review|watch|play|take|do|complete"
         r"|answer|share|post|like|chat|walk|text)|for (?:your )?(?:opinions?|surveys?|reviews?|testing|watching|sharing"
