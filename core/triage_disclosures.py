@@ -7,6 +7,7 @@ Lincolnshire, "Engaging with young and vulnerable people"; Lewes 5.2; Leighton-L
 
 from __future__ import annotations
 
+from core.triage_families import CUES as FAMILY_CUES
 from core.triage_cue import CHILD, ELDER, MINOR_AGE, NOW, URGENT, VULNERABLE, WHO_AT_RISK, Cue, cue
 
 S = "safeguarding"
@@ -191,7 +192,7 @@ _PLAINLY: tuple[Cue, ...] = (
                                       r" (?:turn|turned|show|showed|come|came) (?:up|round)\b"),
     cue(S, "longer", r"\bhow (?:much )?longer (?:i|i can|i can keep|i ll|ill) (?:can )?(?:do this|cope|go on|keep going|carry"
                      r" on|manage|take it)\b"),
-    cue(S, "river sea water canal lake harbour drowning", r"\bdrowning\b|\bwent under\b|\b(?:in|into) the (?:river|sea|water"
+    cue(S, "river sea water canal lake harbour drowning", r"\bdrowning\b(?! (?:my|our|the|your|his|her) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard|drive)\b| in (?:paperwork|emails|work|admin|leaves|mud|forms|bureaucracy|red tape|rain|water bills)\b)|\bwent under\b|\b(?:in|into) the (?:river|sea|water"
                                                           r"|canal|lake|harbour)\b(?=.*\b(?:struggling|drowning|help|999"
                                                           r"|under|screaming|cant swim)\b)"),
     cue(S, "van", r"\bpicked up (?:in|by) (?:a|the) (?:van|minibus|car)\b",
@@ -203,12 +204,17 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
         needs=r"\b(?:end it|kill|die|pills|tablets|hurt|cut|cutting|knife|razor|rope|overdose)\b"),
     cue(URGENT, "herself himself myself themselves", r"\bcut (?:herself|himself|myself|themselves) (?:really |so |very )?"
                                                     r"(?:badly|bad|deep|deeply)\b"),
-    cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b"),
+    cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b",
+        needs=r"^(?!.*\b(?:trees?|branch|branches|trolley|debris|landslip|cows?|sheep|horses?|fence|power cables?)\b)"
+              r".*\b(?:he|she|hes|shes|someone|somebody|man|woman|kid|kids|child|children|boy|girl|lad|lads|person"
+              r"|people|teens?|teenagers|they|them|him|her|my \w+|someones|walking|sitting|standing|lying)\b"),
     cue(URGENT, "collapsed unresponsive moving breathing fit seizure blue",
         r"\b(?:collapsed|unresponsive|not moving|isnt moving|stopped breathing|not breathing properly|having a (?:fit"
         r"|seizure)|turning blue)\b",
-        needs=r"\b(?:he|she|hes|shes|man|woman|child|kid|boy|girl|baby|toddler|someone|somebody|mum|dad|son|daughter"
-              r"|friend|partner|husband|wife|nan|gran|grandad|neighbour|lady|fella|bloke|person)\b"),
+        needs=r"^(?!.*\b(?:wall|walls|roof|ceiling|tree|fence|bank|road|bridge|building|shelter|scaffold\w*|drain|sewer"
+              r"|pavement|house|chimney|garage|shed|arch|tunnel|stage|marquee|pipe|sinkhole)s? (?:has |have |had |just )?"
+              r"collapsed\b).*\b(?:he|she|hes|shes|man|woman|child|kid|boy|girl|baby|toddler|someone|somebody|mum|dad"
+              r"|son|daughter|friend|partner|husband|wife|nan|gran|grandad|neighbour|lady|fella|bloke|person)\b"),
     cue(URGENT, "overdose od", r"\b(?:threatening|threatened|going|gonna|about|says (?:shes|hes|she|he) (?:is )?going)"
                                r" to (?:take an overdose|overdose|od)\b"),
     cue(URGENT, "hot", r"\b(?:in|inside) a hot car\b|\bhot car\b", needs=CHILD),
@@ -224,7 +230,7 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
     cue(URGENT, "find", r"\b(?:cant|cannot|can t) find (?:him|her|them|my \w+|our \w+)\b",
         needs=r"\b(?:wandered|missing|lost|gone|ran off|run off)\b(?=.*" + WHO_AT_RISK + r")|" + WHO_AT_RISK
               + r".*\b(?:wandered|missing|lost|gone|ran off|run off)\b"),
-    cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b|\b(?:in|into) the (?:river|sea|water|canal|lake"
+    cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b(?! (?:my|our|the|your|his|her) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard|drive)\b| in (?:paperwork|emails|work|admin|leaves|mud|forms|bureaucracy|red tape|rain|water bills)\b)|\b(?:in|into) the (?:river|sea|water|canal|lake"
                                                                r"|harbour)\b(?=.*\b(?:struggling|drowning|help|999|went under"
                                                                r"|cant swim)\b)"),
     cue(URGENT, "stabbed bleeding unconscious breathing wake collapsed blood",
@@ -245,5 +251,5 @@ _NOW_PLAINLY: tuple[Cue, ...] = (
     cue(NOW, "floor moving", r"\b(?:is|s|lying|laying|lay|lies|collapsed|fallen|fell|unconscious|hes|shes|now|still) on the floor\b|\b(?:not|isnt|wont stop|stopped) moving\b"),
 )
 
-CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY)
-"""Every cue of this module."""
+CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY, *FAMILY_CUES)
+"""Every cue of this module, and the families of `core.triage_families`."""

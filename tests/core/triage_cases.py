@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from tests.core.triage_family_cases import FAMILY_SAFEGUARDING, FAMILY_URGENT
+
 URGENT_DANGER = [
     ("my neighbour is being hurt by her partner, I can hear it now", True),
     ("ive taken a load of pills and im scared", True),
@@ -191,7 +193,7 @@ PERSONAL_DATA = [
 ]
 
 TABLES: dict[str, list[tuple[str, bool]]] = {
-    "urgent_danger": URGENT_DANGER, "safeguarding": SAFEGUARDING, "emergency_related": EMERGENCY,
+    "urgent_danger": URGENT_DANGER + FAMILY_URGENT, "safeguarding": SAFEGUARDING + FAMILY_SAFEGUARDING, "emergency_related": EMERGENCY,
     "foi": FOI, "sar": SAR, "complaint": COMPLAINT, "personal_data": PERSONAL_DATA, "press": PRESS,
     "abuse": ABUSE, "political": POLITICAL, "commercial": COMMERCIAL,
 }
