@@ -22,10 +22,10 @@ _ADULTS: tuple[Cue, ...] = (
     cue(S, "seen heard answered answering", r"\b(?:hasnt|has not|havent|have not|not|nobody has|no one has|noone has)"
                                             r" (?:been )?(?:seen|heard from|heard|answered|answering|seen or heard)"
                                             r" (?:\w+ ){0,3}(?:for|in|since) (?:\d+|a few|several|two|three|four|five|days"
-                                            r"|a week|weeks|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
+                                            r"|a week|weeks|a fortnight|fortnight|a month|months|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
                                                                                  + r"|neighbour|lives alone)"),
     cue(S, "curtains milk post", r"\bcurtains (?:\w+ )?(?:shut|closed|drawn)\b|\bmilk (?:\w+ )?(?:on the step|not (?:been )?"
-                                 r"taken in)\b|\bpost (?:\w+ )?piling up\b", needs=r"\b(?:days|week|weeks|since|elderly|old)"),
+                                 r"taken in)\b|\bpost (?:\w+ )?piling up\b", needs=r"\b(?:days|week|weeks|fortnight|since|all day|still)\b"),
     cue(S, "fallen fell fall floor", r"\b(?:fallen|fell|had a fall|falls|falling) (?:\w+ ){0,3}(?:cant|couldnt|can not|unable to"
                                      r"|not able to) get (?:up|back up)\b|\b(?:fallen|fell) (?:twice|again|three times|several"
                                      r" times|over and over)\b|\b(?:lying|laying|lay) on the floor\b",
@@ -165,7 +165,7 @@ _PLAINLY: tuple[Cue, ...] = (
         needs=r"\b(?:left|leaving|leave|leaves|in|all day|for hours)\b"),
     cue(S, "seen", r"\b(?:hasnt|has not|havent|have not|not|nobody has|no one has|noone has) (?:been )?seen (?:\w+ ){0,6}(?:for"
                    r"|in|since) (?:over |more than |about |nearly )?(?:\d+|a few|several|two|three|four|five|days|a week|weeks"
-                   r"|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE + r"|neighbour|lives alone|lady|man)"),
+                   r"|a fortnight|fortnight|a month|months|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE + r"|neighbour|lives alone|lady|man)"),
     cue(S, "cutting harming purging", r"\b(?:cutting|harming|self harming|purging) (?:again|every|most|at night|more|and i"
                                       r" cant)\b|\b(?:started|been|im|keep|still|back to) (?:cutting|self harming)\b"),
     cue(S, "goodbye farewell", r"\b(?:goodbye|farewell) (?:message|post|note|letter|text|video|messages|notes)\b"

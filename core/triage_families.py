@@ -18,7 +18,7 @@ _AT_RISK_ADULT = f"(?:{ELDER}|{VULNERABLE})"
 _YOUNG = f"(?:{CHILD}|{MINOR_AGE})"
 # Service talk: a message about the service carries the same words with no one at risk.
 _SERVICE = (r"(?!.*\b(?:roadworks|noise|traffic|parking|potholes?|bins?|queues?|drilling|building work|rain|weather"
-            r"|council tax|planning)\b)")
+            r"|council tax|planning|heat|heatwave|hot|weather)\b)")
 _PARTNER = (r"\b(?:he|she|hes|shes|him|husband|hubby|wife|partner|boyfriend|girlfriend|bf|gf|fella|ex|other half"
             r"|missus)\b")
 _FAMILY_ADULT = (r"\b(?:step ?(?:dad|mum|father|mother)|mums (?:boyfriend|partner|fella)|dads (?:girlfriend|partner)"
@@ -57,6 +57,13 @@ _ENDING: tuple[Cue, ...] = (
               r"|stopped|depressed|low|down|said|saying|strange|weird|odd|since|everything|away)\b)"),
     cue(S, "everything enough", r"\b(?:saying|said|says|keeps saying|texted|messaged) sorry for everything\b"
                                 r"|\bhad enough (?:of|with) (?:life|living|everything|it all|being alive)\b"),
+    cue(S, "anymore more longer", "^" + _SERVICE + r".*\bcant (?:do it|do this|go on|keep going|carry on|take it"
+                                  r"|take this|handle it|handle this|cope) (?:\w+ )?(?:any ?more|any longer|no more)\b"),
+    cue(S, "without", r"\bbetter (?:off )?without me\b"),
+    cue(S, "last", r"\blast time (?:you|i|anyone|we|they|youll|ill)(?: ll| will| would| d)? (?:ever )?(?:hear|see|speak"
+                   r"|talk)(?: (?:from|to))? (?:me|her|him)\b"),
+    cue(S, "way tired", r"\bno way out\b(?! of)|\btired of (?:fighting|trying|struggling|being (?:me|alive|here))\b"
+                        r"(?! (?:the|with|for|to get|to sort)\b)"),
     cue(S, "forever ever", r"\b(?:sleep|go to sleep|fall asleep|close my eyes) (?:for ?ever|for good)\b"),
     cue(S, "wont", r"\bwont be (?:a (?:problem|burden|bother|nuisance)|anyones problem|your problem|around|here|alive)"
                    r" (?:for (?:much |very )?long(?:er)?|much longer|to see|by|soon|after)\b"),
@@ -151,12 +158,20 @@ _ELDERS: tuple[Cue, ...] = (
         needs=r"^(?=.*(?:" + _AT_RISK_ADULT + r"|\blives (?:alone|on (?:her|his) own)\b|neighbour))(?=.*\b(?:days|a week"
               r"|weeks|hasnt|havent|not seen|no answer|not answering|nobody|no one|curtains|post|milk|worried)\b)"
               r"(?!.*\b(?:bins?|drains?|sewage|food waste|fly ?tip\w*|takeaway|cannabis|weed)\b)"),
-    cue(S, "opened answered curtains hasnt havent", r"\b(?:hasnt|havent|has not|not|nobody has|no one has) (?:opened|answered"
-                                                r"|come to) (?:her|his|their|the) (?:door|curtains)\b|\bcurtains"
+    cue(S, "opened answered curtains hasnt havent collected", r"\b(?:hasnt|havent|has not|not|nobody has|no one has)"
+                                                r" (?:opened|answered|come to|collected|taken in|picked up) (?:her|his|their|the)"
+                                                r" (?:door|curtains|post|milk|papers|parcels|newspapers)\b|\bcurtains"
                                                 r" (?:havent|hasnt|not) (?:moved|opened|been opened)\b|\b(?:hasnt|havent)"
                                                 r" been (?:out|outside)\b",
         needs=r"(?=.*(?:" + _AT_RISK_ADULT + r"|\blives (?:alone|on (?:her|his) own)\b|neighbour))(?=.*\b(?:days|a week"
               r"|weeks|since)\b)"),
+)
+
+_CUCKOOED = (
+    cue(S, "moved move moving living staying stopping taken took", r"\b(?:lads|men|people|blokes|strangers|youths|gang"
+                                                                  r"|dealers|some \w+) (?:\w+ ){0,3}(?:moved in|move in"
+                                                                  r"|moving in|living in|staying in|stopping at|taken over"
+                                                                  r"|took over)\b", needs=_AT_RISK_ADULT),
 )
 
 _CONTROL: tuple[Cue, ...] = (
@@ -175,6 +190,12 @@ _CONTROL: tuple[Cue, ...] = (
                                                                        r"(?:wear|eat|spend|do)|who (?:i|she) (?:can )?"
                                                                        r"(?:talk|see|speak|text)|where (?:i|she) (?:can )?go"
                                                                        r"|when (?:i|she) can)\b", needs=_PARTNER),
+    cue(S, "checks check checking monitors tracks through", r"\b(?:checks?|checking|goes through|monitors?|tracks?)"
+                                                           r" (?:all )?(?:my|her) (?:bank (?:statements|account|app)"
+                                                           r"|receipts|spending|emails|browsing|mileage)\b|\b(?:wont|doesnt"
+                                                           r"|dont|will not|never) (?:let|allow) (?:me|her) (?:\w+ )?(?:buy"
+                                                           r"|spend|drive|dress|have friends|see anyone|go anywhere|use the"
+                                                           r" car|have a key)\b", needs=_PARTNER),
     cue(S, "leave leaves left tell tells told", r"\bif (?:i|she|he) (?:ever )?(?:leave|leaves|left|go|goes|tell|tells"
                                                 r"|told) (?:him|her|them|anyone)?\b(?: \S+){0,6} (?:never see|kill|hurt"
                                                 r"|take (?:the|my|her) (?:kids|children|baby)|make (?:me|her) pay|ruin"
@@ -202,7 +223,18 @@ _CHILD_NEGLECT: tuple[Cue, ...] = (
                                                        r" space|mistake|names)\b|\b(?:says?|said|saying) (?:horrible"
                                                        r"|nasty|awful|cruel|vile) (?:things|stuff) (?:to|about) (?:me|her"
                                                        r"|him|them)\b", needs=_YOUNG + r"|" + _FAMILY_ADULT),
-    cue(S, "wants loves likes", r"\b(?:nobody|no one|noone) (?:wants|loves|likes|cares about) (?:me|you)\b"),
+    cue(S, "wants loves likes", r"\b(?:nobody|no one|noone) (?:wants|loves|likes|cares about) (?:me|you)\b"
+                                r"(?! (?:like|as much|more)\b)"),
+    cue(S, "believe", r"\b(?:no one|nobody|noone) (?:will|would|is going to|ll) (?:ever )?believe (?:me|you|her|him"
+                      r"|them)\b"),
+    cue(S, "meal meals dinner tea breakfast lunch", r"\b(?:not|never|hasnt|havent|barely|hardly|dont|doesnt) (?:had|have"
+                                                   r"|get|gets|getting|eaten) (?:a |any )?(?:proper |decent |hot )?(?:meal"
+                                                   r"|meals|dinner|tea|breakfast|lunch)\b",
+        needs=_YOUNG + r"|" + _AT_RISK_ADULT),
+    cue(S, "sleep stay stand sit kneel live", r"\bmakes? (?:me|her|him|them|us) (?:sleep|stay|stand|sit|kneel|live)"
+                                             r" (?:in|on|outside) (?:the |a )?(?:\w+ )?(?:shed|garden|floor|car|garage"
+                                             r"|cupboard|hallway|cold|dark|corner|rain)\b",
+        needs=_YOUNG + r"|" + _FAMILY_ADULT + r"|" + _PARTNER),
     cue(S, "face", r"\b(?:screams|shouts|yells|screamed|shouted|yelled|screaming|shouting) in (?:my|her|his|their) face\b",
         needs=_YOUNG + r"|" + _FAMILY_ADULT + r"|" + _PARTNER),
     cue(S, "let allowed", r"\b(?:not|never|isnt|arent) (?:let|allowed) back in(?:side)?\b|\b(?:not|never) let (?:in|inside)"
@@ -217,12 +249,11 @@ _SLAVERY: tuple[Cue, ...] = (
                                                r" out\b",
         needs=r"^(?!.*\b(?:cats?|dogs?|pets?|rabbits?|hamsters?|puppy|kitten)\b)(?=.*\b(?:family|woman|girl|men|lady"
               r"|workers?|maid|cleaner|nanny|lads|english|speak|speaks|passports?|paid|work|scared|terrified|never)\b)"),
-    cue(S, "passport passports documents papers id", r"\b(?:someone|they|boss|he|she|family|owner|owners|them)"
-                                                     r" (?:\w+ ){0,2}(?:has|have|took|taken|keeps?|kept|holds?|holding"
-                                                     r"|got) (?:all )?(?:their|her|his|the) (?:passports?|id|documents"
-                                                     r"|papers)\b",
+    cue(S, "passport passports documents papers id", r"\b(?:has|have|took|taken|takes|taking|keeps?|kept|holds?|holding"
+                                                     r"|got|confiscated|confiscates) (?:all )?(?:of )?(?:their|her|his|the)"
+                                                     r" (?:workers )?(?:passports?|id|documents|papers)\b",
         needs=r"\b(?:workers?|men|lads|women|girls|woman|girl|staff|van|paid|live|living|work|working|scared"
-              r"|terrified)\b"),
+              r"|terrified|car wash|nail bar|farm|factory|boss)\b"),
     cue(S, "paid", r"\b(?:never|not|dont|doesnt|arent|isnt) (?:seem to |seems to |ever |being |getting |get )?(?:get |be"
                    r" |being )?paid\b",
         needs=r"\b(?:live|living|lives|sleep|sleeping|terrified|scared|passports?|van|workers|locked|english)\b"),
@@ -247,8 +278,9 @@ _URGENT_NOW: tuple[Cue, ...] = (
         r"\b(?:taken|took|swallowed|necked|downed|had|and|with|plus|then) (?:\w+ ){0,5}(?:tablets|tabs|pills"
         r"|paracetamol|painkillers|meds|medication|medicine|antidepressants|co ?codamol|ibuprofen|sertraline|citalopram"
         r"|fluoxetine|codeine|tramadol|diazepam|zopiclone|amitriptyline|mirtazapine|pregabalin|gabapentin)\b",
-        needs=r"\b(?:drunk|drank|had|necked|downed|finished|swallowed) (?:\w+ ){0,4}(?:bottle|bottles|litre|litres"
-              r"|cans|pints|loads|lot|load)\b"),
+        needs=r"^(?!.*\b(?:hangover|headache|haha|lol|period pain|toothache)\b)(?=.*\b(?:drunk|drank|had|necked|downed"
+              r"|finished|swallowed) (?:\w+ ){0,4}(?:bottle|bottles|litre|litres|cans|pints|loads|lot|load)\b)(?=.*\b(?:just"
+              r"|all|loads|lot|box|packet|pack|strip|handful|whole|half|\d+|mums|dads|nans|grans|sleeping|some of))"),
     # a child taken or kept by an adult who is drunk, violent or threatening
     cue(URGENT, "got taken took snatched grabbed back",
         r"\b(?:hes|shes|he has|she has|theyve|they have|has) (?:got|taken|took|snatched|grabbed) (?:my|our|the|her|his)"
@@ -256,8 +288,17 @@ _URGENT_NOW: tuple[Cue, ...] = (
         r" (?:my|our|the) (?:kids|children|baby|son|daughter|child|toddler)\b|\b(?:wont|refuses to|will not|isnt going"
         r" to) (?:give|bring|hand|send) (?:her|him|them|the kids|the baby|my \w+) back\b(?! (?:her|his|my|the|their)\b)",
         needs=r"\b(?:drunk|drinking|off (?:his|her) face|high|wasted|violent|knife|threaten\w*|hit|hitting|help|police"
-              r"|999|dont know where|scared|terrified|kill)\b"),
+              r"|999|dont know where|scared|terrified|kill|never see)\b"),
+    # someone forcing their way in, or outside with a weapon
+    cue(URGENT, "trying tried", r"\b(?:trying|tried|keeps trying) to (?:get|break|kick|force (?:his|her|their) way|smash"
+                                r"(?: his| her| their| my| the)? way) in(?:to)?\b",
+        needs=r"\b(?:he|she|they|him|ex|partner|husband|boyfriend|someone|somebody|man|men|bat|knife|hammer|scared"
+              r"|terrified)\b(?!.*\b(?:app|website|portal|account|online|system|login|car park|tip|recycling centre)\b)"),
+    cue(URGENT, "bat hammer axe crowbar machete", r"\bwith (?:a|an|his|her) (?:baseball |cricket )?(?:bat|hammer|axe|crowbar"
+                                                 r"|machete)\b",
+        needs=r"\b(?:outside (?:my|our|her|his|the)|door|window|trying|threaten\w*|coming|after (?:me|us)|chasing|smash\w*"
+              r"|kill)\b"),
 )
 
-CUES: tuple[Cue, ...] = (*_ENDING, *_GROOMING, *_ELDERS, *_CONTROL, *_CHILD_NEGLECT, *_SLAVERY, *_URGENT_NOW)
+CUES: tuple[Cue, ...] = (*_ENDING, *_GROOMING, *_ELDERS, *_CUCKOOED, *_CONTROL, *_CHILD_NEGLECT, *_SLAVERY, *_URGENT_NOW)
 """Every cue of this module (`core.triage_disclosures` adds them to its own)."""

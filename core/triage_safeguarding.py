@@ -297,10 +297,10 @@ _CHILDREN: tuple[Cue, ...] = (
     cue(S, "night drinking clubbing partying days", r"\b(?:mum|mother|dad|father|parents?|she|he|they)(?: \S+){0,2} (?:goes|go|went|are|is|going) (?:out"
                   r" (?:all night|every night|drinking|clubbing|partying|for days)|off for days|away for days)\b",
         needs=CHILD),
-    cue(S, "fed eaten eating food hungry starving feed", r"\b(?:not|never|hasnt|havent|dont|doesnt|isnt|arent|nobody|no one"
+    cue(S, "fed eaten eating food hungry starving feed nothing anything meal meals dinner tea breakfast lunch", r"\b(?:not|never|hasnt|havent|dont|doesnt|isnt|arent|nobody|no one"
                                                          r"|noone|barely|hardly) (?:seems? to |seem to |ever |bothers? to |been |being |get |getting )?(?:fed|eat"
                                                          r"|eaten|eating|feeds? (?:them|him|her)|feeding (?:them|him|her)"
-                                                         r"|had (?:any|a|anything to eat|proper))\b|\b(?:nothing|no food)"
+                                                         r"|had (?:anything to eat|(?:any|a|a proper|proper) (?:food|meal|meals|dinner|tea|breakfast|lunch)))\b|\b(?:nothing|no food)"
                                                          r" (?:to eat|at home|in (?:the|their|his|her) (?:house|fridge|cupboards?|flat))\b|\basking"
                                                          r" (?:\w+ )?for food\b",
         needs=r"(?:" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r")(?!.*\b(?:dog|cat|pet|horse|ducks?|birds?)\b)"),
@@ -393,7 +393,7 @@ _SEXUAL: tuple[Cue, ...] = (
                                          r"|staying (?:at|in)|dealing from|deal from) (?:\w+ ){0,3}(?:flat|house|home|place)\b|\b(?:flat|house|home"
                                                    r"|place) (?:has been |is being |was |got |been )?(?:taken over|used by"
                                                    r"|overrun|invaded)\b",
-        needs=r"\b(?:dealers?|gang|drugs?|scared|terrified|frightened|vulnerable|learning|disab\w*|cant get (?:them|rid)"
+        needs=r"\b(?:dealers?|dealing|gang|drugs?|scared|terrified|frightened|vulnerable|learning|disab\w*|cant get (?:them|rid)"
               r"|wont leave|intimidat\w*)\b"),
     cue(S, "paid servant slave maid prisoner skivvy nothing money free pennies", r"\b(?:never (?:get )?paid|not (?:being )?paid|work(?:ing|s)? (?:\S+ ){0,4}?for"
                                                    r" (?:nothing|no money|free|no pay|pennies))\b(?=.*\b(?:live|living|sleep|sleeping|terrified"
