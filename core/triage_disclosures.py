@@ -64,7 +64,8 @@ _ADULTS: tuple[Cue, ...] = (
         r"to (?:leave|get out|go)\b|\bhomeless\b|\bsleeping (?:rough|on the streets?|in (?:a|the|my) (?:car|park|bus shelter"
         r"|tent|doorway|station|stairwell)|on (?:a|my|mates|friends) (?:floor|sofa))|\bnowhere (?:to|else to) (?:go|sleep"
         r"|stay|live)\b|\bsofa ?surfing\b|\bon the streets\b|\b(?:got|been|being|were|was) evicted\b",
-        needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r"|\btonight\b|pregnant|\bscared)"),
+        needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r"|\btonight\b|pregnant|\bscared"
+              r"|\b(?:ill|unwell|poorly|freezing|cold|snow|not moving|shaking|sick)\b)"),
     cue(S, "bullied bullying bullies cyberbullying cyberbullied cyber picked targeted", r"\b(?:being|been|getting|gets|got|get|is|was) (?:bullied|picked on|targeted)\b"
                                                                         r"|\bbull(?:ying|ies|y) (?:me|her|him|them|my)\b"
                                                                         r"|\bcyber ?bull\w*"),

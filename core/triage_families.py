@@ -59,7 +59,15 @@ _ENDING: tuple[Cue, ...] = (
                                 r"|\bhad enough (?:of|with) (?:life|living|everything|it all|being alive)\b"),
     cue(S, "anymore more longer", "^" + _SERVICE + r".*\bcant (?:do it|do this|go on|keep going|carry on|take it"
                                   r"|take this|handle it|handle this|cope) (?:\w+ )?(?:any ?more|any longer|no more)\b"),
-    cue(S, "without", r"\bbetter (?:off )?without me\b"),
+    cue(S, "without", r"\b(?:better|happier|easier|fine|best) (?:off )?without me\b"),
+    cue(S, "night day", r"\b(?:tonights|tonight is|todays|today is) the (?:night|day)\b",
+        needs=r"\b(?:sorry|goodbye|bye|love you|decided|forgive|done|end|over|it all)\b"),
+    cue(S, "myself", r"\b(?:cant|dont|cannot|do not) see myself (?:being |still )?(?:here|around|alive|making it|getting"
+                     r" through|living) (?:at|for|by|next|much|to|past|in|this|after)\b"),
+    cue(S, "everything", r"\bthanks? (?:you )?for everything\b",
+        needs=r"\b(?:sorry|goodbye|bye|love you|forgive|miss (?:you|me))\b"),
+    cue(S, "worth", r"\blife (?:isnt|is not|aint|not|is no longer) worth (?:it|living)\b|\bnot worth (?:it|living)"
+                    r" any ?more\b"),
     cue(S, "last", r"\blast time (?:you|i|anyone|we|they|youll|ill)(?: ll| will| would| d)? (?:ever )?(?:hear|see|speak"
                    r"|talk)(?: (?:from|to))? (?:me|her|him)\b"),
     cue(S, "way tired", r"\bno way out\b(?! of)|\btired of (?:fighting|trying|struggling|being (?:me|alive|here))\b"
@@ -108,7 +116,7 @@ _GROOMING: tuple[Cue, ...] = (
               r"|snapchat|instagram|roblox|fortnite|tiktok|discord|whatsapp|game|gaming)\b)(?=.*\b(?:messag\w*|texts?"
               r"|texting|night|gifts?|presents?|pics|photos|touch\w*|meet|met|car|lifts?|money|sweets|vapes|chats?"
               r"|dms?|calls?|snaps?|weird|creepy)\b)"),
-    cue(S, "messages messaged messaging texts texted texting snapchats dms dmd sends sent sending calls rings",
+    cue(S, "messages messaged messaging texts texted texting snapchats dms dmd send sends sent sending calls rings",
         r"\b(?:coach|teacher|tutor|youth (?:leader|worker)|instructor|leader|priest|vicar|uncle|neighbour|man|bloke"
         r"|guy|adult|stranger|older \w+)s?(?: \S+){0,4} (?:messages|messaged|messaging|texts|texted|texting|snapchats"
         r"|dms|dmd|sends?|sent|sending|calls|rings) (?:me|her|him|them|my \w+|the (?:kids|girls|boys))\b",
@@ -168,6 +176,11 @@ _ELDERS: tuple[Cue, ...] = (
 )
 
 _CUCKOOED = (
+    cue(S, "conning conned cons tricking tricked ripping ripped fleecing fleeced swindled swindling advantage exploiting "
+           "preying fraud",
+        r"\b(?:conning|conned|cons|tricking|tricked|ripping off|ripped off|fleecing|fleeced|swindl\w*|taking advantage"
+        r" of|took advantage of|taken advantage of|exploiting|preying on|fraud)\b",
+        needs=r"^(?=.*" + _AT_RISK_ADULT + r")(?!.*\b(?:council|parking|tax|charges|prices|fares|supermarket)\b)"),
     cue(S, "moved move moving living staying stopping taken took", r"\b(?:lads|men|people|blokes|strangers|youths|gang"
                                                                   r"|dealers|some \w+) (?:\w+ ){0,3}(?:moved in|move in"
                                                                   r"|moving in|living in|staying in|stopping at|taken over"
@@ -196,6 +209,13 @@ _CONTROL: tuple[Cue, ...] = (
                                                            r"|dont|will not|never) (?:let|allow) (?:me|her) (?:\w+ )?(?:buy"
                                                            r"|spend|drive|dress|have friends|see anyone|go anywhere|use the"
                                                            r" car|have a key)\b", needs=_PARTNER),
+    cue(S, "takes took taken taking smashed smashes broke hides hid", r"\b(?:takes|took|taken|taking|smashed|smashes"
+                                                                     r"|broke|hides|hid) (?:my|her) (?:phone|keys|car keys"
+                                                                     r"|bank card|purse|money|passport)\b",
+        needs=r"(?=.*" + _PARTNER + r")(?=.*\b(?:angry|temper|mad|kicks off|goes off|if (?:i|she)|so (?:i|she) cant"
+              r"|controll?\w*|jealous|scared|every time|whenever|punish\w*|off (?:me|her))\b)"),
+    cue(S, "angry mad nasty violent jealous", r"\b(?:gets|goes|get|is) (?:really |so |very )?(?:angry|mad|nasty|violent"
+                                             r"|jealous) (?:if|when|whenever) (?:i|im|she|shes)\b", needs=_PARTNER),
     cue(S, "leave leaves left tell tells told", r"\bif (?:i|she|he) (?:ever )?(?:leave|leaves|left|go|goes|tell|tells"
                                                 r"|told) (?:him|her|them|anyone)?\b(?: \S+){0,6} (?:never see|kill|hurt"
                                                 r"|take (?:the|my|her) (?:kids|children|baby)|make (?:me|her) pay|ruin"
@@ -218,6 +238,12 @@ _CHILD_NEGLECT: tuple[Cue, ...] = (
         needs=_YOUNG + r"|" + _FAMILY_ADULT),
     cue(S, "nasty horrible cruel vile mean evil", r"\b(?:nasty|horrible|cruel|vile|mean|evil) (?:to|with) (?:me|her|him"
                                                   r"|them|us|my \w+|the kids)\b", needs=_YOUNG + r"|" + _FAMILY_ADULT),
+    cue(S, "says said tells told saying", r"\b(?:says|said|tells me|told me|keeps saying|saying) (?:that )?(?:im|i am|i m"
+                                          r"|shes|she is|hes|he is) (?:a |an )?(?:useless|worthless|stupid|fat|ugly|pathetic"
+                                          r"|nothing|waste|mad|crazy|mental|disgusting)\b",
+        needs=_PARTNER + r"|" + _FAMILY_ADULT + r"|" + _YOUNG),
+    cue(S, "nobody noone one", r"\b(?:nobody|no one|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|have"
+                               r"|believe) (?:me|you|her)\b"),
     cue(S, "calls called calling says horrible nasty", r"\b(?:calls?|called|calling) (?:me|her|him|them) (?:a |an )?"
                                                        r"(?:worthless|useless|stupid|fat|ugly|pathetic|nothing|waste of"
                                                        r" space|mistake|names)\b|\b(?:says?|said|saying) (?:horrible"
@@ -289,7 +315,13 @@ _URGENT_NOW: tuple[Cue, ...] = (
         r" to) (?:give|bring|hand|send) (?:her|him|them|the kids|the baby|my \w+) back\b(?! (?:her|his|my|the|their)\b)",
         needs=r"\b(?:drunk|drinking|off (?:his|her) face|high|wasted|violent|knife|threaten\w*|hit|hitting|help|police"
               r"|999|dont know where|scared|terrified|kill|never see)\b"),
-    # someone forcing their way in, or outside with a weapon
+    # hiding from someone in the house, or someone forcing their way in, or outside with a weapon
+    cue(URGENT, "hiding hid hide locked barricaded", r"\b(?:hiding|hid|hide|locked ourselves|locked myself|barricaded"
+                                                    r"(?: ourselves| myself)?) (?:\w+ )?(?:upstairs|in (?:the|my|our)"
+                                                    r" (?:bathroom|bedroom|toilet|loft|cupboard|wardrobe|car|room)|under"
+                                                    r" the bed)\b",
+        needs=r"^(?!.*\b(?:hide and seek|playing|game|lol|haha)\b)(?=.*\b(?:he|him|she|they|husband|partner|boyfriend"
+              r"|dad|ex|drunk|smash\w*|scared|terrified|help|kids)\b)"),
     cue(URGENT, "trying tried", r"\b(?:trying|tried|keeps trying) to (?:get|break|kick|force (?:his|her|their) way|smash"
                                 r"(?: his| her| their| my| the)? way) in(?:to)?\b",
         needs=r"\b(?:he|she|they|him|ex|partner|husband|boyfriend|someone|somebody|man|men|bat|knife|hammer|scared"

@@ -52,7 +52,7 @@ _NOT_ABOUT_HARM = (
     r"|kids will love|hit (?:a|the) pothole|hit by (?:a|the) ball|locked (?:myself|ourselves) out|dying on"
     r"|breaking point with|tree (?:is )?dying|plants? (?:are |is )?dying|leave (?:the kids|them|us|him|her) alone"
     r"|abuse of (?:power|process|the system|trust|position)|hurt by (?:the|this|your) (?:decision|council|way)"
-    r"|kicked out of|kicked (?:a|the) ball|kicked off|hit by (?:a|the) (?:\w+ )?ball|secret santa"
+    r"|kicked out of|kicked (?:a|the) ball|kicked off|hit by (?:a|the) (?:\w+ )?ball|secret santa|food bank"
     r"|drowning (?:my|our|the|your) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard)"
     r"|drowning in (?:paperwork|emails|work|admin|leaves|forms|bureaucracy|red tape)"
     r"|(?:screaming|shrieking|crying|squealing) (?:with|in) (?:joy|laughter|delight|excitement|happiness)"

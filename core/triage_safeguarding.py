@@ -340,7 +340,7 @@ _HOME: tuple[Cue, ...] = (
         r"\b(?:mum|mom|mother|dad|father|parents?|step ?(?:dad|mum)|mums|dads) (?:\w+ ){0,2}(?:drinks|is drunk|always drunk"
         r"|gets drunk|drunk all|drinking all|on drugs|takes drugs|doing drugs|off (?:her|his|their) face|high all|wasted"
         r"|passed out|smacked off)\b", needs=r"(?:" + CHILD + r"|" + MINOR_AGE + r"|\bme\b)"),
-    cue(S, "ourselves myself brother sister siblings", r"\blook(?:ing)? after (?:ourselves|myself|my (?:little |baby )?(?:brother"
+    cue(S, "look looking", r"\blook(?:ing)? after (?:ourselves|myself|my (?:little |baby )?(?:brother"
                                                       r"|sister|siblings|brothers|sisters)|(?:my )?mum|(?:my )?dad)\b",
         needs=MINOR_AGE),
 )
