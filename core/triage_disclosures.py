@@ -99,7 +99,7 @@ _PLAINLY: tuple[Cue, ...] = (
         r"|smacking|slapping|kicking|punching|beating) (?:the |that |a |her |his |their |my )?(?:\w+ )?(?:baby|kids?|children"
         r"|child|toddler|son|daughter|boy|girl|mum|dad|nan|gran|wife|husband|partner|her|him|them|me)\b"
         r"(?! (?:football|ball|the ball|a ball))", needs=r"(?:" + WHO_AT_RISK + r"|\b(?:he|she|partner|husband|wife|me)\b)"),
-    cue(S, "radicalised radicalized radicalising radicalisation extremist extremists extremism spiked fgm honour "
+    cue(S, "radicalised radicalized radicalising radicalisation extremist extremists extremism spiked fgm honour married "
            "marry marriage",
         r"\b(?:radicali[sz]\w*|extremis[tm]s?|spiked|fgm|honour based|honour (?:violence|killing)|forced (?:to marry|marriage)"
         r"|married off)\b", needs=r"(?:" + WHO_AT_RISK + r"|\b(?:my|her|his|me|i)\b)"),
@@ -113,8 +113,8 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "lookouts lookout using runners", r"\busing (?:kids|children|young \w+|schoolkids|little \w+) (?:as|to)\b"
                                              r"|\b(?:kids|children) as (?:lookouts?|runners)\b"),
     cue(S, "sweets car him", r"\b(?:asking|asked|asks|trying to get|tried to get|getting|offering|offered)"
-                             r" (?:\w+ ){0,6}(?:sweets|to go with him|to come with him|into (?:his|a|the) (?:car|van)"
-                             r"|in (?:his|a|the) (?:car|van))\b", needs=CHILD),
+                             r" (?:\w+ ){0,6}(?:sweets|to go with him|to come with him|into (?:his|a) (?:car|van)"
+                             r"|in (?:his|a) (?:car|van))\b", needs=CHILD),
     cue(S, "crying mum mummy dad daddy parents", r"\bcrying for (?:his|her|their) (?:mum|mummy|mam|mom|dad|daddy|parents)\b"),
     cue(S, "done point better", r"\b(?:so |just |im |i am )?done with (?:life|living|it all|everything|this life)\b"
                                 r"|\b(?:dont|cant|do not|cannot) see the point (?:any ?more|of anything|of me)\b"
@@ -122,7 +122,7 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "regret pay suffer", r"\b(?:hell|shell|he will|she will|he ll|she ll|hed|shed) make (?:me|her|him|us) (?:regret"
                                 r"|pay|suffer)\b"),
     cue(S, "used", r"\b(?:being|been|are|is|get|getting) used to (?:run|sell|deal|carry|move|hold|store|steal)\b"),
-    cue(S, "id ill end kill die", r"\b(?:planning|planned|plan|worked out|working out|thought about) (?:how|when|where)"
+    cue(S, "planning planned plan worked working thought", r"\b(?:planning|planned|plan|worked out|working out|thought about) (?:how|when|where)"
                                     r" (?:i|id|ill|im going to|to) (?:would )?(?:do it|end it|kill|die|go)\b"),
     cue(S, "old yr yo years", r"\b(?:1[89]|[2-6]\d) ?(?:year old|yr old|yo|years old)\b",
         needs=r"(?=.*" + MINOR_AGE + r")(?=.*\b(?:friend|boyfriend|girlfriend|man|bloke|woman|buys|buying|gifts|presents"

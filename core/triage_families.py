@@ -72,6 +72,14 @@ _ENDING: tuple[Cue, ...] = (
                    r"|talk)(?: (?:from|to))? (?:me|her|him)\b"),
     cue(S, "way tired", r"\bno way out\b(?! of)|\btired of (?:fighting|trying|struggling|being (?:me|alive|here))\b"
                         r"(?! (?:the|with|for|to get|to sort)\b)"),
+    cue(S, "planning planned plan worked working decided", r"\b(?:planning|planned|plan|worked out|working out|decided)"
+                                                          r" (?:how|when|where) (?:to|i will|ill|im going to) (?:do it|end it"
+                                                          r"|go)\b"),
+    cue(S, "point", r"\b(?:not seeing|doesnt see|cant see|dont see|cannot see|cant find) (?:the|any) point\b(?! (?:of|in)"
+                    r" (?:the|this|these|that|paying|having|calling|ringing|reporting|complaining|asking|writing)\b)"),
+    cue(S, "sick purging bulimia bulimic anorexia anorexic disorder", r"\bmak(?:es|ing|e) (?:herself|himself|myself"
+                                                                       r"|themselves) sick\b|\b(?:purging|bulimi\w*"
+                                                                       r"|anorexi\w*|eating disorder)\b"),
     cue(S, "forever ever", r"\b(?:sleep|go to sleep|fall asleep|close my eyes) (?:for ?ever|for good)\b"),
     cue(S, "wont", r"\bwont be (?:a (?:problem|burden|bother|nuisance)|anyones problem|your problem|around|here|alive)"
                    r" (?:for (?:much |very )?long(?:er)?|much longer|to see|by|soon|after)\b"),
@@ -122,6 +130,15 @@ _GROOMING: tuple[Cue, ...] = (
         r"|dms|dmd|sends?|sent|sending|calls|rings) (?:me|her|him|them|my \w+|the (?:kids|girls|boys))\b",
         needs=r"\b(?:night|late|weird|strange|creepy|secret|pics|photos|uncomfortable|tell|gifts|snapchat|instagram"
               r"|private|meet|alone|1am|2am|midnight)\b"),
+    cue(S, "house flat place home car van room", r"\b(?:asking|asked|asks|inviting|invited|invites|getting|trying to get"
+                                                r"|offering|offered) (?:\w+ ){0,4}(?:to come|to go|back|round|over)"
+                                                r" (?:\w+ ){0,2}(?:to )?(?:his|their|a|my) (?:house|flat|place|home|car"
+                                                r"|van|room)\b",
+        needs=r"(?=.*" + _YOUNG + r")(?=.*\b(?:man|men|bloke|guy|stranger|adult|older|someone)\b)"),
+    cue(S, "room bed bedroom bathroom shower", r"\b(?:comes?|coming|came|walks?|walking|walked|barges?|barging) (?:in|into)"
+                                              r" (?:my|her|his|the) (?:room|bed|bedroom|bathroom|shower)\b(?=.*\b(?:when"
+                                              r" (?:im|i m|i am|shes|she is|hes)|while (?:im|i|she|he)|at night|keeps"
+                                              r"|always|every)\b)", needs=_YOUNG + r"|" + _FAMILY_ADULT),
     cue(S, "weird creepy strange odd inappropriate flirty",
         r"\b(?:weird|creepy|strange|odd|inappropriate|flirty) (?:messages|texts|snaps|dms|pics|photos|comments|videos"
         r"|requests)\b", needs=_YOUNG + r"|\b(?:coach|teacher|tutor|leader|older|adult|grown)\b"),
@@ -152,6 +169,10 @@ _ELDERS: tuple[Cue, ...] = (
         r"|wet \w+|soiled \w+|dirty \w+)|the (?:chair|dark|cold)|wet|soiled|dirty|the same \w+)|sitting in|on the commode"
         r"|unwashed|undressed|without (?:food|water|a drink|meds|medication|care|help|heating|a wash))\b",
         needs=r"(?:" + _AT_RISK_ADULT + r"|\b(?:care (?:agency|home|workers?|staff)|agency|carers)\b)"),
+    cue(S, "checked checks checking looked looks looking", r"\b(?:nobody|no one|noone)(?:s| has| have)? (?:been )?(?:checked"
+                                                          r"|checking|checks|looked|looks|looking) (?:on|in on|after|out for)"
+                                                          r" (?:her|him|them|the \w+(?: \w+)?|my \w+|our \w+)\b",
+        needs=_AT_RISK_ADULT + r"|\blives (?:alone|on (?:her|his) own)\b|neighbour|downstairs|upstairs|next door"),
     cue(S, "nobody one noone carer carers agency workers staff",
         r"\b(?:nobody|no one|noone|carers?|agency|care workers?|staff) (?:\w+ ){0,2}(?:turns? up|turned up"
         r"|shows? up|showed up|comes?|came|visits?|visited|been) (?:half the time|once|twice|some days|late|at all"
@@ -199,13 +220,13 @@ _CONTROL: tuple[Cue, ...] = (
                                                r"|penny)\b(?=.* (?:he|she|him|her|husband|partner|boyfriend)\b)"
                                                r"|\bgives? (?:me|her) (?:an allowance|pocket money)\b"),
     cue(S, "decides decide chooses choose controls tells picks says", r"\b(?:decides|chooses|tells (?:me|her)|controls"
-                                                                       r"|picks|says) (?:what (?:i|she) (?:can )?"
+                                                                       r"|picks|says) (?:what to (?:wear|eat|say|spend|do|think)|what (?:i|she) (?:can )?"
                                                                        r"(?:wear|eat|spend|do)|who (?:i|she) (?:can )?"
                                                                        r"(?:talk|see|speak|text)|where (?:i|she) (?:can )?go"
                                                                        r"|when (?:i|she) can)\b", needs=_PARTNER),
     cue(S, "checks check checking monitors tracks through", r"\b(?:checks?|checking|goes through|monitors?|tracks?)"
                                                            r" (?:all )?(?:my|her) (?:bank (?:statements|account|app)"
-                                                           r"|receipts|spending|emails|browsing|mileage)\b|\b(?:wont|doesnt"
+                                                           r"|receipts|spending|emails|browsing|mileage|bag|handbag|purse|pockets)\b|\b(?:wont|doesnt"
                                                            r"|dont|will not|never) (?:let|allow) (?:me|her) (?:\w+ )?(?:buy"
                                                            r"|spend|drive|dress|have friends|see anyone|go anywhere|use the"
                                                            r" car|have a key)\b", needs=_PARTNER),
@@ -214,6 +235,8 @@ _CONTROL: tuple[Cue, ...] = (
                                                                      r"|bank card|purse|money|passport)\b",
         needs=r"(?=.*" + _PARTNER + r")(?=.*\b(?:angry|temper|mad|kicks off|goes off|if (?:i|she)|so (?:i|she) cant"
               r"|controll?\w*|jealous|scared|every time|whenever|punish\w*|off (?:me|her))\b)"),
+    cue(S, "feel think", r"\bmakes? (?:me|her) (?:feel|think) (?:like )?(?:im|i am|i m|shes|she is) (?:going )?(?:mad"
+                         r"|crazy|insane|mental|losing it|stupid|worthless)\b", needs=_PARTNER + r"|" + _FAMILY_ADULT),
     cue(S, "angry mad nasty violent jealous", r"\b(?:gets|goes|get|is) (?:really |so |very )?(?:angry|mad|nasty|violent"
                                              r"|jealous) (?:if|when|whenever) (?:i|im|she|shes)\b", needs=_PARTNER),
     cue(S, "leave leaves left tell tells told", r"\bif (?:i|she|he) (?:ever )?(?:leave|leaves|left|go|goes|tell|tells"
@@ -263,6 +286,11 @@ _CHILD_NEGLECT: tuple[Cue, ...] = (
         needs=_YOUNG + r"|" + _FAMILY_ADULT + r"|" + _PARTNER),
     cue(S, "face", r"\b(?:screams|shouts|yells|screamed|shouted|yelled|screaming|shouting) in (?:my|her|his|their) face\b",
         needs=_YOUNG + r"|" + _FAMILY_ADULT + r"|" + _PARTNER),
+    cue(S, "doctor gp dentist", r"\b(?:hasnt|havent|has not|never|not) (?:been|seen|had) (?:to |taken to )?(?:a |the )?"
+                                r"(?:doctor|gp|dentist|health visitor)\b(?: \S+){0,2} (?:in|for) (?:years|months|ages|a year)\b",
+        needs=_YOUNG + r"|" + _AT_RISK_ADULT),
+    cue(S, "school", r"\bkeeps? (?:him|her|them|the kids|the children) (?:off|out of|home from) school\b",
+        needs=r"\b(?:always|weeks|months|years|never|doctor|locked|hidden|hides|bruises?|marks)\b"),
     cue(S, "let allowed", r"\b(?:not|never|isnt|arent) (?:let|allowed) back in(?:side)?\b|\b(?:not|never) let (?:in|inside)"
                           r" (?:until|till|all day)\b", needs=_YOUNG),
 )
@@ -280,6 +308,10 @@ _SLAVERY: tuple[Cue, ...] = (
                                                      r" (?:workers )?(?:passports?|id|documents|papers)\b",
         needs=r"\b(?:workers?|men|lads|women|girls|woman|girl|staff|van|paid|live|living|work|working|scared"
               r"|terrified|car wash|nail bar|farm|factory|boss)\b"),
+    cue(S, "site premises back above behind", r"\b(?:live|living|lives|sleep|sleeping|sleeps) (?:on site|on the premises"
+                                             r"|at (?:the|their) work|above the (?:shop|salon|restaurant|takeaway|car wash"
+                                             r"|nail bar)|in the back|behind the shop|in a (?:shed|container|caravan) on site)\b",
+        needs=r"\b(?:workers|girls|women|men|lads|scared|terrified|never|paid|passports?|look)\b"),
     cue(S, "paid", r"\b(?:never|not|dont|doesnt|arent|isnt) (?:seem to |seems to |ever |being |getting |get )?(?:get |be"
                    r" |being )?paid\b",
         needs=r"\b(?:live|living|lives|sleep|sleeping|terrified|scared|passports?|van|workers|locked|english)\b"),
@@ -315,6 +347,21 @@ _URGENT_NOW: tuple[Cue, ...] = (
         r" to) (?:give|bring|hand|send) (?:her|him|them|the kids|the baby|my \w+) back\b(?! (?:her|his|my|the|their)\b)",
         needs=r"\b(?:drunk|drinking|off (?:his|her) face|high|wasted|violent|knife|threaten\w*|hit|hitting|help|police"
               r"|999|dont know where|scared|terrified|kill|never see)\b"),
+    # high up over a drop, gone from a house with the door open, wandering into traffic
+    cue(URGENT, "railings railing barrier parapet edge", r"\b(?:climbing|climbed|climbs|over|on|sat on|sitting on|standing"
+                                                        r" on|hanging (?:off|from)) (?:over )?(?:the|a) (?:railings?|barrier"
+                                                        r"|parapet|edge)\b",
+        needs=r"\b(?:bridge|car park|roof|cliff|flyover|multi ?storey|balcony|pier|motorway|a\d+|overpass|viaduct)\b"
+              r"(?!.*\b(?:repair\w*|fix\w*|broken|damaged|paint\w*)\b)"),
+    cue(URGENT, "gone disappeared vanished wandered run ran got", r"\b(?:has|s|hes|shes|have|just) (?:gone|disappeared"
+                                                                 r"|vanished|wandered off|run off|ran off|got out)\b(?! (?:to"
+                                                                 r"|into|back|for|with|on|off to|up|down|quiet|mad|viral"
+                                                                 r"|home)\b)",
+        needs=r"(?=.*(?:" + _YOUNG + r"|" + _AT_RISK_ADULT + r"))(?=.*\b(?:front door|back door|gate|cant find|cant see"
+              r"|nowhere|was open|left open|police|lost|looked everywhere)\b)"),
+    cue(URGENT, "wandering wandered wanders", r"\bwander(?:ing|ed|s)? (?:\w+ ){0,2}(?:on|in|along|down|across|into) (?:the|a)"
+                                             r" (?:dual carriageway|motorway|road|main road|a\d+|bypass|railway|tracks|river"
+                                             r"|traffic)\b", needs=_YOUNG + r"|" + _AT_RISK_ADULT + r"|\bconfused\b"),
     # hiding from someone in the house, or someone forcing their way in, or outside with a weapon
     cue(URGENT, "hiding hid hide locked barricaded", r"\b(?:hiding|hid|hide|locked ourselves|locked myself|barricaded"
                                                     r"(?: ourselves| myself)?) (?:\w+ )?(?:upstairs|in (?:the|my|our)"

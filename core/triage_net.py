@@ -53,6 +53,7 @@ _NOT_ABOUT_HARM = (
     r"|breaking point with|tree (?:is )?dying|plants? (?:are |is )?dying|leave (?:the kids|them|us|him|her) alone"
     r"|abuse of (?:power|process|the system|trust|position)|hurt by (?:the|this|your) (?:decision|council|way)"
     r"|kicked out of|kicked (?:a|the) ball|kicked off|hit by (?:a|the) (?:\w+ )?ball|secret santa|food bank"
+    r"|(?:going to|gonna|will|ll) kill me (?:for|when|if|lol|haha)"
     r"|drowning (?:my|our|the|your) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard)"
     r"|drowning in (?:paperwork|emails|work|admin|leaves|forms|bureaucracy|red tape)"
     r"|(?:screaming|shrieking|crying|squealing) (?:with|in) (?:joy|laughter|delight|excitement|happiness)"
@@ -67,7 +68,7 @@ _NOT_ABOUT_HARM = (
     r"(?!.*\b(?:roadworks|potholes?|tyre|parking|bus pass|traffic|noise|weather|lifeguard|first aid|changing room"
     r"|skate park|pharmacy|cycle lane|rats|splash park|paddling pool|fire station|planning|bin|bins|recycling|council"
     r" tax|dog|cat|tripped|slipped|uneven|swings?|slide|surfacing|claim from|make a claim|compensation|trees?|hedge"
-    r"|grass|flowers|plants|roundabout|junction|gate|keys|cafe|swimming|snack|menu|lunch club)\b)")
+    r"|noisy|grass|flowers|plants|roundabout|junction|gate|keys|cafe|swimming|snack|menu|lunch club)\b)")
 
 CUES: tuple[Cue, ...] = (
     cue(S, _HARM, alt(*_HARM.split()), needs=_NOT_ABOUT_HARM + r".*" + _WHO),

@@ -84,7 +84,7 @@ _SELF_HARM: tuple[Cue, ...] = (
                                   r"|\bwant(?:ed)? to disappear\b"),
     cue(S, "dont doesnt dnt longer", r"\b(?:dont|doesnt|dnt|no longer|dont even) (?:want|wanna|wants)"
                                          r" (?:to )?(?:live|be alive|exist|wake up|be here|carry on|go on|be around)"
-                                         r"\b(?! (?:here|in|on|near|next|there|with|at|like that|without))"),
+                                         r"\b(?! (?:here|in|on|near|next|there|with|at|like that|without|to\b|early\b))"),
     cue(S, "point", r"\b(?:dont|cant|do not|cannot|dnt) see (?:the|any) point (?:in |of )?(?:living|life|going on|carrying"
                     r" on|being (?:alive|here)|anything|me)\b|\bno point (?:in )?(?:living|life|going on|carrying on|being (?:alive|here)|anymore|any more"
                     r"|in anything|to anything|trying anymore)\b|\bwhats the point (?:in|of) (?:living|life|going on"

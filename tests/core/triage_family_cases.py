@@ -360,7 +360,85 @@ THIRD_ROUND_URGENT = [
     ('the kids were hiding in the wardrobe playing hide and seek lol', False),
 ]
 
-FAMILY_SAFEGUARDING = FAMILY_SAFEGUARDING_FIRST + SECOND_ROUND + THIRD_ROUND
+# A fourth round, written before its rules (eating disorders, gaslighting, medical neglect, a child gone).
+FOURTH_ROUND = [
+    ('i dont want to wake up tomorrow', True),
+    ('been having thoughts about not being around', True),
+    ("my brother posted 'goodbye everyone' on facebook and isn't answering", True),
+    ("i'm planning how to do it", True),
+    ('my wife says the kids would be better off without her', True),
+    ("I'm a danger to myself right now", True),
+    ('my teen has been burning herself with a lighter', True),
+    ("my daughter's making herself sick after every meal and is really thin", True),
+    ('hes been drinking every day and talking about not seeing the point', True),
+    ('i feel trapped and theres no one i can talk to', True),
+    ('a man keeps hanging around the park asking kids to come to his house', True),
+    ('my son says a man on xbox keeps asking him to video call alone', True),
+    ('some adult sent my 10 year old a friend request and said he was 12', True),
+    ('my 16 yo is staying out for days with people she met online, older men', True),
+    ('my daughter keeps getting in a car with a man much older than her', True),
+    ("my dad's girlfriend has moved in and is taking his money, he has parkinsons", True),
+    ('my nan gave her bank details to someone who rang up pretending to be the bank', True),
+    ("nobody's checked on the old lady downstairs since her husband died and she can barely walk", True),
+    ('my mum is 84 and the carer slapped her, I saw the bruise', True),
+    ('the care home locks my dad in his room at night', True),
+    ('he tells me what to wear and goes through my bag', True),
+    ("my partner won't let me work and keeps me short of money", True),
+    ("I'm too scared to tell him I want to leave", True),
+    ("my husband makes me feel like I'm going mad, he moves things and says I did it", True),
+    ('she threatens to kill herself if I leave her', True),
+    ("the kids upstairs are screaming and there's a man shouting and banging", True),
+    ("there's a toddler at number 6 who's always in a dirty nappy and crying", True),
+    ('my 9 year old neighbour knocks on our door asking for food', True),
+    ('the children next door are left with no adult while mum works nights', True),
+    ("my son's dad keeps him off school and he hasn't seen a doctor in years", True),
+    ('my step son comes to school with bruises on his arms', True),
+    ('the boy next door says his dad burns him with cigarettes', True),
+    ('my cousin was married off at 15', True),
+    ('the girls at the car wash look scared and live on site', True),
+    ("a lad at my son's school is being used to carry drugs for a gang", True),
+    ("there's a man in the flats who lets kids smoke weed at his and gives them money", True),
+    ('my neighbour with learning disabilities has people using her flat to deal', True),
+    ("I'm 16 and my mum's new boyfriend keeps coming into the bathroom when I'm in there", True),
+    ('i think my friend is being pimped out by her boyfriend', True),
+    ('she says her uncle does things to her at night', True),
+    ('im sofa surfing and have nowhere to go, im 19 and pregnant', True),
+    ("my brother and his girlfriend are shouting and she's screaming he's going to kill her right now", True),
+    ("there's a girl on the bridge over the A27 climbing the railings", True),
+    ('my friend took a load of pills an hour ago and wont wake up', True),
+    ('my 4 year old has gone and the front door was open', True),
+    ('an old man with dementia is wandering on the dual carriageway', True),
+    ("I don't want to wake up to another missed bin collection", False),
+    ("I'm planning how to do the garden waste run", False),
+    ('my wife says the kids love the new playground', False),
+    ('My son is off school, is there a holiday club?', False),
+    ('The care home on Elm Road needs its hedge cut', False),
+    ('My mum is 84, can she get a free bus pass?', False),
+    ('My brother is shouting about the bin men again lol', False),
+    ("there's a man shouting at the council meeting again", False),
+    ('The girls at the library were so helpful', False),
+    ('My friend is going to kill me for posting this photo', False),
+    ('My nan gave me her old sofa, can you collect the old one?', False),
+    ('The kids next door are noisy at night, who do I report it to?', False),
+    ("Carer's allowance, where do I apply?", False),
+    ('My son says the man at the tip was really rude to him', False),
+    ('Is the bridge over the A27 closed?', False),
+    ('the old man who runs the allotments is retiring, thank you Bill', False),
+    ('How do I report a dog left alone in a hot car?', False),
+]
+
+FOURTH_ROUND_URGENT = [
+    ("my brother and his girlfriend are shouting and she's screaming he's going to kill her right now", True),
+    ("there's a girl on the bridge over the A27 climbing the railings", True),
+    ('my friend took a load of pills an hour ago and wont wake up', True),
+    ('my 4 year old has gone and the front door was open', True),
+    ('an old man with dementia is wandering on the dual carriageway', True),
+    ('the kids were climbing on the railings at the play park', False),
+    ('my 15 year old has gone to the park with her mates', False),
+    ('The railings on the bridge are broken, someone will fall', False),
+]
+
+FAMILY_SAFEGUARDING = FAMILY_SAFEGUARDING_FIRST + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND
 
 # -- urgent_danger ------------------------------------------------------------------------------
 
@@ -385,4 +463,4 @@ FAMILY_URGENT = [
     ("my ex has the kids this weekend, is the leisure centre open?", False),
     ("my daughter's dad won't give her back her phone charger lol", False),
 ]
-FAMILY_URGENT += SECOND_ROUND_URGENT + THIRD_ROUND_URGENT
+FAMILY_URGENT += SECOND_ROUND_URGENT + THIRD_ROUND_URGENT + FOURTH_ROUND_URGENT
