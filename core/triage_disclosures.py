@@ -122,8 +122,10 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "regret pay suffer", r"\b(?:hell|shell|he will|she will|he ll|she ll|hed|shed) make (?:me|her|him|us) (?:regret"
                                 r"|pay|suffer)\b"),
     cue(S, "used", r"\b(?:being|been|are|is|get|getting) used to (?:run|sell|deal|carry|move|hold|store|steal)\b"),
-    cue(S, "planning planned plan worked working thought", r"\b(?:planning|planned|plan|worked out|working out|thought about) (?:how|when|where)"
-                                    r" (?:i|id|ill|im going to|to) (?:would )?(?:do it|end it|kill|die|go)\b"),
+    cue(S, "planning planned plan worked working thought decided", r"\b(?:planning|planned|plan|worked out|working out"
+                                                                  r"|thought about|decided) (?:how|when|where) (?:i|id|ill"
+                                                                  r"|i will|im going to|to) (?:would )?(?:do it|end it|kill"
+                                                                  r"|die|go)\b"),
     cue(S, "old yr yo years", r"\b(?:1[89]|[2-6]\d) ?(?:year old|yr old|yo|years old)\b",
         needs=r"(?=.*" + MINOR_AGE + r")(?=.*\b(?:friend|boyfriend|girlfriend|man|bloke|woman|buys|buying|gifts|presents"
               r"|messag\w*|meet\w*|met|seeing|dating|living|sleeping|relationship|going out)\b)"),

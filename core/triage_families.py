@@ -72,9 +72,6 @@ _ENDING: tuple[Cue, ...] = (
                    r"|talk)(?: (?:from|to))? (?:me|her|him)\b"),
     cue(S, "way tired", r"\bno way out\b(?! of)|\btired of (?:fighting|trying|struggling|being (?:me|alive|here))\b"
                         r"(?! (?:the|with|for|to get|to sort)\b)"),
-    cue(S, "planning planned plan worked working decided", r"\b(?:planning|planned|plan|worked out|working out|decided)"
-                                                          r" (?:how|when|where) (?:to|i will|ill|im going to) (?:do it|end it"
-                                                          r"|go)\b"),
     cue(S, "point", r"\b(?:not seeing|doesnt see|cant see|dont see|cannot see|cant find) (?:the|any) point\b(?! (?:of|in)"
                     r" (?:the|this|these|that|paying|having|calling|ringing|reporting|complaining|asking|writing)\b)"),
     cue(S, "sick purging bulimia bulimic anorexia anorexic disorder", r"\bmak(?:es|ing|e) (?:herself|himself|myself"
@@ -187,7 +184,7 @@ _ELDERS: tuple[Cue, ...] = (
         needs=r"^(?=.*(?:" + _AT_RISK_ADULT + r"|\blives (?:alone|on (?:her|his) own)\b|neighbour))(?=.*\b(?:days|a week"
               r"|weeks|hasnt|havent|not seen|no answer|not answering|nobody|no one|curtains|post|milk|worried)\b)"
               r"(?!.*\b(?:bins?|drains?|sewage|food waste|fly ?tip\w*|takeaway|cannabis|weed)\b)"),
-    cue(S, "opened answered curtains hasnt havent collected", r"\b(?:hasnt|havent|has not|not|nobody has|no one has)"
+    cue(S, "opened answered curtains hasnt havent nobody noone", r"\b(?:hasnt|havent|nobody has|noone has)"
                                                 r" (?:opened|answered|come to|collected|taken in|picked up) (?:her|his|their|the)"
                                                 r" (?:door|curtains|post|milk|papers|parcels|newspapers)\b|\bcurtains"
                                                 r" (?:havent|hasnt|not) (?:moved|opened|been opened)\b|\b(?:hasnt|havent)"
