@@ -13,9 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from core.hours import OpeningHours
+from core.lane_policy import FOI_WORKING_DAYS
 from core.pack_files import PackError, PackProblem, load_pack, shipped_pack_names
 from core.policy import Audience, Permission, PolicyPack, Removal
 from core.safe_text import visible
+from core.statutory import FOI_RULE, SAR_RULE
 from dutydesk.commands import command, group
 
 WIDTH = 92
@@ -87,11 +89,12 @@ def _load_for_check(file: str) -> PolicyPack:
 # -- the effective policy in words --------------------------------------------------------------
 
 def describe(pack: PolicyPack) -> list[str]:
-    """The pack as readable lines: council, hours, accounts, first response, moderation,
-    emergency, contacts, roles, register and templates, each with its source."""
+    """The pack as readable lines: every section (council, hours and accounts, first response,
+    moderation, emergency, contacts, safeguarding, statutory clocks, triage, roles, register,
+    templates), each with its source."""
     sections: Sequence[Callable[[PolicyPack], list[str]]] = (
         _council, _accounts, _first_response, _moderation, _emergency, _contacts,
-        _roles, _register, _templates)
+        _safeguarding, _statutory, _triage, _roles, _register, _templates)
     lines: list[str] = []
     for section in sections:
         lines += [*section(pack), ""]
@@ -174,7 +177,16 @@ def _first_response(pack: PolicyPack) -> list[str]:
     return [*_heading("First response"), *_item("target", _marked(pack, "first_response.minutes", target)),
             *_item("warnings", _marked(pack, "first_response.warnings_minutes_left",
                                        f"at {first} and {second} minutes left")),
-            *_item("a breach goes to", _names(pack, [fr.escalate_to])), *_source(fr.source)]
+            *_young_target(pack), *_item("a breach goes to", _names(pack, [fr.escalate_to])),
+            *_source(fr.source)]
+
+
+def _young_target(pack: PolicyPack) -> list[str]:
+    minutes = pack.first_response.young_or_vulnerable_minutes
+    if minutes is None:
+        return []
+    text = f"{minutes} minutes of opening hours for accounts with a young or vulnerable audience"
+    return _item("tighter target", _marked(pack, "first_response.young_or_vulnerable_minutes", text))
 
 
 def _moderation(pack: PolicyPack) -> list[str]:
@@ -216,7 +228,22 @@ def _emergency(pack: PolicyPack) -> list[str]:
             *_item("responders", _marked(pack, "emergency.responder_roles", _names(pack, e.responder_roles))),
             *_item("extended hours", "stated publicly, with when coverage resumes"
                    if e.extended_hours_announced else "no statement required"),
-            *_source(e.source)]
+            *_emergency_clocks(pack), *_source(e.source)]
+
+
+def _emergency_clocks(pack: PolicyPack) -> list[str]:
+    """Extended cover, the tighter target of related messages and a late post's grace."""
+    e = pack.emergency
+    cover = (f"{e.extended_hours} hours from the declaration" if e.extended_hours is not None
+             else "none unless the declarer sets an end")
+    related = (f"{e.related_response_minutes} minutes on the extended hours"
+               if e.related_response_minutes is not None else "the usual target")
+    grace = f"{e.grace_minutes} minutes late at most, then held for a person"
+    if "grace_minutes" not in e.model_fields_set:  # the pack left it to dutydesk
+        grace += DEFAULT_MARK
+    return [*_item("cover", _marked(pack, "emergency.extended_hours", cover)),
+            *_item("messages about it", _marked(pack, "emergency.related_response_minutes", related)),
+            *_item("a late scheduled post", grace)]
 
 
 def _contacts(pack: PolicyPack) -> list[str]:
@@ -227,7 +254,40 @@ def _contacts(pack: PolicyPack) -> list[str]:
     return [*_heading("Contacts"), *contact("while closed", "alternative", c.alternative),
             *contact("safeguarding", "safeguarding", c.safeguarding + "; immediate danger: police, 999"),
             *contact("press", "press", c.press), *contact("complaints", "complaints", c.complaints),
-            *contact("FOI", "foi", c.foi), *_source(c.source)]
+            *contact("FOI", "foi", c.foi),
+            *contact("subject access", "data_protection", f"via {c.data_protection}"), *_source(c.source)]
+
+
+def _safeguarding(pack: PolicyPack) -> list[str]:
+    s = pack.safeguarding
+    def item(label: str, field: str, text: str) -> list[str]:
+        return _item(label, _marked(pack, f"safeguarding.{field}", text))
+
+    return [*_heading("Safeguarding"),
+            *item("out of hours", "out_of_hours", s.out_of_hours + "; immediate danger: call 999"),
+            *item("told at once", "escalate_to", _names(pack, [s.escalate_to])),
+            *item("private messages", "private_messages", s.private_messages), *_source(s.source)]
+
+
+def _statutory(pack: PolicyPack) -> list[str]:
+    s = pack.statutory
+    first, second = s.warnings_days_left
+    stages = "; ".join(f"{st.name} ({st.short}) by working day {st.working_days}" for st in s.complaint_stages)
+    return [*_heading("Statutory clocks (from receipt, never paused)"),
+            *_item("FOI", f"the {FOI_WORKING_DAYS}th working day after receipt ({FOI_RULE})"),
+            *_item("subject access", f"one calendar month after receipt ({SAR_RULE})"),
+            *_item("complaints", _marked(pack, "statutory.complaint_stages", stages)),
+            *_item("warnings", _marked(pack, "statutory.warnings_days_left",
+                                       f"at {first} and {second} calendar days left, and when late")),
+            *_source(s.source)]
+
+
+def _triage(pack: PolicyPack) -> list[str]:
+    t = pack.triage
+    extra = [_item(label, "; ".join(phrases), 4) for label, phrases in t.phrases if phrases]
+    lines = [*_heading("Triage"), *_item("phrases", "the pack's own, on top of dutydesk's"
+                                         if extra else "dutydesk's only (none of the pack's own)")]
+    return [*lines, *(line for item in extra for line in item), *_source(t.source)]
 
 
 def _roles(pack: PolicyPack) -> list[str]:
