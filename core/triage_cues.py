@@ -7,6 +7,7 @@ cue words is in the message.
 
 from __future__ import annotations
 
+from core.triage_abuse import CUES as ABUSE_CUES
 from core.triage_cue import NOW, URGENT, Cue, cue
 from core.triage_disclosures import CUES as DISCLOSURE_CUES
 from core.triage_net import CUES as NET_CUES
@@ -15,7 +16,11 @@ from core.triage_safeguarding import CUES as SAFEGUARDING_CUES
 
 __all__ = ["CUES", "NOW", "URGENT", "Cue"]
 
+# Fire engines at a fete and a display on a fun day are not an incident.
+_NOT_AN_EVENT = (r"^(?!.*\b(?:fete|open day|fun day|carnival|gala|parade|display|fair|festival|visit|visiting|museum"
+                 r"|toy|birthday|exhibition|rally|event|events)\b)")
 _EMERGENCY: tuple[Cue, ...] = (
+
     # Lewes 6.1-6.2: in an emergency the public are often first to report from the scene;
     # a factual response is due within 20 minutes. Buckinghamshire: scheduled output frozen.
     cue("emergency_related", "fire fires blaze ablaze flames alight",
@@ -23,19 +28,34 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|kitchen|gorse|forest|wild|scrub|huge|massive|big|serious|major|bad|large|roof|loft|pub|hotel|school|tyre"
         r"|electrical|lorry|van|bus) ?fires?\b(?! (?:safety|station|door|doors|alarm|test|drill|pit|place|extinguisher"
         r"|risk|service open|brigade open|wood|works|exit|escape plan|check))|\bfires? (?:at|in|on|near|by|behind|spreading"
-        r"|has|is|are|still|engines?|crews?|brigade (?:are|is|have)|service (?:are|is|have))\b(?! (?:safety|station"
+        r"|has|is|are|still|brigade (?:are|is|have)|service (?:are|is|have))\b(?! (?:safety|station"
         r" open|open day|pit|place|check|alarm test))|\bblaze\b|\bablaze\b|\bflames\b|\bsomething alight\b"),
     cue("emergency_related", "smoke burning",
         r"\b(?:black|thick|grey|white|toxic) smoke\b|\bsmoke (?:everywhere|coming out|pouring|billowing|rising|filling"
         r"|over)\b|\bsmell (?:of )?(?:smoke|burning)\b"),
     cue("emergency_related", "flood flooded flooding floods floodwater",
         r"\bflood(?:ed|ing|s|water)?\b(?! (?:of|defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
-        r"|scheme|resilience|alleviation|barrier installation|with|by (?:emails|calls|complaints))\b)"
+        r"|scheme|resilience|alleviation|barrier installation|with|by (?:emails|calls|complaints)|(?:warnings?|alerts?)"
+        r" (?:app|apps|signs?|system|service|scheme|texts?|by|emails?|sign up))\b)"
+
         r"(?<!flooded with)(?<!flooded by)",
-        needs=r"\b(?:road|street|house|houses|home|homes|basement|cellar|kitchen|car|cars|garden|estate|town|now|again"
-              r"|water|river|under|inches|feet|knee|waist|doors?|drains?|rising|bridge|lane|avenue|close|underpass"
-              r"|field|park|flat|we|our|my|is|are|has|have)\b(?!.*\b(?:consultation|defences?|insurance|emails"
-              r"|complaints|calls)\b)"),
+        needs=r"^(?!.*\b(?:consultation|defences?|insurance|emails|complaints|calls|pitch|pitches|league|match|fixtures?"
+              r"|training|games?|signs?|borrow|lend|hire)\b).*\b(?:road|street|house|houses|home|homes|basement|cellar"
+              r"|kitchen|car|cars|garden|estate|town|now|again|water|river|under|inches|feet|knee|waist|doors?|drains?"
+              r"|rising|bridge|lane|avenue|close|underpass|field|park|flat|we|our|my|is|are|has|have)\b"),
+    # water over the top: "the river's come over the top", "cars floating", "the road is a river"
+    cue("emergency_related", "river rivers stream streams brook sea seas tide tides canal ouse water waters waves",
+        r"\b(?:river|stream|brook|sea|tide|canal|ouse|water|waves)(?:s| is| has| have)? (?:\w+ )?(?:come |coming |came "
+        r"|gone |going |got |poured |pouring |spilling |spilled |spilt |washing |crashing )?(?:over|through) (?:the )?"
+        r"(?:top|bank|banks|banking|wall|walls|sea wall|defences|prom|promenade|barriers?)\b"),
+    cue("emergency_related", "floating afloat submerged",
+        r"\b(?:cars?|vehicles?|bins|wheelie bins|caravans?|boats?) (?:are |is |were |was )?(?:\w+ )?(?:floating|afloat"
+        r"|submerged)\b|\bfloating (?:down|along) (?:the )?(?:road|street|lane|high street)\b"),
+    cue("emergency_related", "water river rivers lake lakes",
+        r"\bwater (?:in|inside|into|through) (?:the |our |their |all the )?(?:houses|homes|flats|shops|properties|the"
+        r" house)\b|\b(?:road|street|lane|high street|roads|streets)(?: is| are| s| has become| turned into| like)"
+        r" (?:a |now a |literally a )?(?:river|lake|rivers|lakes)\b"),
+
     cue("emergency_related", "banks water underwater",
         r"\bburst (?:its|their|the) banks?\b|\bwater (?:is )?(?:up to|pouring|coming (?:in|up|through|into)|rising"
         r"|everywhere|gushing|flooding)\b|\b(?:under|underwater|under water)\b(?: \S+)? (?:water|now)\b"
@@ -58,6 +78,21 @@ _EMERGENCY: tuple[Cue, ...] = (
                                                                               r" crews?) (?:is |are |have |has )?(?:on the way"
                                                                               r"|on scene|everywhere|outside|at the scene|called"
                                                                               r"|arrived|attending|here)\b"),
+    # a fire engine on its way, not at the fete: "five fire engines just flew past"
+    cue("emergency_related", "engines engine crews ambulances cars",
+        r"\b(?:\d+|two|three|four|five|six|seven|eight|several|loads of|lots of|so many|multiple|dozens of|a load of|a"
+        r" convoy of|a couple of) (?:fire engines|fire crews|ambulances|police cars)\b|\b(?:fire engines?|ambulances?"
+        r"|police cars?) (?:just )?(?:flew|flying|racing|raced|rushing|rushed|speeding|sped|tearing|tore|went|going"
+        r"|heading|headed|screaming|blue lighting|blues and twos) (?:past|down|up|through|towards|to|along|by|into)\b",
+        needs=_NOT_AN_EVENT),
+    # the power gone: "all the lights went out across the estate", "lost power", "the whole town is dark"
+    cue("emergency_related", "lights power electric electricity leccy lecky dark darkness",
+        r"\blights (?:have |has )?(?:all )?(?:just )?(?:went|gone|go|gone off|went off) (?:out|off)?\b(?=.*\b(?:across"
+        r"|street|streets|road|estate|town|whole|everywhere|area|village|houses|neighbours|block|flats|lane|avenue"
+        r"|bang)\b)|\blost (?:all )?(?:the )?(?:power|electric|electricity|leccy)\b(?! steering)|\b(?:electric"
+        r"|electricity|leccy|lecky)s?(?: is| has)? (?:just )?(?:gone|went|been|cut) (?:off|out)\b|\b(?:whole|entire)"
+        r" (?:\w+ ){0,3}(?:is |are |has gone |gone |s )?(?:dark|in darkness|without power|blacked out)\b"
+        r"(?! (?:at night|in the evenings?|because|since the new|with the new)\b)"),
     cue("emergency_related", "burst pipe main water",
         r"\bburst (?:water )?(?:main|pipe|mains)\b|\bno (?:running )?water\b(?! (?:bill|meter|fountain|feature))"
         r"|\bwater (?:main|supply|mains) (?:burst|off|cut|has burst)\b|\bwater(?:s| is| has been)? (?:been )?off\b"),
@@ -72,7 +107,8 @@ _EMERGENCY: tuple[Cue, ...] = (
                                                         r"|blown|gone|down) (?:down|over|across|on)\b|\bfallen trees?\b"
                                                         r"|\btrees? down\b|\b(?:power|electric\w*|phone) (?:lines?|cables?)"
                                                         r" (?:down|across)\b|\btaken the (?:power )?lines?\b"),
-    cue("emergency_related", "explosion exploded explode bang", r"\bexplo(?:sion|ded|de)\b|\b(?:huge|massive|loud) bang\b"),
+    cue("emergency_related", "explosion exploded explode bang", r"\bexplo(?:sion|ded|de)\b|\b(?:huge|massive|loud|big) bang\b(?! (?:theory|science|show|event|festival|day))"
+),
     cue("emergency_related", "evacuated evacuating evacuation evacuate cordon cordoned package bomb police incident "
                              "brigade firefighters",
         r"\bevacuat\w*|\bcordon\w*|\bsuspicious (?:package|item|device)\b|\bbomb (?:scare|squad|threat)\b|\barmed police"
@@ -101,6 +137,9 @@ _EMERGENCY: tuple[Cue, ...] = (
                                                     r"|fire|tree|incident|police|spill|landslip)"),
 )
 
+# Records about the writer are theirs to ask for (a subject access request), not FOI.
+_NOT_ABOUT_ME = (r"^(?!.*\b(?:(?:about|mention|mentions|mentioning|regarding|concerning|naming|relating to|on) me|my name"
+                 r"|data protection|gdpr|subject access)\b)")
 _FOI: tuple[Cue, ...] = (
     # Lewes 9.2-9.3: FOI requests may come through social media and must be treated as such.
     # Buckinghamshire, "FOI requests and complaints": statutory timescales; acknowledge and log.
@@ -116,13 +155,26 @@ _FOI: tuple[Cue, ...] = (
                        r"|receive|received|earn|earned|make|made|give|given|get|got)\b"
                        r"|\bhow much (?:money )?(?:was|has been|have you) (?:spent|paid|wasted)\b"
                        r"|\bhow much (?:did|has) (?:the|that|those|this) (?:\w+ ){1,3}cost\b"),
-    cue("foi", "many", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
+    # "how many staff does the council employ", "the following information", "what was the cost of"
+    cue("foi", "many following cost costs spend bill contract contracts",
+        r"\bhow many (?:\w+ ){1,4}(?:does|do|did) (?:the council|you|the councils?|\w+ council) (?:employ|own|have|run|pay"
+        r"|spend|issue|receive|get)\b|\bthe following (?:information|info|data|details)\b|\bwhat (?:was|were) the"
+        r" (?:total )?(?:cost|costs|spend|bill) (?:of|on|for)\b|\b(?:send|provide|publish|release|share) (?:me |us )?(?:a"
+        r" copy of |copies of )?the contracts? (?:between|with|for|awarded)\b"),
+    cue("foi", "many number", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
                        r"|have you) (?:issued|received|spent|employed|recorded|repaired|paid|made|upheld|reported|given"
-                       r"|sold|approved|refused|fined|evicted|sent|handed out)\b"),
+                       r"|sold|approved|refused|fined|evicted|sent|handed out)\b"
+                       r"|\bthe number of (?:\w+ ){1,4}(?:issued|received|recorded|employed|repaired|paid|made|upheld"
+                       r"|reported|given|sold|approved|refused|fined|evicted|sent|handed out|carried out)\b"),
+    # the council's spending: "the total amount spent on agency staff"
+    cue("foi", "total amount sum", r"\b(?:total|amount|sum|totals) (?:\w+ ){0,2}(?:spent|paid|paid out|received|budgeted"
+                                   r"|allocated|wasted|awarded)\b",
+        needs=r"^(?!.*\b(?:i|ive|we|weve|my|our)\b (?:\w+ ){0,3}(?:spent|paid))"),
     cue("foi", "release provide copies copy figures", r"\b(?:release|provide|publish|send me|share) (?:\w+ ){0,3}(?:figures"
                                                       r"|invoices?|spend(?:ing)? data|contract value|correspondence"
                                                       r"|breakdown)\b|\bcop(?:y|ies) of (?:all )?(?:the )?(?:correspondence"
-                                                      r"|emails|contracts?|invoices|minutes of internal)\b"),
+                                                      r"|emails|contracts?|invoices|minutes of internal)\b",
+        needs=_NOT_ABOUT_ME),
 )
 
 _SAR: tuple[Cue, ...] = (
@@ -139,7 +191,16 @@ _SAR: tuple[Cue, ...] = (
                      r"|department|staff|office)|this council|\w+ council)(?: have| has| hold| holds| keep| keeps| store"
                      r"| stores| got| have got| ve got| recorded| written| wrote| held| kept| collected)* (?:on|about|relating"
                      r" to|regarding) me\b"),
+    # "copies of the emails your staff sent about me"
+    cue("sar", "emails email messages letters correspondence notes records record reports report files file recordings "
+               "footage photos information info data details everything anything",
+        r"\b(?:emails?|messages|letters|correspondence|notes|records?|reports?|files?|recordings?|footage|photos"
+        r"|information|info|data|details|everything|anything) (?:\w+ ){0,5}(?:about|on|mentioning|mention|mentions"
+        r"|concerning|regarding|relating to|naming) me\b",
+        needs=r"\b(?:copy|copies|see|send|access|request|requesting|want|like|get|obtain|view|provide|release|disclose"
+              r"|entitled)\b"),
     cue("sar", "data information info records record file files notes footage recordings emails",
+
         r"\b(?:copy|copies|see|access|get|request|requesting|send me|obtain|view|read|entitled to|all|give me|have)"
         r" (?:\w+ ){0,2}(?:my|me my) (?:own )?(?:personal )?(?:\w+ ){0,2}(?:data|information|info|records?|files?"
         r"|notes)\b(?! (?:says|shows|is wrong|are wrong|usage))"
@@ -160,7 +221,7 @@ _COMPLAINT: tuple[Cue, ...] = (
                                                       r"(?<!sorting my complaint)(?<!resolving my complaint)"
                                                       r"(?<!dealing with my complaint)(?<!handling my complaint)"
                                                       r"(?! (?:was|has been|got|were) (?:dealt with|resolved|handled|sorted|upheld) (?:well|quickly|brilliantly|so))"
-                                                      r"|\bthis is a complaint\b|(?<!no )(?<!any )\bcomplaints? (?:form|procedure|process"
+                                                      r"|\bthis is a complaint\b|(?<!no )(?<!any )(?<!number of )(?<!many )\bcomplaints? (?:form|procedure|process"
                                                       r"|reference|ref|number|about|against|regarding|re)\b"),
     cue("complaint", "complain complaining", r"\b(?:want|wish|would like|d like|id like|going|gonna|need|wanna|will be|ill be"
                                              r"|i ll be|im|i am|am|be|intend|intending) (?:to )?complain(?:ing)?\b"
@@ -172,6 +233,10 @@ _COMPLAINT: tuple[Cue, ...] = (
                                    r" times\b|\bcomplained (?:about|to (?:the|you|your|them)|before|already|repeatedly)\b"
                                    r"|\b(?:ive|i have|weve|we have|already) complained\b"),
     cue("complaint", "ombudsman", r"\bombudsman\b"),
+    # a message headed with what it is: "Complaint: the bin men...", "FORMAL COMPLAINT - ..."
+    cue("complaint", "complaint", r"^ (?:(?:formal|official|new|another|urgent|serious) )?complaint\b(?! (?:was|has|is"
+                                  r"|handled|dealt|resolved|sorted|upheld|withdrawn)\b)"),
+
     cue("complaint", "escalate escalated escalating", r"\b(?:escalate|escalated|escalating) (?:this|my|it|the matter|to)\b"
                                                      r"|\b(?:want|need) (?:this|it) escalated\b"),
 )
@@ -180,16 +245,30 @@ _OUTLETS = (r"(?:argus|herald|gazette|express|echo|post|times|mail|mirror|courie
             r"|independent|standard|advertiser|journal|news|sun|star|metro|bbc|itv|sky news|channel (?:4|5)|reuters"
             r"|press association|pa media|radio \w+|\w+ radio|\w+ fm|\w+ live|newspaper|paper|magazine|podcast"
             r"|newsletter of the \w+|meridian|look east|south today)")
+# A newsroom by name, for "I'm from ..." and "... here": stricter than _OUTLETS, whose short words
+# ("post", "mail", "times") are everyday words after "from".
+_NEWSROOM = (r"(?:bbc(?: \w+)?|itv(?: \w+)?|sky news|channel [45]|radio \w+|\w+ radio|\w+ fm|\w+ tv|(?:\w+ )?(?:argus"
+             r"|herald|gazette|express|courier|observer|chronicle|echo|advertiser|telegraph|guardian)|(?!(?:the|a|an|our|your|my"
+             r"|his|her|their) )\w+ (?:world|live|online|news|times|standard|journal)|daily mail|mail on sunday|the (?:local |daily"
+             r" |weekly |evening )?(?:paper|newspaper)|meridian|look east|south today|reuters|press association"
+             r"|pa media|(?:\w+ )?(?:magazine|podcast))")
+# Wanting to be a journalist is a careers question, not the press.
+_NOT_A_CAREER = (r"^(?!.*\b(?:work experience|placements?|internships?|careers?|courses?|degree|apprenticeships?"
+                 r"|wants? to (?:be|become)|studying to|training to|when (?:i|he|she|they) grows? up)\b)")
+_NEWSROOM_WORDS = ("bbc itv sky channel radio fm tv argus herald gazette express courier observer chronicle echo advertiser "
+                   "telegraph guardian world live online news post times mail standard journal paper newspaper meridian "
+                   "look south reuters press pa magazine podcast")
 _PRESS: tuple[Cue, ...] = (
+
     # Lewes appendix 1, 8.2: refer comments from or about the press to the PR agency.
     # Buckinghamshire, "General": the communications team is consulted on all press contact.
     cue("press", "journalist journalists journo reporter reporters correspondent correspondents newsdesk newsroom",
         r"\b(?:journalists?|journo|reporters?|correspondents?|newsdesk|newsroom)\b(?! (?:said|says|wrote|reported|claims)"
-        r"\b)(?<!the reporter)(?<!your reporter)"),
+        r"\b)(?<!the reporter)(?<!your reporter)", needs=_NOT_A_CAREER),
     cue("press", "desk editor producer producers produce", r"\bnews desk\b|\b(?:news|deputy|features|assistant|political|local"
                                                    r" democracy) editor\b|\beditor (?:at|of) (?:the )?\w+|\bi produce"
                                                    r" (?:the|a)\b|\bproducer (?:at|on|for|with) (?:the )?\w+"),
-    cue("press", "story article feature piece report segment item", r"\b(?:running|writing|doing|working on|publishing|covering"
+    cue("press", "story article feature piece report segment item", r"\b(?:running|writing|doing|working on|publishing|covering|producing|filming"
                                                                     r"|putting together|researching|preparing|filing) (?:a"
                                                                     r" |an |the |this )?(?:news |short |follow up |follow"
                                                                     r" )?(?:story|piece|article|feature|report|segment"
@@ -208,121 +287,42 @@ _PRESS: tuple[Cue, ...] = (
         needs=r"^(?!.*\b(?:saw|seen|read|watched|heard|listening to|watching)\b).*\b(?:bbc|itv|sky news|channel [45]|radio"
               r"|tv|podcast|newspaper|herald|gazette|express|argus|courier|echo|guardian|telegraph|\w+ live|newsroom"
               r"|news desk|documentary|magazine|journalist|reporter|journo|researcher|producer|editor|correspondent"
-              r"|[a-z]+ news)\b"),
+              r"|[a-z]+ news|\w+ world|\w+ online|front page|tomorrows paper|edition|airtime|broadcast)\b"),
     cue("press", "press media", r"\b(?:press|media) (?:enquiry|enquiries|inquiry|request|query|office|officer|team|contact)\b"),
     cue("press", "work works working write writes", r"\b(?:i|we) (?:work|works|am working|write|writes) (?:for|at|with)"
                                                     r" (?:the |a |an )?(?:local |national |regional |online |community )?"
                                        + _OUTLETS + r"\b(?! office| box| code)"),
     cue("press", "here newsroom desk", r"\b(?:courier|argus|herald|gazette|express|echo|observer|chronicle|bbc \w+|itv \w+|radio \w+"
-                         r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser|\w+ online|\w+ live)"
+                         r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser|\w+ online|\w+ live"
+                         r"|\w+ world|\w+ radio|\w+ tv|magazine|podcast)"
                          r" (?:news )?(?:here|newsroom|news desk)\b"),
     cue("press", "behalf", r"\bon behalf of (?:the )?(?:bbc|itv|sky news|reuters|press association|pa media|" + _OUTLETS
                            + r")\b"),
     cue("press", "readers listeners viewers deadline publication publishing print air",
         r"\bour (?:readers|listeners|viewers)\b|\bdeadline (?:is )?(?:\d|today|tonight|noon|midday|this)|\bfor publication"
-        r"\b|\bpublishing (?:tonight|tomorrow|today|this)\b|\bgoing to print\b|\bon air\b|\bcome on (?:the )?(?:show|programme)"),
+        r"\b|\bpublishing (?:tonight|tomorrow|today|this)\b|\bgoing to print\b|\bon air\b"),
+    # "I'm from BBC Radio Sussex", "this is Jo from the Argus", "calling from ITV Meridian"
+    cue("press", _NEWSROOM_WORDS, r"\b(?:from|with) (?:the )?" + _NEWSROOM + r"\b(?! (?:said|says|reported|wrote|claims|that"
+                                  r"|shop|round|boy|girl|delivery|deliveries|recycling|bins?|subscription|website|app)\b)",
+        needs=r"^(?!.*\b(?:saw|see|seen|read|watched|heard|listening to|listened to|watching|article|story in)\b)"),
+
+    # "come on the breakfast show", "be interviewed for the 6pm bulletin"
+    # "can someone from the council speak to BBC South Today"
+    cue("press", "speak talk chat", r"\b(?:someone|anyone|somebody|a councillor|a spokesperson|the leader|you) (?:\w+ ){0,4}"
+                                    r"(?:speak|talk|chat) (?:to|with) (?:us at )?(?:the )?" + _NEWSROOM + r"\b",
+        needs=r"^(?!.*\b(?:saw|seen|read|watched|heard|listening to|listened to|watching|spoke|talked)\b)"),
+    cue("press", "show shows programme programmes program podcast bulletin",
+ r"\bcome on (?:the|our|my|your|tomorrows|todays"
+        r"|tonights|this|a) (?:\w+ ){0,2}(?:show|programme|program|podcast|bulletin|phone in)\b|\b(?:breakfast|drive ?time"
+        r"|drive|morning|afternoon|evening|lunchtime|late night|weekend|phone in|teatime|\d+ ?pm|news) (?:show|programme"
+        r"|bulletin)s?\b(?=.*\b(?:come on|join us|speak|talk|interview|available|spokesperson|councillor|guest|chat"
+        r"|live|on air|someone)\b)"),
+    cue("press", "interviewed interview", r"\bbe interviewed\b(?! for (?:the |a |an )?(?:job|post|role|position|vacancy))"
+        r"|\bavailable for (?:an )?interview\b(?! (?:for|about) (?:the |a )?(?:job|post|role|position))"
+        r"|\b(?:radio|tv|phone|live|on air|recorded|filmed|down the line) interview\b"),
 )
 
-_SWEARS = (r"(?:arses?|stfu|gtfo|paedo\w*|nonces?|shit\w*|shite|bullshit|fuck\w*|fck\w*|fuk\w*|fcuk\w*|fooking|effing|cunts?|twats?|wank\w*|tossers?|bellends?|dickheads?|knobheads?"
-           r"|knobs|arseholes?|assholes?|bastards?|bitch(?:es)?|slags?|pricks?|pillocks?|prats?|plonkers?|numpt(?:y|ies)"
-           r"|retard\w*|scumbags?|morons?|imbeciles?|cretins?|halfwits?|nonces?|wasters|shitheads?|piss ?heads?)")
-_ABUSE: tuple[Cue, ...] = (
-    # Lincolnshire, "Moderation": insulting, threatening or abusive comments are referred at once.
-    # Lewes 8.1-8.2: referred, two warnings before a block. Buckinghamshire: threats of violence
-    # are reported. Leighton-Linslade 8.1: threats and abuse reported to the Town Clerk.
-    # The word list stays short and mild on purpose: it points an officer at a message.
-    cue("abuse", "arse arses stfu gtfo paedo paedos paedophile nonce nonces shit shite shits shitty shithole shitshow bullshit "
-                 "shithead shitheads fuck fucking fuckin fucked fucks fck fcking fk fuk fuking fukin fcuk fooking effing cunt cunts twat "
-                 "twats wanker wankers wank wanky tosser tossers bellend bellends dickhead dickheads knobhead knobheads "
-                 "knobs arsehole arseholes asshole assholes bastard bastards bitch bitches slag slags prick pricks "
-                 "pillock pillocks prat prats plonker plonkers numpty numpties retard retarded retards scumbag "
-                 "scumbags moron morons imbecile imbeciles cretin cretins halfwit halfwits nonce nonces wasters "
-                 "shithead shitheads piss pisshead pissheads",
-        r"\b" + _SWEARS + r"\b(?! (?:prices|factor)\b)(?<!its arse)(?<!their arse)(?<!my arse)"),
-    cue("abuse", "idiot idiots", r"\bidiots?\b(?! ?proof)(?<!village idiot)"),
-    cue("abuse", "muppet muppets", r"\bmuppets?\b(?! (?:christmas|show|movie|film|treasure|most wanted|screening))"
-                                   r"(?<!the muppets)"),
-    cue("abuse", "scum", r"\bscum\b(?! on (?:the|a|top) ?(?:pond|lake|river|water|of)?)(?<!green scum)(?<!pond scum)"
-                         r"(?<!soap scum)(?<!the scum)"),
-    cue("abuse", "parasites parasite crooks liars thieves criminals corrupt clowns clown clueless pathetic jobsworths "
-                 "jobsworth leeches",
-        r"\b(?:you|your|youre|you are|are|council|councillors?|bunch of|lot of|such|absolute|utter|total|lying|what a"
-        r"|greedy|useless|clueless|thieving|incompetent|lazy|corrupt) (?:\w+ )?(?:parasites?|crooks|liars|thieves"
-        r"|criminals|clowns?|jobsworths?|leeches|pathetic|corrupt|clueless)\b"
-        r"|\bpathetic (?:little|excuse|bunch|lot|man|woman|waste|individual|people)\b"),
-    cue("abuse", "useless waste", r"\buseless (?:lot|bunch|clowns?|idiots?|morons?|jobsworths?|waste of space|pen ?pushers?"
-                                  r"|cow|bitch|git|twat|prat|sod|oaf|tossers?|lazy|woman|man|people|idiots?)\b|\bwaste of (?:space|oxygen|skin)\b"),
-    cue("abuse", "stupid thick brain braindead", r"\bstupid (?:bitch|cow|idiot|woman|man|twat|git|fool|cow|prat|council|people|lot|jobsworth)"
-                                 r"\b|\bthick as (?:mince|shit|two short planks|pig)|\bbrain ?dead\b"),
-    # threats: "I'll find you", "I know where you live", "someone should put a brick through..."
-    cue("abuse", "ill hurt kill stab shoot batter deck smash knock", r"(?<!scared )(?<!afraid )(?<!worried )"
-                                                                         r"(?<!frightened )(?<!terrified )\b(?:ill|i will|im gonna|im going to|i am going to"
-                                                                         r"|gonna|going to|will|ll) (?:find|hurt|kill|stab"
-                                                                         r"|shoot|batter|deck|smash|sort out|knock) (?:you"
-                                                                         r"|u|him|her|them|the lot|whoever|that|your|his"
-                                                                         r"|the \w+)\b(?! (?:a|an|the|some|out|up|know"
-                                                                         r"|informed|posted|later|the reference|when)\b)"
-                                                                         r"(?<!find you)(?<!find u)|\b(?:ill|i will)"
-                                                                         r" (?:find|get) (?:you|u)\b(?= $| (?:and|you|ill"
-                                                                         r"|i will|mark)\b)"),
-    cue("abuse", "sure", r"\bmake sure (?:you|u) (?:lose your job|get sacked|get fired|regret|pay|suffer)\b"),
-    cue("abuse", "losers loser pushing pushers", r"\b(?:you|u|bunch of|lot of|pathetic|useless|pen pushing|total|absolute)"
-                                                 r" (?:\w+ )?losers?\b|\bpen (?:pushing|pushers?)\b"),
-    cue("abuse", "lives live", r"\bfind out where (?:you|u|he|she|they|the \w+(?: \w+)?) (?:lives?|works?)\b"),
-    cue("abuse", "keys smashes burns torches slashes vandalises", r"\b(?:hope|wish) (?:someone|somebody) (?:keys|smashes|burns"
-                                                                  r"|torches|slashes|vandalises) (?:your|their|his|her)\b"),
-    cue("abuse", "know", r"\bknow where (?:you|u|he|she|they) (?:live|work|lives|works)\b"),
-    cue("abuse", "watch", r"\bwatch (?:your|ur) back\b"),
-    cue("abuse", "regret sorry youll", r"\b(?:you|u|youll|youll)(?: ll| will)? (?:regret|pay for|be sorry)\b(?! (?:parking|it online"
-                                     r"|by card|for the))"),
-    cue("abuse", "coming", r"\bcoming for (?:you|u)\b"),
-    cue("abuse", "burn burning burned burnt burns", r"\bburn(?:ing|ed|t)? (?:the|your|it|that|this|them) (?:\w+ )?(?:down"
-                                                    r"|to the ground)\b|\b(?:hope|wish) (?:\w+ ){0,3}burns? (?:down|to the"
-                                                    r" ground)\b|\b(?:needs|deserves) burning\b|\bburn in hell\b"),
-    cue("abuse", "hell rot die cancer hope", r"\b(?:hope|wish) (?:you|u) (?:all |lot )?(?:die|rot|burn|get (?:cancer|hit|run"
-                                             r" over)|choke|suffer)\b|\brot in hell\b|\bgo to hell\b"),
-    cue("abuse", "kys kill yourself yourselves urself neck", r"\bkys\b|\bkill (?:yourself|yourselves|urself|ur self|your self)"
-                                                             r"\b|\bneck (?:yourself|urself)\b|\bdrink bleach\b"),
-    cue("abuse", "brick bricks smash smashed kick punch cave knock shoot hang stab torch batter firebomb bomb "
-                 "kill burn sort string", r"\b(?:someone|somebody|they|people) (?:should"
-                                                                             r"|ought to|needs to|need to|wants to) (?:shoot"
-                                                                             r"|kill|hang|stab|burn|sort|smash|torch|string up"
-                                                                             r"|batter|punch|put a brick|firebomb|bomb) "
-                                                                             r"|\b(?:put|throw|chuck|lob) (?:a )?bricks?"
-                                                                             r" (?:through|at)\b|\b(?:smash|kick|punch|cave"
-                                                                             r"|knock)\w* (?:your|his|her|their|ur|yer)"
-                                                                             r" (?:face|head|teeth|windows?)\b"),
-    cue("abuse", "strung shot hanged hung", r"\b(?:should|ought to|want|wants|need|needs|deserve|deserves) (?:all |to )?"
-                                            r"(?:be )?(?:strung up|shot|hanged|hung|put down|taken out and shot)\b"),
-    cue("abuse", "cow git pig witch bitch cows gits pigs bitches sod sods", r"\b(?:rude|fat|stupid|ugly|lazy|silly|miserable|old|useless|thick|horrible|nasty"
-                                            r"|arrogant|smug|snotty|up|daft|you|a|that|greedy|ignorant)"
-                                            r" (?:old )?(?:cows?|gits?|pigs?|sods?|witch|bitch(?:es)?)\b(?! (?:parsley|field|fields|of a job|in))"),
-    cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
-                                      r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),
-    cue("abuse", "off yours lost arse", r"\b(?:sod|bugger|eff|f|piss|naff|jog) off\b(?! (?:at|to|with a|work))"
-                                        r"|\bup (?:yours|your arse|ur arse)\b|\bkiss my arse\b|\bget lost (?:you|u)\b"
-                                        r"|\bshove (?:it|your \w+(?: \w+)?) up\b"),
-    cue("abuse", "die dead fire cancer", r"\bdie in a (?:fire|ditch|hole)\b|\bdrop dead\b|\bgo and die\b|\b(?:hope|wish) (?:you|u)"
-                                         r" (?:all |lot )?(?:die|get cancer|drop dead)\b|\bget cancer\b"),
-    cue("abuse", "lining shooting hanging stringing slap smack kicking hiding putting sacking", r"\b(?:want|wants|need|needs|deserve|deserves) (?:lining up|shooting|hanging|stringing"
-                                          r" up|a slap|a smack|a kicking|a good hiding|putting down|sacking and shooting)\b"),
-    cue("abuse", "see smiling warned happens", r"\bwait (?:till|until|til) i (?:see|get|find) (?:you|u|him|her)\b|\b(?:you|u)"
-                                               r" (?:wont|will not) be smiling\b|\b(?:youve|you have) been warned\b"
-                                               r"|\bwatch what happens\b"),
-    cue("abuse", "hurt", r"\b(?:someone|someones|somebody|somebodys|people) (?:is |s |are )?(?:going to|gonna|will) get hurt if (?:you|u)\b"),
-    cue("abuse", "sort coming", r"\b(?:ill|i will|im going to|im gonna) sort (?:you|u|him|her|them) out\b|\bcoming down"
-                                r" (?:there|to (?:your|the) (?:office|offices|council|town hall)) (?:and|to)\b"),
-    cue("abuse", "liar liars", r"\b(?:youre|you are|hes|shes|is|are|theyre|they are|bunch of|pack of|load of) (?:a |an )?"
-                               r"(?:\w+ ){0,3}(?:and )?(?:a )?liars?\b"),
-    cue("abuse", "waiting happens", r"\b(?:ill be |i will be |be )?waiting for (?:you|u) (?:outside|after)\b|\b(?:come|coming"
-                                    r"|show your face|turn up) (?:\w+ ){0,4}(?:again )?and (?:see|watch|youll see) what happens\b"),
-    cue("abuse", "happens window wall", r"\b(?:and|or) (?:you(?:ll)? )?see what happens\b|\bput (?:you|u|him|her) through"
-                                        r" (?:the|a) (?:window|wall|door)\b"),
-    cue("abuse", "jump", r"\bgo (?:and )?jump (?:off|in) (?:a|the) (?:cliff|bridge|lake|river|sea)\b"),
-    cue("abuse", "country came", r"\b(?:go|get) (?:back )?(?:to|home to) (?:your|ur) own country\b|\bgo back (?:to )?where (?:you|u|they)"
-                                 r" came from\b"),
-)
 
 CUES: tuple[Cue, ...] = (*SAFEGUARDING_CUES, *DISCLOSURE_CUES, *NET_CUES, *_EMERGENCY, *_FOI, *_SAR, *_COMPLAINT,
-                         *_PRESS, *_ABUSE, *REFERRAL_CUES)
+                         *_PRESS, *ABUSE_CUES, *REFERRAL_CUES)
 """Every phrase pattern triage tries (pseudo-labels NOW and URGENT included, see core.triage)."""

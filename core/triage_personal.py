@@ -19,13 +19,19 @@ _EMAIL_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _PUBLIC_DOMAIN = re.compile(r"\.(?:gov|police|nhs|sch|parliament)\.uk$")
 # A run of at least six digits, maybe spaced: phone, card and NI numbers all have one.
 _DIGIT_RUN = re.compile(r"\d[\d\s()-]{4,}\d")
-# UK numbers: 0 or +44, then 9 or 10 digits starting 1, 2, 3 (landlines) or 7 (mobiles).
-_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s)-]{0,2}\d){8,9}(?!\d)")
-# "the council's number 01273 ...", "your helpline 0300 ...": a public number, not personal, when
-# one of these words comes shortly before it.
-_PUBLIC_PHONE_WORDS = ("council", "your", "helpline", "switchboard", "office", "number for the", "centre", "library",
-                       "school", "surgery", "station", "hall", "desk", "team", "department", "dept")
+# UK numbers: 0 or +44, then 9 or 10 digits starting 1, 2 (landlines) or 7 (mobiles). Numbers
+# starting 03 are for organisations (Ofcom), never a person's own.
+_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[127](?:[\s)-]{0,2}\d){8,9}(?!\d)")
+# "the council's number 01273 ...", "the number for Customer First 01323 ...": a public number, not
+# personal, when one of these words comes shortly before it...
+_PUBLIC_PHONE_WORDS = ("council", "your", "helpline", "switchboard", "office", "number for", "centre", "library",
+                       "school", "surgery", "station", "hall", "desk", "team", "department", "dept", "customer service",
+                       "customer first", "customer contact", "enquiries", "reception", "hotline", "contact centre")
 _PUBLIC_PHONE_REACH = 45
+# ... or one of these right after it: "is 01323 410000 the right number for council tax?"
+_PUBLIC_PHONE_AFTER = ("right number", "correct number", "number for", "the number to", "still the number",
+                       "main number", "switchboard", "helpline")
+_PUBLIC_PHONE_AFTER_REACH = 30
 # National Insurance number: two prefix letters (D, F, I, Q, U, V never used), six digits, A-D.
 _NI_NUMBER = re.compile(r"\b[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]\b")
 _CARD_LIKE = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
@@ -74,8 +80,11 @@ def _has_email(low: str) -> bool:
 def _has_phone(low: str) -> bool:
     for m in _PHONE.finditer(low):
         before = low[max(0, m.start() - _PUBLIC_PHONE_REACH):m.start()]
-        if not any(word in before for word in _PUBLIC_PHONE_WORDS):
+        after = low[m.end():m.end() + _PUBLIC_PHONE_AFTER_REACH]
+        if not (any(word in before for word in _PUBLIC_PHONE_WORDS)
+                or any(word in after for word in _PUBLIC_PHONE_AFTER)):
             return True
+
     return False
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from tests.core import triage_cases_referrals as more
 from tests.core.triage_family_cases import FAMILY_SAFEGUARDING, FAMILY_URGENT
 
 URGENT_DANGER = [
@@ -193,7 +194,9 @@ PERSONAL_DATA = [
 ]
 
 TABLES: dict[str, list[tuple[str, bool]]] = {
-    "urgent_danger": URGENT_DANGER + FAMILY_URGENT, "safeguarding": SAFEGUARDING + FAMILY_SAFEGUARDING, "emergency_related": EMERGENCY,
-    "foi": FOI, "sar": SAR, "complaint": COMPLAINT, "personal_data": PERSONAL_DATA, "press": PRESS,
-    "abuse": ABUSE, "political": POLITICAL, "commercial": COMMERCIAL,
+    "urgent_danger": URGENT_DANGER + FAMILY_URGENT, "safeguarding": SAFEGUARDING + FAMILY_SAFEGUARDING,
+    "emergency_related": EMERGENCY + more.EMERGENCY,
+    "foi": FOI + more.FOI, "sar": SAR + more.SAR, "complaint": COMPLAINT + more.COMPLAINT,
+    "personal_data": PERSONAL_DATA + more.PERSONAL_DATA, "press": PRESS + more.PRESS, "abuse": ABUSE + more.ABUSE,
+    "political": POLITICAL + more.POLITICAL, "commercial": COMMERCIAL + more.COMMERCIAL,
 }
