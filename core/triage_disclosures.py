@@ -198,7 +198,7 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "river sea water canal lake harbour drowning", r"\bdrowning\b(?! (?:my|our|the|your|his|her) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard|drive)\b| in (?:paperwork|emails|work|admin|leaves|mud|forms|bureaucracy|red tape|rain|water bills)\b)|\bwent under\b|\b(?:in|into) the (?:river|sea|water"
                                                           r"|canal|lake|harbour)\b(?=.*\b(?:struggling|drowning|help|999"
                                                           r"|under|screaming|cant swim)\b)"),
-    cue(S, "van", r"\bpicked up (?:in|by) (?:a|the) (?:van|minibus|car)\b",
+    cue(S, "van minibus car picked", r"\bpicked up (?:in|by) (?:a|the) (?:van|minibus|car)\b",
         needs=r"\b(?:scared|terrified|frightened|exhausted|never paid|no pay|every day|early|5am|4am|6am)\b"),
 )
 

@@ -19,15 +19,16 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from core.emergency import related_deadlines
 from core.handling import local_when
 from core.lane import URGENT_DANGER, escalation_title, out_of_hours_escalation
-from core.models import Action, Message, Notification, NotificationLevel, Platform
+from core.models import Action, Message, Notification, NotificationLevel
 from core.policy import PolicyPack
 from core.safe_text import for_log
+from service.notice_words import ENGINE_ACTOR, PLATFORM_NAMES, author_label, first_words
+from service.statutory_firing import fire_statutory_due
 from storage.base import EventFiring, FiredEvent, Store
 from storage.retime import Retime
 
 log = logging.getLogger("dutydesk.engine")
 
-ENGINE_ACTOR = "engine"
 #: The notification kind of a disclosure escalated out of hours.
 SAFEGUARDING_OUT_OF_HOURS = "safeguarding_out_of_hours"
 
@@ -35,32 +36,6 @@ SAFEGUARDING_OUT_OF_HOURS = "safeguarding_out_of_hours"
 EVENT_VERBS = {1: "warning_1", 2: "warning_2", 3: "breach"}
 _TITLES = {1: "First warning", 2: "Second warning", 3: "Breach"}
 _LEVELS = {1: NotificationLevel.WARNING, 2: NotificationLevel.WARNING, 3: NotificationLevel.ERROR}
-
-PLATFORM_NAMES = {Platform.X: "X", Platform.FACEBOOK: "Facebook", Platform.INSTAGRAM: "Instagram",
-                  Platform.MASTODON: "Mastodon", Platform.LINKEDIN: "LinkedIn"}
-
-#: How much of the message a notification quotes: enough to recognise it, not to read it.
-FIRST_WORDS = 12
-FIRST_CHARS = 80
-
-
-def first_words(text: str, words: int = FIRST_WORDS, chars: int = FIRST_CHARS) -> str:
-    """The opening words of `text` on one line, with an ellipsis if anything was cut."""
-    parts = text.split()
-    short = " ".join(parts[:words])
-    if len(short) > chars:
-        short = short[:chars].rstrip()
-    cut = len(short) < len(" ".join(parts))
-    return short + "…" if cut else short
-
-
-def author_label(message: Message) -> str:
-    """How a notification names the author: the @handle, else the display name, else the id."""
-    author = message.author
-    handle = author.handle.strip()
-    if handle:
-        return handle if handle.startswith("@") else f"@{handle}"
-    return author.display_name.strip() or author.platform_id
 
 
 def account_zone(pack: PolicyPack, account: str) -> tzinfo:
@@ -173,50 +148,77 @@ async def fire_due(store: Store, pack: PolicyPack, now: datetime,
     how many fired. Checked before each batch, `keep_going()` False stops it there: the rest
     fire at the next run. Missed events (`MISSED_AFTER`) end in one summary notice. First,
     during an emergency, the clocks of emergency-related arrivals are re-timed
-    (`retime_arrivals`), so none fires on its normal-calendar time."""
-    total, missed = 0, Counter[int]()
+    (`retime_arrivals`), so none fires on its normal-calendar time. Then the statutory clocks'
+    warnings and lateness (`service.statutory_firing`), in the same summary."""
+    total, missed, statutory = 0, Counter[int](), Counter[int]()
     await retime_arrivals(store, pack)
     try:
-        while keep_going():
-            batch = await store.pending_events(now, limit=BATCH)
-            firings = [_firing(pack, m, event, when, now) for m, event, when in batch]
-            results = await store.fire_events([f for f, _ in firings])
-            for (firing, late), (message, _, _), fired in zip(firings, batch, results, strict=True):
-                if fired and late:
-                    missed[firing.fired.event] += 1
-                elif fired:
-                    log.info("%s: message %d (%s) %s", firing.actions[0].verb, message.id,
-                             message.account, for_log(firing.notifications[0].title))
-            fired_here = sum(results)
-            total += fired_here
-            # A short batch was the last. A full batch where nothing fired means another engine
-            # is working through the same events: leave the rest to it (or the next run).
-            if len(batch) < BATCH or fired_here == 0:
-                break
-            await asyncio.sleep(0)  # a dashboard's screen runs on this loop too
+        total = await _fire_first_response(store, pack, now, keep_going, missed)
+        total += await fire_statutory_due(store, pack, now, statutory, MISSED_AFTER, keep_going)
     finally:
-        if missed:
+        if missed or statutory:
             try:
-                await _tell_missed(store, pack, missed, now)
+                await _tell_missed(store, pack, missed, now, statutory)
             except Exception as exc:  # noqa: BLE001 - the events fired; only the notice is lost
                 log.warning("could not record the notice of missed events: %s", exc)
     return total
 
 
-def missed_title(missed: Counter[int]) -> str:
-    """E.g. `1,240 breaches fired while no engine ran (and 2,480 warnings)`."""
+async def _fire_first_response(store: Store, pack: PolicyPack, now: datetime,
+                               keep_going: Callable[[], bool], missed: Counter[int]) -> int:
+    total = 0
+    while keep_going():
+        batch = await store.pending_events(now, limit=BATCH)
+        firings = [_firing(pack, m, event, when, now) for m, event, when in batch]
+        results = await store.fire_events([f for f, _ in firings])
+        for (firing, late), (message, _, _), fired in zip(firings, batch, results, strict=True):
+            if fired and late:
+                missed[firing.fired.event] += 1
+            elif fired:
+                log.info("%s: message %d (%s) %s", firing.actions[0].verb, message.id,
+                         message.account, for_log(firing.notifications[0].title))
+        fired_here = sum(results)
+        total += fired_here
+        # A short batch was the last. A full batch where nothing fired means another engine
+        # is working through the same events: leave the rest to it (or the next run).
+        if len(batch) < BATCH or fired_here == 0:
+            break
+        await asyncio.sleep(0)  # a dashboard's screen runs on this loop too
+    return total
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+def missed_title(missed: Counter[int], statutory: Counter[int] | None = None) -> str:
+    """E.g. `1,240 breaches fired while no engine ran (and 2,480 warnings)`; statutory clocks'
+    events after it: `...; statutory clocks: 3 warnings, 1 late`."""
     breaches, warnings = missed[3], missed[1] + missed[2]
-    if not breaches:
-        return f"{warnings:,} warning{'s' * (warnings != 1)} fired while no engine ran"
-    title = f"{breaches:,} breach{'es' * (breaches != 1)} fired while no engine ran"
-    return f"{title} (and {warnings:,} warning{'s' * (warnings != 1)})" if warnings else title
+    if breaches:
+        title = f"{_plural(breaches, 'breach', 'breaches')} fired while no engine ran"
+        title = f"{title} (and {_plural(warnings, 'warning')})" if warnings else title
+    elif warnings:
+        title = f"{_plural(warnings, 'warning')} fired while no engine ran"
+    else:
+        title = ""
+    if not statutory or not sum(statutory.values()):
+        return title
+    late, early = statutory[3], statutory[1] + statutory[2]
+    parts = ", ".join(p for p in (_plural(early, "warning") if early else "",
+                                  f"{late:,} late" if late else "") if p)
+    if not title:
+        return f"Statutory clocks: {parts} fired while no engine ran"
+    return f"{title}; statutory clocks: {parts}"
 
 
-async def _tell_missed(store: Store, pack: PolicyPack, missed: Counter[int], now: datetime) -> None:
-    title = missed_title(missed)
+async def _tell_missed(store: Store, pack: PolicyPack, missed: Counter[int], now: datetime,
+                       statutory: Counter[int]) -> None:
+    title = missed_title(missed, statutory)
+    late = bool(missed[3] or statutory[3])
     notice = Notification(
-        at=now, level=NotificationLevel.ERROR if missed[3] else NotificationLevel.WARNING,
-        kind=MISSED_KIND, title=title, role=pack.first_response.escalate_to if missed[3] else None,
+        at=now, level=NotificationLevel.ERROR if late else NotificationLevel.WARNING,
+        kind=MISSED_KIND, title=title, role=pack.first_response.escalate_to if late else None,
         body=f"{title}. Each is in its message's history; the queue shows where each stands.")
     await store.record(notifications=[notice])
     log.info("%s", title)

@@ -74,6 +74,8 @@ async def publish_posts(store: Store, pack: PolicyPack, now: datetime) -> int:
 
 
 async def next_work_at(store: Store) -> datetime | None:
-    """When the engine next has something to do: a warning or breach, or a post's time."""
-    times = [t for t in (await store.next_event_at(), await store.next_post_at()) if t is not None]
+    """When the engine next has something to do: a warning or breach, a statutory clock's
+    warning or lateness, or a post's time."""
+    times = [t for t in (await store.next_event_at(), await store.next_statutory_at(),
+                         await store.next_post_at()) if t is not None]
     return min(times, default=None)

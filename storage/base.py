@@ -31,6 +31,7 @@ from storage.moderation_base import ModerationStore
 from storage.outbox import DeliveryStore
 from storage.posts_base import PostStore
 from storage.rows import InsertResult, MessageRow, NewMessage, PreparedRows, message_row
+from storage.statutory_base import StatutoryStore
 
 
 class StoreError(Exception):
@@ -165,11 +166,12 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
-class Store(ModerationStore, DeliveryStore, DraftStore, PostStore, ABC):
+class Store(ModerationStore, DeliveryStore, DraftStore, PostStore, StatutoryStore, ABC):
     """The async store. Open it with `await store.open()`, close with `await store.close()`.
     The moderation ladder's methods are in `storage.moderation_base`; delivery's (the worker's
     and the freeze's) in `storage.outbox.DeliveryStore`; reply drafts' in
-    `storage.drafts_base.DraftStore`; the posts' and incidents' in `storage.posts_base`."""
+    `storage.drafts_base.DraftStore`; the posts' and incidents' in `storage.posts_base`; the
+    statutory clocks' events in `storage.statutory_base`."""
 
     @abstractmethod
     async def open(self) -> None: ...

@@ -41,6 +41,7 @@ from storage.memory_drafts import MemoryDrafts
 from storage.memory_moderation import MemoryModeration
 from storage.memory_outbox import MemoryOutbox
 from storage.memory_posts import MemoryPosts
+from storage.memory_statutory import MemoryStatutory
 from storage.rows import InsertResult, MessageRow, from_micros, unstorable_text
 
 
@@ -71,7 +72,7 @@ def _in_view(message: Message, query: QueueQuery, since: datetime | None) -> boo
     return not query.awaiting_only or message.state in AWAITING_STATES
 
 
-class MemoryStore(MemoryModeration, MemoryOutbox, MemoryDrafts, MemoryPosts, Store):
+class MemoryStore(MemoryModeration, MemoryOutbox, MemoryDrafts, MemoryPosts, MemoryStatutory, Store):
     """A `Store` in memory. `data_version()` goes up by one on every write that changed something."""
 
     def __init__(self) -> None:
@@ -87,6 +88,7 @@ class MemoryStore(MemoryModeration, MemoryOutbox, MemoryDrafts, MemoryPosts, Sto
         self._open = False
         self._init_moderation()
         self._init_drafts()
+        self._init_statutory()
 
     async def open(self) -> None:
         self._open = True

@@ -326,6 +326,31 @@ _LANE = (
 )
 
 
+#: A message carrying a statutory clock (labels foi, sar or complaint; `core.statutory`).
+STATUTORY_LABELS_SQL = "(" + " OR ".join(_has_label(label) for label in ("foi", "sar", "complaint")) + ")"
+
+_STATUTORY_EVENTS = (
+    # One row per statutory event (core.statutory_events) of a message: worked out by the
+    # engine from the messages it has not yet looked at (`statutory_scan.through`: every message
+    # id up to it has its rows), fired at most once (`fired_at` set in the firing transaction).
+    # `fired_at` 0: not fired, the message was dealt with before its time.
+    """CREATE TABLE statutory_events (
+        message_id INTEGER NOT NULL REFERENCES messages (id),
+        deadline TEXT NOT NULL,
+        event INTEGER NOT NULL,
+        fires_at INTEGER NOT NULL,
+        fired_at INTEGER,
+        PRIMARY KEY (message_id, deadline, event)
+    )""",
+    "CREATE INDEX statutory_events_due ON statutory_events (fires_at) WHERE fired_at IS NULL",
+    """CREATE TABLE statutory_scan (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        through INTEGER NOT NULL
+    )""",
+    "INSERT INTO statutory_scan (id, through) VALUES (1, 0)",
+)
+
+
 #: Every schema step in order; the file's user_version is how many of these it has had.
 MIGRATIONS: list[Migration] = [
     Migration("messages, logs, outbox, opening records and leases", _INITIAL),
@@ -339,6 +364,7 @@ MIGRATIONS: list[Migration] = [
     Migration("reply drafts kept per message and officer", _DRAFTS),
     Migration("outgoing posts, emergencies, and the action log by time", _POSTS_AND_INCIDENTS),
     Migration("the safeguarding lane: each message's lane tier and an index of the lane", _LANE),
+    Migration("statutory clocks' warnings and lateness, each fired once", _STATUTORY_EVENTS),
 ]
 
 

@@ -51,6 +51,7 @@ from storage.sqlite_drafts import SqliteDrafts
 from storage.sqlite_moderation import SqliteModeration
 from storage.sqlite_outbox import SqliteOutbox
 from storage.sqlite_posts import SqlitePosts
+from storage.sqlite_statutory import SqliteStatutory
 from storage.sqlite_rows import (
     ACCOUNT_COUNTS_SQL,
     NEXT_EVENT_SQL,
@@ -102,7 +103,7 @@ def default_db_path() -> Path:
     return Path(user_data_dir("dutydesk")) / "dutydesk.sqlite3"
 
 
-class SqliteStore(SqliteModeration, SqliteOutbox, SqliteDrafts, SqlitePosts, Store):
+class SqliteStore(SqliteModeration, SqliteOutbox, SqliteDrafts, SqlitePosts, SqliteStatutory, Store):
     """The store in one SQLite file at `path` (created, with its directory, if missing).
 
     `busy_timeout` is how long one attempt waits for another process's write lock;

@@ -43,7 +43,7 @@ _MAX_EXPECTATIONS = 8
 
 #: Action details not worth a line: the reason's code (its label is shown), and the engine's
 #: bookkeeping for warnings and breaches (the verb and the time say it).
-_QUIET_DETAIL = frozenset({"reason", "event", "event_at", "due_at", "late_seconds"})
+_QUIET_DETAIL = frozenset({"reason", "event", "event_at", "due_at", "late_seconds", "deadline"})
 
 
 def _label(text: str) -> tuple[str, str]:
