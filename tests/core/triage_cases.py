@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.core import triage_cases_referrals as more
 from tests.core import triage_cases_requests as asks
+from tests.core.triage_family_cases import FAMILY_SAFEGUARDING, FAMILY_URGENT
 
 URGENT_DANGER = [
     ("my neighbour is being hurt by her partner, I can hear it now", True),
@@ -194,7 +195,8 @@ PERSONAL_DATA = [
 ]
 
 TABLES: dict[str, list[tuple[str, bool]]] = {
-    "urgent_danger": URGENT_DANGER, "safeguarding": SAFEGUARDING, "emergency_related": EMERGENCY + asks.EMERGENCY,
+    "urgent_danger": URGENT_DANGER + FAMILY_URGENT, "safeguarding": SAFEGUARDING + FAMILY_SAFEGUARDING,
+    "emergency_related": EMERGENCY + asks.EMERGENCY,
     "foi": FOI + asks.FOI, "sar": SAR + asks.SAR, "complaint": COMPLAINT + asks.COMPLAINT,
     "personal_data": PERSONAL_DATA + asks.PERSONAL_DATA, "press": PRESS + more.PRESS, "abuse": ABUSE + more.ABUSE,
     "political": POLITICAL + more.POLITICAL, "commercial": COMMERCIAL + more.COMMERCIAL,
