@@ -123,6 +123,14 @@ _THREATS: tuple[Cue, ...] = (
         r"\b" + _INTENT + r" (?:(?:go|come) (?:\w+ ){0,4}and )?(?:smash|wreck|trash|torch|tear) (?:up )?(?:the|this|that"
         r"|your|ur|yer|their|his|her|it|every|all) (?:\w+ ){0,2}?(?:place|office|offices|building|town hall|reception"
         r"|car|van|house|home|windows?|doors?|desk|up|in|apart|down)\b"),
+    cue("abuse", "lesson", r"\bteach (?:him|her|them|you|u|that \w+|the \w+|these \w+|those \w+) a (?:good |proper )?lesson\b"
+                           r"(?! (?:about|in|on|at)\b)"),
+    cue("abuse", "lamp thump punch smack slap chin glass bottle kick headbutt strangle throttle",
+        r"\b(?:ill|i will|im gonna|im going to|gonna|going to|will|ll) (?:lamp|thump|punch|smack|slap|chin|glass|bottle"
+        r"|kick|headbutt|strangle|throttle) (?:you|u|him|her|them|the \w+|that \w+|his|your|ur)\b"),
+    cue("abuse", "foreigners immigrants migrants pakis paki gypos gyppos gyppo pikeys pikey wogs poofs poofters",
+        r"\b(?:dirty|filthy|bloody|scrounging|stinking) (?:foreigners|immigrants|migrants)\b|\b(?:pakis?|gypp?os?|pikeys?"
+        r"|wogs|poofs|poofters)\b"),
     cue("abuse", "windows", r"\bput (?:your|ur|yer|his|her|their|the) (?:\w+ )?windows in\b"),
     cue("abuse", "head heads", r"\b(?:want|wants|needs|need|deserves|deserve|get|gets|getting) (?:his|her|their|your|ur)"
                                r" heads? (?:kicked|smashed|caved|knocked|punched) in\b"),
@@ -140,7 +148,7 @@ _THREATS: tuple[Cue, ...] = (
         r"|strangle|throttle) (?:that|the|your|ur|him|her|them|you|u|every|some)\b"),
 
     # "he'll get what's coming", "they'll be sorry", "you won't know what hit you"
-    cue("abuse", "coming comin", r"\bget (?:whats|what is|what s) comin[g]?(?: to (?:him|her|them|you|u|em|ya))?\b"
+    cue("abuse", "coming comin", r"\b(?:get|gets|getting) (?:whats|what is|what s) comin[g]?(?: to (?:him|her|them|you|u|em|ya))?\b"
                                  r"(?! (?:at|for|on|this|next|in|up|out|soon to)\b)"),
     cue("abuse", "deserves deserve", r"\b" + _THEY_WILL + r" get what (?:he|she|they|you|u) deserves?\b|\bhope (?:you|u"
                                      r"|he|she|they)(?: all| lot)? get what (?:you|u|he|she|they)(?: all)? deserves?\b"),
@@ -165,7 +173,8 @@ _THREATS: tuple[Cue, ...] = (
     cue("abuse", "accidents", r"\baccidents (?:can |do )?happen (?:to )?(?:people like " + _SOMEONE + r"|you know)\b"),
     cue("abuse", "yourself urself", r"\bwatch (?:yourself|urself|yourselves|your step|ur step)\b(?! (?:on|in|at|near|round"
                                     r"|around|when|crossing|by|as|with|going|walking|driving)\b)"),
-    cue("abuse", "waiting", r"\bwaiting for (?:you|u|him|her|them|that \w+) (?:outside|after (?:work|your|his|her|their"
+    cue("abuse", "waiting", r"\b(?:ill|i will|well|we will) be (?:\w+ ){0,4}waiting for (?:you|u|him|her|them|that \w+)\b"
+                            r"(?! (?:to|at|in|on|with|when the)\b)|\bwaiting for (?:you|u|him|her|them|that \w+) (?:outside|after (?:work|your|his|her|their"
                             r"|ur|the meeting)|when (?:you|he|she|they) (?:leave|finish|come out|get out))\b"),
 )
 

@@ -123,9 +123,12 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"\b|\bpolice everywhere\b|\b(?:major|serious|some sort of|some kind of|an|a police) incident\b"
         r"|\b(?:police|fire brigade|firefighters|fire service) (?:have |has )?(?:shut|closed|sealed off|cordoned off|taped"
         r" off|evacuated)\b"),
-    cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak",
+    cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak shed",
         r"\b(?:chemical|fuel|oil|diesel|toxic) (?:spill|spillage|leak|fire|cloud)\b|\bspill(?:ed|age)? (?:of|on)\b"
         r"|\bshed its load\b|\bchemicals? on\b|\btoxic (?:fumes|smoke|cloud)\b|\bfumes\b(?= .*\b(?:eyes|breath|cough))"),
+    cue("emergency_related", "chemical acrid toxic diesel oil fuel", r"\b(?:chemical|acrid|toxic) (?:smell|stench|fumes)\b"
+        r"(?=.*\b(?:everywhere|all over|cough\w*|eyes|throat|breath\w*|whole|across|town|street|estate)\b)"
+        r"|\b(?:diesel|oil|fuel) (?:all over|everywhere|across) (?:the )?(?:road|carriageway|street|lanes?)?\b"),
     cue("emergency_related", "sinkhole landslide landslip collapse collapsed fall cliffs", r"\bcliffs? (?:\w+ ){0,3}(?:have |has )?"
                                                                                                r"(?:just )?(?:collapsed|fallen"
                                                                                                r"|come down|gone)\b"

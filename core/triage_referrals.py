@@ -66,6 +66,8 @@ _POLITICAL: tuple[Cue, ...] = (
     cue("political", _PARTY_WORDS, r"\b(?:back|backing|support|supporting|elect"
         r"|re ?elect) (?:the |your local |our |a )?" + _PARTY + r"\b(?! (?:of|to|the|in the way)\b)"),
     cue("political", _PARTY_WORDS, r"\btime for (?:a |the )?" + _NAMED_PARTY + r"\b"),
+    cue("political", _PARTY_WORDS, r"\b" + _PARTY + r" (?:councillors?|candidates?|mps?|government|council) will (?:fix|sort"
+        r"|deliver|stop|save|cut|scrap|bring|get|freeze|protect|build|clean)\b"),
     cue("political", "cross", r"\b(?:put|place|mark) (?:your|a|my|our) (?:cross|x) (?:next to|by|beside|for|against)\b"),
     cue("political", _PARTY_WORDS + " beat", r"\b" + _PARTY + r" (?:are |is )?(?:winning|can win|cant win|can beat|will beat"
         r"|beat|can stop|will stop|to stop|keep out)\b|\bcan beat (?:the )?" + _PARTY + r"\b|\btwo horse race\b"),
@@ -102,8 +104,16 @@ _COMMERCIAL: tuple[Cue, ...] = (
         r"\bearn(?:ing)? (?:£|\$|up to |over )?\d[\d,k]*|\bearn (?:money|cash|extra)\b|\b(?:work(?:ing)?|earn) from home\b(?=.*(?:£|\$|\bdm\b|\bearn\b|\bmessage"
         r" me\b|\bdetails\b))|\bpassive income\b|\bfinancial freedom\b|\bdouble your (?:money|investment)\b"
         r"|\b(?:bitcoin|crypto|forex|btc|nft|binary) (?:trading|investment|expert|mining|profit|account manager|trader)"
-        r"|\binvest(?:ing|ment)? (?:in|with) (?:bitcoin|crypto|forex|me|us)\b|\btrading expert\b|\b\d+% (?:returns?"
-        r"|profit)"),
+        r"|\binvest(?:ing|ment)? (?:in|with) (?:bitcoin|crypto|forex|me|us)\b|\btrading expert\b"),
+    # "%" is punctuation to triage: "300% returns guaranteed" reads "300 returns guaranteed"
+    cue("commercial", "returns return profit profits guaranteed signals telegram",
+        r"\b\d+ (?:percent )?(?:returns?|profits?) (?:guaranteed|daily|weekly|monthly|a week|a month|per|in)\b"
+        r"|\bguaranteed (?:returns?|profits?|income)\b|\b(?:returns?|profits?) guaranteed\b|\bsignals? groups?\b"
+        r"|\bjoin (?:us |my group |our group |my channel |our channel )?on telegram\b"),
+    cue("commercial", "sell homemade handmade orders", r"\b(?:i|we) (?:sell|make and sell|bake and sell|do) (?:homemade"
+        r"|handmade|home made|hand made|bespoke|custom)\b|\borders (?:are )?(?:now )?open\b|\btaking orders\b"),
+    cue("commercial", "try bogof buy two", r"\btwo (?:for|4) one\b|\bbuy one get one\b|\bbogof\b|\bcome (?:and )?try"
+        r" us\b"),
     cue("commercial", "followers likes views subscribers", r"\b(?:followers|likes|views|subscribers) (?:\d+k? )?for\b|\b(?:cheap|buy|get|more|gain|grow|boost|real|instant) (?:\w+ )?"
                                                            r"(?:followers|likes|views|subscribers)\b"),
     cue("commercial", "congratulations congrats won winner selected claim prize reward voucher vouchers giveaway gift free",

@@ -113,6 +113,14 @@ ABUSE = [
     ('The lot of you did a great job at the Bonfire', False),
     ('The council should be careful with its budget', False),
     ("Please deal with the rats yourselves, we can't", False),
+    ('the woman who answered the phone is a stuck up cow', True),
+    ('go and get a real job you leeches', True),
+    ('You should all be sacked, lazy b*stards', True),
+    ("I'll be outside the town hall waiting for that councillor", True),
+    ("Hope the leader gets what's coming to him", True),
+    ('dirty foreigners taking our houses', True),
+    ('somebody should teach that warden a lesson', True),
+    ("i swear down if that bin man blocks my drive again i'll lamp him", True),
 ]
 
 POLITICAL = [
@@ -187,6 +195,10 @@ POLITICAL = [
     ('The Green Team volunteers cleared the beach today', False),
     ('What time do polls close tomorrow?', False),
     ('Is the Labour club hall available to hire?', False),
+    ('If you want change, vote Plaid Cymru', True),
+    ('Councillor Smith (Lib Dem) is doing a great job, re-elect her', True),
+    ('Save our NHS - vote Labour on Thursday', True),
+    ('Reform councillors will scrap the low traffic zones', True),
 ]
 
 PRESS = [
@@ -242,6 +254,9 @@ PRESS = [
     ('Newsquest here - any update on the incinerator?', True),
     ('I write for the Lewes Clarion, would the leader answer a few questions?', True),
     ('Can someone explain the article in the paper about the bins?', False),
+    ("This is ITV News Meridian, we're doing a report on potholes", True),
+    ('Could the council provide a statement to the Eastbourne Herald by 5pm?', True),
+    ("We're making a documentary about coastal erosion for Channel 4", True),
 ]
 
 COMMERCIAL = [
@@ -292,4 +307,8 @@ COMMERCIAL = [
     ('Selling my Christmas crafts at the market, prices from £3, come along', True),
     ("Where's the best place to buy a bin?", False),
     ('Is there a discount on garden waste for pensioners?', False),
+    ('Crypto signals group, 300% returns guaranteed, join on Telegram', True),
+    ('Your parcel could not be delivered, pay £1.99 redelivery fee at royalmail-redeliver.com', True),
+    ('I sell homemade cakes, orders open now!', True),
+    ('Best fish and chips in Seaford, come try us, two for one on Tuesdays', True),
 ]

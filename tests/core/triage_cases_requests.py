@@ -75,6 +75,17 @@ EMERGENCY = [
     ('How do I report a power cut to UK Power Networks in future?', False),
     ("Gas safety check for council tenants, when's mine due?", False),
     ("fire alarm test at the library today, don't panic", False),
+    ('Landslip on the A26, road blocked', True),
+    ('Chemical smell all over the town centre, people coughing', True),
+    ('storm has brought a tree down onto a car on Mill Road', True),
+    ('Building on fire on the High St, people still inside', True),
+    ('Lorry shed its load on the A27, diesel everywhere', True),
+    ('Sandbags needed urgently, water coming into homes on Brooks Road', True),
+    ('Does the council give out sandbags?', False),
+    ('Is the A26 still closed for resurfacing?', False),
+    ('Fish and chips at the pier were lovely', False),
+    ("I got a text saying my parcel couldn't be delivered, is it a scam?", False),
+    ('Councillor Smith came to our street meeting, thanks', False),
 ]
 
 COMPLAINT = [
