@@ -86,7 +86,14 @@ _WORDS: tuple[Cue, ...] = (
                                             r"|arrogant|smug|snotty|up|daft|you|a|that|greedy|ignorant)"
                                             r" (?:old )?(?:cows?|gits?|pigs?|sods?|witch|bitch(?:es)?)\b(?! (?:parsley|field|fields|of a job|in))"),
     cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
-                                      r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),
+                                      r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b|\bkeep (?:your|ur|yer) (?:mouth"
+                                      r"|gob|trap) shut\b"),
+    cue("abuse", "else", r"\bor else $"),
+    cue("abuse", "absolute utter total complete massive", r"\b(?:you|u|youre|ur) (?:an? )?(?:absolute|utter|total|complete"
+        r"|massive) (?:\w+ )?(?:weapon|melt|muppet|idiot|clown|joke|disgrace|waste of space|bellend|knob|plank|tool|div"
+        r"|nob|mug|donut|wally|pillock|moron|cretin|wrong un)\b"),
+    cue("abuse", "deserves deserve", r"\b(?:someone|somebody|one day|ill|i will|well|we will) (?:\w+ ){0,2}give (?:him|her"
+        r"|them|you|u|that \w+|the \w+) what (?:he|she|they|you|u)(?: really)? deserves?\b"),
     cue("abuse", "off yours lost arse", r"\b(?:sod|bugger|eff|f|piss|naff|jog) off\b(?! (?:at|to|with a|work))"
                                         r"|\bup (?:yours|your arse|ur arse)\b|\bkiss my arse\b|\bget lost (?:you|u)\b"
                                         r"|\bshove (?:it|your \w+(?: \w+)?) up\b"),

@@ -89,12 +89,13 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|heading|headed|screaming|blue lighting|blues and twos) (?:past|down|up|through|towards|to|along|by|into)\b",
         needs=_NOT_AN_EVENT),
     # the power gone: "all the lights went out across the estate", "lost power", "the whole town is dark"
-    cue("emergency_related", "lights power electric electricity leccy lecky dark darkness",
+    cue("emergency_related", "lights power electric electricity leccy lecky dark darkness whole entire",
         r"\blights (?:have |has )?(?:all )?(?:just )?(?:went|gone|go|gone off|went off) (?:out|off)?\b(?=.*\b(?:across"
         r"|street|streets|road|estate|town|whole|everywhere|area|village|houses|neighbours|block|flats|lane|avenue"
         r"|bang)\b)|\blost (?:all )?(?:the )?(?:power|electric|electricity|leccy)\b(?! steering)|\b(?:electric"
         r"|electricity|leccy|lecky)s?(?: is| has)? (?:just )?(?:gone|went|been|cut) (?:off|out)\b|\b(?:whole|entire)"
-        r" (?:\w+ ){0,3}(?:is |are |has gone |gone |s )?(?:dark|in darkness|without power|blacked out)\b"
+        r" (?:\w+ ){0,3}(?:is |are |has gone |gone |s )?(?:dark|in darkness|without (?:power|water|electric\w*|gas|heating)"
+        r"|blacked out)\b"
         r"(?! (?:at night|in the evenings?|because|since the new|with the new)\b)"),
     cue("emergency_related", "hit struck smashed crashed ploughed wedged stuck",
         r"\b(?:lorry|bus|van|car|truck|train|tractor|coach) (?:has |have |just |has just )?(?:hit|struck|smashed into"
@@ -136,7 +137,7 @@ _EMERGENCY: tuple[Cue, ...] = (
                                                                                    r"|\bcliff (?:fall|collapse)\b"
                                                                                    r"|\b(?:building|wall|roof|bridge|road"
                                                                                    r"|ceiling|scaffolding|chimney|balcony)"
-                                                                                   r" (?:has )?(?:just )?collapsed\b"
+                                                                                   r"(?: \w+){0,3} (?:has )?(?:just )?collapsed\b"
                                                                                    r"|\bcollapsed (?:building|wall|roof"
                                                                                    r"|bridge|road)"),
     cue("emergency_related", "snow ice stuck stranded gritters gritted", r"\b(?:cars?|lorries|vehicles|buses|people|drivers)"
@@ -177,6 +178,10 @@ _FOI: tuple[Cue, ...] = (
     cue("foi", "release disclose", r"\b(?:release|disclose) (?:the|all|any|a copy of the|copies of the) (?:\w+ )?(?:reports?"
                                    r"|documents?|minutes|correspondence|emails|data|figures|information|business case"
                                    r"|assessments?|contracts?|invoices|advice)\b", needs=_NOT_ABOUT_ME),
+    cue("foi", "provide supply confirm tell give send publish release share disclose",
+        r"\b(?:provide|supply|confirm|tell me|give me|send me|publish|release|share|disclose) (?:me |us )?(?:with )?(?:the )?"
+        r"(?:total )?(?:number|numbers|amount|figures?|breakdown|list|names) of\b(?! (?:the|a|an|your|that|this)\b)",
+        needs=_NOT_ABOUT_ME),
     cue("foi", "many", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
                        r"|have you) (?:issued|received|spent|employed|recorded|repaired|paid|made|upheld|reported|given"
                        r"|sold|approved|refused|fined|evicted|sent|handed out)\b"),
@@ -252,6 +257,8 @@ _COMPLAINT: tuple[Cue, ...] = (
                                    r" times\b|\bcomplained (?:about|to (?:the|you|your|them)|before|already|repeatedly)\b"
                                    r"|\b(?:ive|i have|weve|we have|already) complained\b"),
     cue("complaint", "ombudsman", r"\bombudsman\b"),
+    cue("complaint", "grievance", r"\b(?:formal|official|raise|raising|lodge|lodging|file|filing|submit|submitting|make"
+                                  r"|making) (?:a )?grievance\b"),
     # a message headed with what it is: "Complaint: the bin men...", "FORMAL COMPLAINT - ..."
     cue("complaint", "complaint", r"^ (?:(?:formal|official|new|another|urgent|serious) )?complaint\b(?! (?:was|has|is"
                                   r"|handled|dealt|resolved|sorted|upheld|withdrawn)\b)"),
@@ -328,7 +335,8 @@ _PRESS: tuple[Cue, ...] = (
         r"\bour (?:readers|listeners|viewers)\b|\bdeadline (?:is )?(?:\d|today|tonight|noon|midday|this)|\bfor publication"
         r"\b|\bpublishing (?:tonight|tomorrow|today|this)\b|\bgoing to print\b|\bon air\b"),
     # "I'm from BBC Radio Sussex", "this is Jo from the Argus", "calling from ITV Meridian"
-    cue("press", _NEWSROOM_WORDS, r"\b(?:from|with) (?:the )?" + _NEWSROOM + r"\b(?! (?:said|says|reported|wrote|claims|that"
+    cue("press", _NEWSROOM_WORDS, r"\b(?<!journalism )(?<!article )(?<!articles )(?<!piece )(?<!story )(?<!coverage )"
+                                  r"(?<!report )(?<!reporting )(?<!headline )(?<!letter )(?:from|with) (?:the )?" + _NEWSROOM + r"\b(?! (?:said|says|reported|wrote|claims|that"
                                   r"|shop|round|boy|girl|delivery|deliveries|recycling|bins?|subscription|website|app)\b)",
         needs=r"^(?!.*\b(?:saw|see|seen|read|watched|heard|listening to|listened to|watching|article|story in)\b)"),
 

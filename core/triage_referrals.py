@@ -68,6 +68,7 @@ _POLITICAL: tuple[Cue, ...] = (
     cue("political", _PARTY_WORDS, r"\btime for (?:a |the )?" + _NAMED_PARTY + r"\b"),
     cue("political", _PARTY_WORDS, r"\b" + _PARTY + r" (?:councillors?|candidates?|mps?|government|council) will (?:fix|sort"
         r"|deliver|stop|save|cut|scrap|bring|get|freeze|protect|build|clean)\b"),
+    cue("political", _PARTY_WORDS, r"\b" + _NAMED_PARTY + r" (?:members?|activists?|supporters?|volunteers?)\b"),
     cue("political", "cross", r"\b(?:put|place|mark) (?:your|a|my|our) (?:cross|x) (?:next to|by|beside|for|against)\b"),
     cue("political", _PARTY_WORDS + " beat", r"\b" + _PARTY + r" (?:are |is )?(?:winning|can win|cant win|can beat|will beat"
         r"|beat|can stop|will stop|to stop|keep out)\b|\bcan beat (?:the )?" + _PARTY + r"\b|\btwo horse race\b"),
@@ -187,7 +188,9 @@ _COMMERCIAL: tuple[Cue, ...] = (
         needs=r"\b(?:win|won|free|prize|claim|singles|offer|deal|verify|account|earn|money|cash|gift)\b"),
     cue("commercial", "seo marketing design services offer", r"\b(?:seo|marketing|web design|website design|social media"
                                                              r" marketing|digital marketing) (?:services|agency|expert)\b"
-                                                             r"|\bwe offer\b|\bwe provide (?:\w+ ){0,3}services\b"),
+                                                             r"|\bwe offer\b|\bwe provide (?:\w+ ){0,3}services\b"
+                                                             r"|\b(?:web|website|app|logo) design\b(?=.*\b(?:contact|whatsapp"
+                                                             r"|dm|inbox|affordable|cheap|best|offering|sir)\b)"),
     cue("commercial", "loans loan credit payday approved", r"\bloans? (?:approved|available|in minutes|today)\b|\bno credit"
                                                            r" checks?\b|\bpayday loans?\b|\bapproved in minutes\b"
                                                            r"|\bloans? for (?:bad|poor|no) credit\b|\bbad credit (?:loans?"

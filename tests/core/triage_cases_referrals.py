@@ -121,6 +121,12 @@ ABUSE = [
     ('dirty foreigners taking our houses', True),
     ('somebody should teach that warden a lesson', True),
     ("i swear down if that bin man blocks my drive again i'll lamp him", True),
+    ('Hope you rot, the lot of you', True),
+    ('you absolute weapon', True),
+    ('keep your mouth shut or else', True),
+    ('one day someone will give that councillor what he deserves', True),
+    ('your staff are thick as mince', True),
+    ('I was so angry I wanted to scream at the parking machine lol', False),
 ]
 
 POLITICAL = [
@@ -199,6 +205,10 @@ POLITICAL = [
     ('Councillor Smith (Lib Dem) is doing a great job, re-elect her', True),
     ('Save our NHS - vote Labour on Thursday', True),
     ('Reform councillors will scrap the low traffic zones', True),
+    ("Proud Labour member - we'll win Lewes back!", True),
+    ('Conservatives will keep your council tax low, vote for us', True),
+    ("Don't split the vote, only Labour can beat Reform here", True),
+    ('Labour Party conference is on TV this week', False),
 ]
 
 PRESS = [
@@ -257,6 +267,10 @@ PRESS = [
     ("This is ITV News Meridian, we're doing a report on potholes", True),
     ('Could the council provide a statement to the Eastbourne Herald by 5pm?', True),
     ("We're making a documentary about coastal erosion for Channel 4", True),
+    ('Hi, this is the news desk at Sussex Express', True),
+    ('Producer from BBC Politics South, can a councillor join us Sunday?', True),
+    ("Local reporter here, what's the council's response to the petition?", True),
+    ('Brilliant local journalism from the Express on the pier', False),
 ]
 
 COMMERCIAL = [
@@ -311,4 +325,7 @@ COMMERCIAL = [
     ('Your parcel could not be delivered, pay £1.99 redelivery fee at royalmail-redeliver.com', True),
     ('I sell homemade cakes, orders open now!', True),
     ('Best fish and chips in Seaford, come try us, two for one on Tuesdays', True),
+    ('Amazing opportunity, work from home and earn thousands, DM me', True),
+    ('Get 1000 followers for £5, message me', True),
+    ('Hello sir, we are offering best website design, contact on WhatsApp', True),
 ]

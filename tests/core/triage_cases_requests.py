@@ -86,6 +86,11 @@ EMERGENCY = [
     ('Fish and chips at the pier were lovely', False),
     ("I got a text saying my parcel couldn't be delivered, is it a scam?", False),
     ('Councillor Smith came to our street meeting, thanks', False),
+    ('Explosion at the industrial estate, windows shaking', True),
+    ('The whole of Seaford is without water', True),
+    ('Bridge over the Ouse has collapsed', True),
+    ('Grass fire on the Downs spreading towards houses', True),
+    ('Is the Ouse bridge open to traffic?', False),
 ]
 
 COMPLAINT = [
@@ -121,6 +126,8 @@ COMPLAINT = [
     ("I'm complaining about the state of the roads", True),
     ('Stop complaining and enjoy the sunshine!', False),
     ('He complained of chest pain', False),
+    ('I want my complaint escalated to stage 2', True),
+    ("I'm lodging a formal grievance about the housing officer", True),
 ]
 
 PERSONAL_DATA = [
@@ -179,6 +186,7 @@ PERSONAL_DATA = [
     ('Flat 3 has a leak', False),
     ('email the council at info@lewes-eastbourne.gov.uk', False),
     ('Call Lewes Library on 01273 474232', False),
+    ('my mobile 07912 345 678, call anytime', True),
 ]
 
 FOI = [
@@ -213,6 +221,7 @@ FOI = [
     ('freedom of info: what is the budget for potholes?', True),
     ('Could you release the report on the Phoenix development?', True),
     ('Freedom Leisure runs the pool, right?', False),
+    ('Can you provide the number of empty homes in the district?', True),
 ]
 
 SAR = [
@@ -245,6 +254,7 @@ SAR = [
     ('send me my data', True),
     ('How does the council protect my data?', False),
     ('Can I update my email address on my account?', False),
+    ('Please send all my data to me, under GDPR article 15', True),
 ]
 
 # Everyday messages to a council page: none of the labels above.
