@@ -69,6 +69,10 @@ class Statutory(_Strict):
         days = [stage.working_days for stage in value]
         if days != sorted(days) or len(set(days)) != len(days):
             raise ValueError("complaint stages must be in order of their working days, each later")
+        # The short name tells a message's deadlines apart (the engine fires each once by it).
+        shorts = [stage.short for stage in value]
+        if len(set(shorts)) != len(shorts) or {"FOI", "SAR"} & set(shorts):
+            raise ValueError("each complaint stage needs its own short name, and not FOI or SAR")
         return value
 
 

@@ -84,13 +84,18 @@ def statutory_events(deadlines: tuple[StatutoryDeadline, ...], received_at: date
     return sorted(found, key=lambda e: (e.at, e.event, e.deadline.short))
 
 
-def event_sentence(deadline: StatutoryDeadline, event: int, statutory: Statutory) -> str:
+def event_sentence(deadline: StatutoryDeadline, event: int, statutory: Statutory,
+                   today: date | None = None) -> str:
     """The event in words, for the message's history and the notice, citing the rule:
     `FOI response due in 5 days, by Tue 05 Jan 2027 (20 working days, FOI Act s.10)`;
-    `FOI response is late: it was due by Tue 05 Jan 2027 (...)`."""
+    `FOI response is late: it was due by Tue 05 Jan 2027 (...)`. Given `today` (the local day
+    it fires, later than its own when no engine ran then), a warning says the days left then."""
     by = f"{deadline.due_on:%a %d %b %Y}"
     if event == LATE:
         return f"{deadline.name} is late: it was due by {by} ({deadline.rule})"
-    left = days_left_at(deadline, event, statutory)
+    left = days_left_at(deadline, event, statutory) if today is None else (deadline.due_on - today).days
+    if left < 0:
+        which = "first" if event == WARNING_1 else "second"
+        return f"{deadline.name} was due by {by} ({deadline.rule}): its {which} warning, fired late"
     when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
     return f"{deadline.name} due {when}, by {by} ({deadline.rule})"

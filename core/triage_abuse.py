@@ -86,7 +86,14 @@ _WORDS: tuple[Cue, ...] = (
                                             r"|arrogant|smug|snotty|up|daft|you|a|that|greedy|ignorant)"
                                             r" (?:old )?(?:cows?|gits?|pigs?|sods?|witch|bitch(?:es)?)\b(?! (?:parsley|field|fields|of a job|in))"),
     cue("abuse", "shut piss stuffed", r"\bshut (?:up|your mouth|it|ur mouth|your face|your gob) (?:you|u)\b|\bshut your"
-                                      r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b"),
+                                      r" (?:mouth|gob|face)\b|\bpiss off\b|\bget stuffed\b|\bkeep (?:your|ur|yer) (?:mouth"
+                                      r"|gob|trap) shut\b"),
+    cue("abuse", "else", r"\bor else $"),
+    cue("abuse", "absolute utter total complete massive", r"\b(?:you|u|youre|ur) (?:an? )?(?:absolute|utter|total|complete"
+        r"|massive) (?:\w+ )?(?:weapon|melt|muppet|idiot|clown|joke|disgrace|waste of space|bellend|knob|plank|tool|div"
+        r"|nob|mug|donut|wally|pillock|moron|cretin|wrong un)\b"),
+    cue("abuse", "deserves deserve", r"\b(?:someone|somebody|one day|ill|i will|well|we will) (?:\w+ ){0,2}give (?:him|her"
+        r"|them|you|u|that \w+|the \w+) what (?:he|she|they|you|u)(?: really)? deserves?\b"),
     cue("abuse", "off yours lost arse", r"\b(?:sod|bugger|eff|f|piss|naff|jog) off\b(?! (?:at|to|with a|work))"
                                         r"|\bup (?:yours|your arse|ur arse)\b|\bkiss my arse\b|\bget lost (?:you|u)\b"
                                         r"|\bshove (?:it|your \w+(?: \w+)?) up\b"),
@@ -123,15 +130,36 @@ _THREATS: tuple[Cue, ...] = (
         r"\b" + _INTENT + r" (?:(?:go|come) (?:\w+ ){0,4}and )?(?:smash|wreck|trash|torch|tear) (?:up )?(?:the|this|that"
         r"|your|ur|yer|their|his|her|it|every|all) (?:\w+ ){0,2}?(?:place|office|offices|building|town hall|reception"
         r"|car|van|house|home|windows?|doors?|desk|up|in|apart|down)\b"),
+    cue("abuse", "lesson", r"\bteach (?:him|her|them|you|u|that \w+|the \w+|these \w+|those \w+) a (?:good |proper )?lesson\b"
+                           r"(?! (?:about|in|on|at)\b)"),
+    cue("abuse", "lamp thump punch smack slap chin glass bottle kick headbutt strangle throttle",
+        r"\b(?:ill|i will|im gonna|im going to|gonna|going to|will|ll) (?:lamp|thump|punch|smack|slap|chin|glass|bottle"
+        r"|kick|headbutt|strangle|throttle) (?:you|u|him|her|them|the \w+|that \w+|his|your|ur)\b"),
+    cue("abuse", "foreigners immigrants migrants pakis paki gypos gyppos gyppo pikeys pikey wogs poofs poofters",
+        r"\b(?:dirty|filthy|bloody|scrounging|stinking) (?:foreigners|immigrants|migrants)\b|\b(?:pakis?|gypp?os?|pikeys?"
+        r"|wogs|poofs|poofters)\b"),
     cue("abuse", "windows", r"\bput (?:your|ur|yer|his|her|their|the) (?:\w+ )?windows in\b"),
+    cue("abuse", "head heads", r"\b(?:want|wants|needs|need|deserves|deserve|get|gets|getting) (?:his|her|their|your|ur)"
+                               r" heads? (?:kicked|smashed|caved|knocked|punched) in\b"),
+    cue("abuse", "hands", r"\btake (?:the law|matters|things|it) into (?:my|our) own hands\b"),
+    cue("abuse", "myself ourselves personally", r"\b(?:ill|i will|im going to|im gonna|well|we will) (?:deal with|sort out"
+                                                r"|sort|handle) (?:him|her|them|you|u|that \w+|the \w+)(?: out)? (?:myself"
+                                                r"|ourselves|personally)\b"),
+    cue("abuse", "careful", r"\b(?:you|u|he|she|they)(?: d| had)? (?:want|wants|wanna|better|need|needs) (?:to )?be careful\b"
+                            r"(?! (?:on|in|at|near|when|crossing|driving|with|of|about|round|around|not|if|as|because)\b)"),
+    cue("abuse", "piece", r"\bnasty (?:little )?piece of (?:work|shit|dirt)\b"),
+    cue("abuse", "pleasant pretty nice friendly", r"\bit (?:wont|will not) be (?:pleasant|pretty|nice|friendly)\b",
+        needs=r"\b(?:visit|round|come|coming|see you|find you|pay you|paying)\b"),
     cue("abuse", "punch smack slap deck thump lamp batter strangle throttle",
         r"\b(?:love|like|want|wanna|going|gonna|could|ought|tempted) to (?:punch|smack|slap|deck|thump|lamp|batter"
         r"|strangle|throttle) (?:that|the|your|ur|him|her|them|you|u|every|some)\b"),
 
     # "he'll get what's coming", "they'll be sorry", "you won't know what hit you"
-    cue("abuse", "coming comin", r"\bget (?:whats|what is|what s) comin[g]?(?: to (?:him|her|them|you|u|em|ya))?\b"
+    cue("abuse", "coming comin", r"\b(?:get|gets|getting) (?:whats|what is|what s) comin[g]?(?: to (?:him|her|them|you|u|em|ya))?\b"
                                  r"(?! (?:at|for|on|this|next|in|up|out|soon to)\b)"),
-    cue("abuse", "deserves deserve", r"\b" + _THEY_WILL + r" get what (?:he|she|they|you|u) deserves?\b"),
+    cue("abuse", "deserves deserve", r"\b" + _THEY_WILL + r" get what (?:he|she|they|you|u) deserves?\b|\bhope (?:you|u"
+                                     r"|he|she|they)(?: all| lot)? get what (?:you|u|he|she|they)(?: all)? deserves?\b"),
+
     cue("abuse", "sorry regret", r"\b" + _THEY_WILL + r" (?:\w+ )?(?:be sorry|regret it|regret this|regret that)\b"
                                  r"(?! (?:to|he|she|they|you|that|for|about|we|i)\b)"),
     cue("abuse", "hit", r"\b(?:wont|will not|wouldnt|not) know what (?:hit|hits) " + _SOMEONE + r"\b"),
@@ -152,7 +180,8 @@ _THREATS: tuple[Cue, ...] = (
     cue("abuse", "accidents", r"\baccidents (?:can |do )?happen (?:to )?(?:people like " + _SOMEONE + r"|you know)\b"),
     cue("abuse", "yourself urself", r"\bwatch (?:yourself|urself|yourselves|your step|ur step)\b(?! (?:on|in|at|near|round"
                                     r"|around|when|crossing|by|as|with|going|walking|driving)\b)"),
-    cue("abuse", "waiting", r"\bwaiting for (?:you|u|him|her|them|that \w+) (?:outside|after (?:work|your|his|her|their"
+    cue("abuse", "waiting", r"\b(?:ill|i will|well|we will) be (?:\w+ ){0,4}waiting for (?:you|u|him|her|them|that \w+)\b"
+                            r"(?! (?:to|at|in|on|with|when the)\b)|\bwaiting for (?:you|u|him|her|them|that \w+) (?:outside|after (?:work|your|his|her|their"
                             r"|ur|the meeting)|when (?:you|he|she|they) (?:leave|finish|come out|get out))\b"),
 )
 
@@ -164,6 +193,11 @@ _INSULT = (r"(?:jobsworths?|idiots?|morons?|clowns?|muppets?|cowards?|wasters?|p
            r"|numpties|dimwits?|halfwits?|imbeciles?|jokers|losers?|scroungers?|pen ?pushers?|goons?|cretins?"
            r"|fools|buffoons?|snakes?|weasels?|rats|pigs|tyrants?|hypocrites?|amateurs|excuses? for (?:a )?human"
            r"|lowlifes?|low lifes?|scum|vermin|dinosaurs|lumps?)")
+_INSULT_WORDS = ("jobsworth jobsworths idiot idiots moron morons clown clowns muppet muppets coward cowards waster wasters "
+                 "parasite parasites leeches crook crooks liar liars numpties dimwit dimwits halfwit halfwits imbecile "
+                 "imbeciles jokers loser losers scrounger scroungers pusher pushers penpusher penpushers goon goons cretin "
+                 "cretins fools buffoon buffoons snake snakes weasel weasels rats pigs tyrant tyrants hypocrite hypocrites "
+                 "amateurs excuse excuses lowlife lowlifes lifes scum vermin dinosaurs lump lumps")
 _INSULTS: tuple[Cue, ...] = (
     cue("abuse", "jobsworth jobsworths", r"(?<!to be a )(?<!not a )(?<!bit of a )(?<!be a )\bjobsworths?\b"),
     cue("abuse", "pathetic useless spineless gutless brainless clueless lazy petty incompetent thick stupid gormless "
@@ -171,7 +205,7 @@ _INSULTS: tuple[Cue, ...] = (
                  "snivelling cowardly",
 
         r"\b" + _SCORN + r" (?:\w+ )?(?:and \w+ )?" + _INSULT + r"\b"),
-    cue("abuse", "bunch pack load shower gang band",
+    cue("abuse", _INSULT_WORDS,
         r"\b(?:bunch|pack|load|shower|gang|band) of (?:\w+ ){0,2}" + _INSULT + r"\b"),
     cue("abuse", "useless pathetic corrupt lazy incompetent clueless spineless gutless liars crooks clowns idiots morons "
                  "jobsworths muppets parasites scum cowards wasters disgraceful shameful jokers",

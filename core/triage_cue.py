@@ -61,7 +61,8 @@ CHILD = alt(r"child(?:ren|s)?", r"kids?", r"kiddies", r"kiddos?", r"bab(?:y|ies|
             r"infants?", r"newborn", r"twins", r"grand(?:son|daughter)s?", r"step(?:son|daughter)s?",
             r"nieces?", r"nephews?", r"pupils?", r"young (?:people|person|ones?|man|woman)")
 MINOR_AGE = (r"(?:\b(?:[4-9]|1[0-7]) ?(?:yo|y o|yrs?|years?)(?: old)?\b|\b(?:im|i am|shes|hes|she is|he is"
-             r"|theyre|they are|aged|age|only|just|than|turned|is|was|be|of) (?:only |just |barely )?"
+             r"|theyre|they are|aged|age|only|just|than|turned|is|was|be|of|sisters|brothers|daughters|sons|cousins|nieces"
+             r"|nephews|grandsons|granddaughters|friends|mates) (?:only |just |barely )?"
              r"(?:[4-9]|1[0-7]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?! (?:min|mins"
              r"|minutes|hours|hrs|days|weeks|months|pounds|quid|p|pence|times|miles|percent|am|pm"
              r"|oclock|o clock|metres|feet|th|st|nd|rd)\b)|\bunder ?age\b|\bminors?\b)")

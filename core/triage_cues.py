@@ -31,8 +31,9 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|has|is|are|still|brigade (?:are|is|have)|service (?:are|is|have))\b(?! (?:safety|station"
         r" open|open day|pit|place|check|alarm test))|\bblaze\b|\bablaze\b|\bflames\b|\bsomething alight\b"),
     cue("emergency_related", "smoke burning",
-        r"\b(?:black|thick|grey|white|toxic) smoke\b|\bsmoke (?:everywhere|coming out|pouring|billowing|rising|filling"
-        r"|over)\b|\bsmell (?:of )?(?:smoke|burning)\b"),
+        r"\b(?:black|thick|grey|white|toxic|massive|huge|loads of|lots of|plumes? of|clouds? of|so much) smoke\b"
+        r"|\bsmoke (?:everywhere|coming out|coming from|pouring|billowing|rising|filling|over)\b"
+        r"|\bsmell (?:of )?(?:smoke|burning)\b"),
     cue("emergency_related", "flood flooded flooding floods floodwater",
         r"\bflood(?:ed|ing|s|water)?\b(?! (?:of|defences?|defence|risk|map|maps|zone|insurance|plans?|grants?|consultation"
         r"|scheme|resilience|alleviation|barrier installation|with|by (?:emails|calls|complaints)|(?:warnings?|alerts?)"
@@ -40,8 +41,8 @@ _EMERGENCY: tuple[Cue, ...] = (
 
         r"(?<!flooded with)(?<!flooded by)",
         needs=r"^(?!.*\b(?:consultation|defences?|insurance|emails|complaints|calls|pitch|pitches|league|match|fixtures?"
-              r"|training|games?|signs?|borrow|lend|hire)\b).*\b(?:road|street|house|houses|home|homes|basement|cellar"
-              r"|kitchen|car|cars|garden|estate|town|now|again|water|river|under|inches|feet|knee|waist|doors?|drains?"
+              r"|training|games?|signs?|borrow|lend|hire|every time|whenever|each time|every winter|when it rains)\b)"
+              r".*\b(?:road|street|house|houses|home|homes|basement|cellar|kitchen|car|cars|garden|estate|town|now|again|water|river|under|inches|feet|knee|waist|doors?|drains?"
               r"|rising|bridge|lane|avenue|close|underpass|field|park|flat|we|our|my|is|are|has|have)\b"),
     # water over the top: "the river's come over the top", "cars floating", "the road is a river"
     cue("emergency_related", "river rivers stream streams brook sea seas tide tides canal ouse water waters waves",
@@ -58,12 +59,14 @@ _EMERGENCY: tuple[Cue, ...] = (
 
     cue("emergency_related", "banks water underwater",
         r"\bburst (?:its|their|the) banks?\b|\bwater (?:is )?(?:up to|pouring|coming (?:in|up|through|into)|rising"
-        r"|everywhere|gushing|flooding)\b|\b(?:under|underwater|under water)\b(?: \S+)? (?:water|now)\b"
+        r"|everywhere|gushing|flooding)\b(?! (?:\w+ )?(?:ceiling|from (?:upstairs|the flat above|next door)))|\b(?:under|underwater|under water)\b(?: \S+)? (?:water|now)\b|\bunder (?:a|an|two|three|\d+) (?:foot|feet|inches|metres?)"
+        r" of water\b"
         r"|\bunderwater\b"),
     cue("emergency_related", "gas", r"\bsmell(?:s|ing)? (?:of )?gas\b|\bgas (?:leak|leaking|smell|escape|explosion|main"
                                    r" (?:burst|leak|fractured))\b|\bsmells (?:strongly )?of gas\b"),
     cue("emergency_related", "power powers electric electricity blackout outage lights",
-        r"\bpower (?:cut|outage|failure|out|off|down|is off|is out|has gone|went off|went out|s off|s out|s gone|gone"
+        r"\b(?<!report a )(?<!event of a )(?<!if theres a )(?<!if there is a )(?<!if we have a )(?<!during a )"
+        r"(?<!in case of a )power (?:cut|outage|failure|out|off|down|is off|is out|has gone|went off|went out|s off|s out|s gone|gone"
         r" off)\b|\bno (?:power|electric|electricity|lights)\b(?! (?:bill|meter|for the))|\bblackout\b|\boutage\b"
         r"|\blights (?:have |are )?(?:all )?(?:gone )?out (?:across|in|on|all over)\b|\bpowers? (?:been |gone |is |has been |still )?(?:off|out|gone)\b"),
     cue("emergency_related", "crash crashed collision accident smash pile rta overturned flipped ambulance hit knocked run "
@@ -86,14 +89,20 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"|heading|headed|screaming|blue lighting|blues and twos) (?:past|down|up|through|towards|to|along|by|into)\b",
         needs=_NOT_AN_EVENT),
     # the power gone: "all the lights went out across the estate", "lost power", "the whole town is dark"
-    cue("emergency_related", "lights power electric electricity leccy lecky dark darkness",
+    cue("emergency_related", "lights power electric electricity leccy lecky dark darkness whole entire",
         r"\blights (?:have |has )?(?:all )?(?:just )?(?:went|gone|go|gone off|went off) (?:out|off)?\b(?=.*\b(?:across"
         r"|street|streets|road|estate|town|whole|everywhere|area|village|houses|neighbours|block|flats|lane|avenue"
         r"|bang)\b)|\blost (?:all )?(?:the )?(?:power|electric|electricity|leccy)\b(?! steering)|\b(?:electric"
         r"|electricity|leccy|lecky)s?(?: is| has)? (?:just )?(?:gone|went|been|cut) (?:off|out)\b|\b(?:whole|entire)"
-        r" (?:\w+ ){0,3}(?:is |are |has gone |gone |s )?(?:dark|in darkness|without power|blacked out)\b"
+        r" (?:\w+ ){0,3}(?:is |are |has gone |gone |s )?(?:dark|in darkness|without (?:power|water|electric\w*|gas|heating)"
+        r"|blacked out)\b"
         r"(?! (?:at night|in the evenings?|because|since the new|with the new)\b)"),
+    cue("emergency_related", "hit struck smashed crashed ploughed wedged stuck",
+        r"\b(?:lorry|bus|van|car|truck|train|tractor|coach) (?:has |have |just |has just )?(?:hit|struck|smashed into"
+        r"|crashed into|gone into|ploughed into|wedged under|stuck under) (?:the |a )?(?:bridge|wall|house|shop|building"
+        r"|lamp ?post|tree|pedestrian|cyclist|railings?|barrier)\b"),
     cue("emergency_related", "burst pipe main water",
+
         r"\bburst (?:water )?(?:main|pipe|mains)\b|\bno (?:running )?water\b(?! (?:bill|meter|fountain|feature))"
         r"|\bwater (?:main|supply|mains) (?:burst|off|cut|has burst)\b|\bwater(?:s| is| has been)? (?:been )?off\b"),
     cue("emergency_related", "roof rescued rescue rescuing coastguard lifeboat",
@@ -115,9 +124,12 @@ _EMERGENCY: tuple[Cue, ...] = (
         r"\b|\bpolice everywhere\b|\b(?:major|serious|some sort of|some kind of|an|a police) incident\b"
         r"|\b(?:police|fire brigade|firefighters|fire service) (?:have |has )?(?:shut|closed|sealed off|cordoned off|taped"
         r" off|evacuated)\b"),
-    cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak",
+    cue("emergency_related", "chemical chemicals spill spillage toxic fumes leak shed",
         r"\b(?:chemical|fuel|oil|diesel|toxic) (?:spill|spillage|leak|fire|cloud)\b|\bspill(?:ed|age)? (?:of|on)\b"
         r"|\bshed its load\b|\bchemicals? on\b|\btoxic (?:fumes|smoke|cloud)\b|\bfumes\b(?= .*\b(?:eyes|breath|cough))"),
+    cue("emergency_related", "chemical acrid toxic diesel oil fuel", r"\b(?:chemical|acrid|toxic) (?:smell|stench|fumes)\b"
+        r"(?=.*\b(?:everywhere|all over|cough\w*|eyes|throat|breath\w*|whole|across|town|street|estate)\b)"
+        r"|\b(?:diesel|oil|fuel) (?:all over|everywhere|across) (?:the )?(?:road|carriageway|street|lanes?)?\b"),
     cue("emergency_related", "sinkhole landslide landslip collapse collapsed fall cliff cliffs", r"\bcliffs? (?:\w+ ){0,3}(?:have |has )?"
                                                                                                r"(?:just )?(?:collapsed|fallen"
                                                                                                r"|come down|gone)\b"
@@ -125,7 +137,7 @@ _EMERGENCY: tuple[Cue, ...] = (
                                                                                    r"|\bcliff (?:fall|collapse)\b"
                                                                                    r"|\b(?:building|wall|roof|bridge|road"
                                                                                    r"|ceiling|scaffolding|chimney|balcony)"
-                                                                                   r" (?:has )?(?:just )?collapsed\b"
+                                                                                   r"(?: \w+){0,3} (?:has )?(?:just )?collapsed\b"
                                                                                    r"|\bcollapsed (?:building|wall|roof"
                                                                                    r"|bridge|road)"),
     cue("emergency_related", "snow ice stuck stranded gritters gritted", r"\b(?:cars?|lorries|vehicles|buses|people|drivers)"
@@ -150,7 +162,7 @@ _FOI: tuple[Cue, ...] = (
     cue("foi", "disclose disclosure breakdown", r"\b(?:please |pls |kindly )?disclose\b|\bfull breakdown\b|\ba breakdown"
                                                 r" of (?:\w+ ){0,4}(?:spent|spend|spending|costs?|cost|paid|budget"
                                                 r"|numbers?|figures)\b"),
-    cue("foi", "much", r"\bhow much (?:did|has|have|was|were|is|does) (?:the council|you|the councils?|\w+ council|lewes"
+    cue("foi", "much", r"\bhow much (?:money )?(?:did|has|have|was|were|is|does) (?:the council|you|the councils?|\w+ council|lewes"
                        r"|eastbourne|the town council)(?: \w+)? (?:spend|spent|pay|paid|cost|budget\w*|waste|wasted"
                        r"|receive|received|earn|earned|make|made|give|given|get|got)\b"
                        r"|\bhow much (?:money )?(?:was|has been|have you) (?:spent|paid|wasted)\b"
@@ -161,11 +173,22 @@ _FOI: tuple[Cue, ...] = (
         r"|spend|issue|receive|get)\b|\bthe following (?:information|info|data|details)\b|\bwhat (?:was|were) the"
         r" (?:total )?(?:cost|costs|spend|bill) (?:of|on|for)\b|\b(?:send|provide|publish|release|share) (?:me |us )?(?:a"
         r" copy of |copies of )?the contracts? (?:between|with|for|awarded)\b"),
-    cue("foi", "many number", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
+    cue("foi", "much", r"\bhow much (?:money )?(?:the council|you|the councils?|\w+ council) (?:has |have )?(?:spent|paid"
+                       r"|spends|pays|wasted|gave|received|got|made)\b"),
+    cue("foi", "release disclose", r"\b(?:release|disclose) (?:the|all|any|a copy of the|copies of the) (?:\w+ )?(?:reports?"
+                                   r"|documents?|minutes|correspondence|emails|data|figures|information|business case"
+                                   r"|assessments?|contracts?|invoices|advice)\b", needs=_NOT_ABOUT_ME),
+    cue("foi", "provide supply confirm tell give send publish release share disclose",
+        r"\b(?:provide|supply|confirm|tell me|give me|send me|publish|release|share|disclose) (?:me |us )?(?:with )?(?:the )?"
+        r"(?:total )?(?:number|numbers|amount|figures?|breakdown|list|names) of\b(?! (?:the|a|an|your|that|this)\b)",
+        needs=_NOT_ABOUT_ME),
+    cue("foi", "many", r"\bhow many (?:\w+ ){1,5}(?:were|have been|was|has been|did (?:you|the council)|has the council"
                        r"|have you) (?:issued|received|spent|employed|recorded|repaired|paid|made|upheld|reported|given"
-                       r"|sold|approved|refused|fined|evicted|sent|handed out)\b"
-                       r"|\bthe number of (?:\w+ ){1,4}(?:issued|received|recorded|employed|repaired|paid|made|upheld"
-                       r"|reported|given|sold|approved|refused|fined|evicted|sent|handed out|carried out)\b"),
+                       r"|sold|approved|refused|fined|evicted|sent|handed out)\b"),
+    # cue words are the verbs, not "number": "the number of" is everyday talk
+    cue("foi", "issued received recorded employed repaired upheld sold approved refused fined evicted handed carried",
+        r"\bthe number of (?:\w+ ){1,4}(?:issued|received|recorded|employed|repaired|upheld|sold|approved|refused|fined"
+        r"|evicted|handed out|carried out)\b"),
     # the council's spending: "the total amount spent on agency staff"
     cue("foi", "total amount sum", r"\b(?:total|amount|sum|totals) (?:\w+ ){0,2}(?:spent|paid|paid out|received|budgeted"
                                    r"|allocated|wasted|awarded)\b",
@@ -182,6 +205,7 @@ _SAR: tuple[Cue, ...] = (
     # person's request for their own data (UK GDPR Article 15): one calendar month, not FOI.
     cue("sar", "subject sar dsar access", r"\bsubject access\b|\bsar\b(?! (?:\d|pounds))|\bdsar\b|\bright of access\b"),
     cue("sar", "article", r"\barticle 15\b"),
+    cue("sar", "know", r"\bwhat (?:do|does) (?:you|the council|\w+ council|your \w+) know about me\b"),
     cue("sar", "wrote written recorded held kept keep keeps hold holds", r"\b(?:data|information|info|records?|files?|notes|everything|anything"
                                                    r"|what) (?:\w+ ){0,4}(?:wrote|written|recorded|held|kept|keep|keeps|hold"
                                                    r"|holds) (?:on|about) me\b"),
@@ -199,7 +223,7 @@ _SAR: tuple[Cue, ...] = (
         r"|concerning|regarding|relating to|naming) me\b",
         needs=r"\b(?:copy|copies|see|send|access|request|requesting|want|like|get|obtain|view|provide|release|disclose"
               r"|entitled)\b"),
-    cue("sar", "data information info records record file files notes footage recordings emails",
+    cue("sar", "data information info records record file files notes footage recordings recording emails cctv images photos send",
 
         r"\b(?:copy|copies|see|access|get|request|requesting|send me|obtain|view|read|entitled to|all|give me|have)"
         r" (?:\w+ ){0,2}(?:my|me my) (?:own )?(?:personal )?(?:\w+ ){0,2}(?:data|information|info|records?|files?"
@@ -233,22 +257,29 @@ _COMPLAINT: tuple[Cue, ...] = (
                                    r" times\b|\bcomplained (?:about|to (?:the|you|your|them)|before|already|repeatedly)\b"
                                    r"|\b(?:ive|i have|weve|we have|already) complained\b"),
     cue("complaint", "ombudsman", r"\bombudsman\b"),
+    cue("complaint", "grievance", r"\b(?:formal|official|raise|raising|lodge|lodging|file|filing|submit|submitting|make"
+                                  r"|making) (?:a )?grievance\b"),
     # a message headed with what it is: "Complaint: the bin men...", "FORMAL COMPLAINT - ..."
     cue("complaint", "complaint", r"^ (?:(?:formal|official|new|another|urgent|serious) )?complaint\b(?! (?:was|has|is"
                                   r"|handled|dealt|resolved|sorted|upheld|withdrawn)\b)"),
 
     cue("complaint", "escalate escalated escalating", r"\b(?:escalate|escalated|escalating) (?:this|my|it|the matter|to)\b"
-                                                     r"|\b(?:want|need) (?:this|it) escalated\b"),
+                                                     r"|\b(?:want|need) (?:this|it) escalated\b|\b(?:want|wish|would like|d like"
+                                                     r"|need|going|intend) to escalate\b"),
+    cue("complaint", "formal", r"\b(?:want|expect|demand|request|like|need|await) (?:a |an )?formal (?:response|reply|apology"
+                               r"|investigation)\b"),
 )
 
 _OUTLETS = (r"(?:argus|herald|gazette|express|echo|post|times|mail|mirror|courier|observer|chronicle|guardian|telegraph"
+            r"|clarion|mercury|tribune|sentinel|bugle|newsquest|reach plc|national world"
             r"|independent|standard|advertiser|journal|news|sun|star|metro|bbc|itv|sky news|channel (?:4|5)|reuters"
             r"|press association|pa media|radio \w+|\w+ radio|\w+ fm|\w+ live|newspaper|paper|magazine|podcast"
             r"|newsletter of the \w+|meridian|look east|south today)")
 # A newsroom by name, for "I'm from ..." and "... here": stricter than _OUTLETS, whose short words
 # ("post", "mail", "times") are everyday words after "from".
 _NEWSROOM = (r"(?:bbc(?: \w+)?|itv(?: \w+)?|sky news|channel [45]|radio \w+|\w+ radio|\w+ fm|\w+ tv|(?:\w+ )?(?:argus"
-             r"|herald|gazette|express|courier|observer|chronicle|echo|advertiser|telegraph|guardian)|(?!(?:the|a|an|our|your|my"
+             r"|herald|gazette|express|courier|observer|chronicle|echo|advertiser|telegraph|guardian|clarion|mercury|tribune"
+             r"|sentinel|bugle)|newsquest|reach plc|national world|(?!(?:the|a|an|our|your|my"
              r"|his|her|their) )\w+ (?:world|live|online|news|times|standard|journal)|daily mail|mail on sunday|the (?:local |daily"
              r" |weekly |evening )?(?:paper|newspaper)|meridian|look east|south today|reuters|press association"
              r"|pa media|(?:\w+ )?(?:magazine|podcast))")
@@ -256,6 +287,7 @@ _NEWSROOM = (r"(?:bbc(?: \w+)?|itv(?: \w+)?|sky news|channel [45]|radio \w+|\w+ 
 _NOT_A_CAREER = (r"^(?!.*\b(?:work experience|placements?|internships?|careers?|courses?|degree|apprenticeships?"
                  r"|wants? to (?:be|become)|studying to|training to|when (?:i|he|she|they) grows? up)\b)")
 _NEWSROOM_WORDS = ("bbc itv sky channel radio fm tv argus herald gazette express courier observer chronicle echo advertiser "
+                   "clarion mercury tribune sentinel bugle newsquest reach national "
                    "telegraph guardian world live online news post times mail standard journal paper newspaper meridian "
                    "look south reuters press pa magazine podcast")
 _PRESS: tuple[Cue, ...] = (
@@ -290,11 +322,12 @@ _PRESS: tuple[Cue, ...] = (
               r"|[a-z]+ news|\w+ world|\w+ online|front page|tomorrows paper|edition|airtime|broadcast)\b"),
     cue("press", "press media", r"\b(?:press|media) (?:enquiry|enquiries|inquiry|request|query|office|officer|team|contact)\b"),
     cue("press", "work works working write writes", r"\b(?:i|we) (?:work|works|am working|write|writes) (?:for|at|with)"
-                                                    r" (?:the |a |an )?(?:local |national |regional |online |community )?"
+                                                    r" (?:the |a |an )?(?:local |national |regional |online |community )?(?:\w+ (?=(?:clarion|mercury|tribune"
+                                                    r"|sentinel|bugle|gazette|herald|argus|courier|chronicle|observer)\b))?"
                                        + _OUTLETS + r"\b(?! office| box| code)"),
     cue("press", "here newsroom desk", r"\b(?:courier|argus|herald|gazette|express|echo|observer|chronicle|bbc \w+|itv \w+|radio \w+"
                          r"|\w+ fm|newspaper|paper|news|times|post|mail|mirror|standard|advertiser|\w+ online|\w+ live"
-                         r"|\w+ world|\w+ radio|\w+ tv|magazine|podcast)"
+                         r"|\w+ world|\w+ radio|\w+ tv|magazine|podcast|newsquest|clarion|mercury|tribune|sentinel)"
                          r" (?:news )?(?:here|newsroom|news desk)\b"),
     cue("press", "behalf", r"\bon behalf of (?:the )?(?:bbc|itv|sky news|reuters|press association|pa media|" + _OUTLETS
                            + r")\b"),
@@ -302,12 +335,19 @@ _PRESS: tuple[Cue, ...] = (
         r"\bour (?:readers|listeners|viewers)\b|\bdeadline (?:is )?(?:\d|today|tonight|noon|midday|this)|\bfor publication"
         r"\b|\bpublishing (?:tonight|tomorrow|today|this)\b|\bgoing to print\b|\bon air\b"),
     # "I'm from BBC Radio Sussex", "this is Jo from the Argus", "calling from ITV Meridian"
-    cue("press", _NEWSROOM_WORDS, r"\b(?:from|with) (?:the )?" + _NEWSROOM + r"\b(?! (?:said|says|reported|wrote|claims|that"
+    cue("press", _NEWSROOM_WORDS, r"\b(?<!journalism )(?<!article )(?<!articles )(?<!piece )(?<!story )(?<!coverage )"
+                                  r"(?<!report )(?<!reporting )(?<!headline )(?<!letter )(?:from|with) (?:the )?" + _NEWSROOM + r"\b(?! (?:said|says|reported|wrote|claims|that"
                                   r"|shop|round|boy|girl|delivery|deliveries|recycling|bins?|subscription|website|app)\b)",
         needs=r"^(?!.*\b(?:saw|see|seen|read|watched|heard|listening to|listened to|watching|article|story in)\b)"),
 
     # "come on the breakfast show", "be interviewed for the 6pm bulletin"
+    # "a researcher at BBC Panorama", "presenter on Radio Sussex"
+    cue("press", "researcher researchers producer presenter editor journalist reporter correspondent freelancer",
+        r"\b(?:researcher|producer|presenter|editor|journalist|reporter|correspondent|freelancer)s? (?:at|for|with|on|from)"
+        r" (?:the )?" + _NEWSROOM + r"\b",
+        needs=r"^(?!.*\b(?:saw|see|seen|read|watched|heard|listening to|listened to|watching|said|says)\b)"),
     # "can someone from the council speak to BBC South Today"
+
     cue("press", "speak talk chat", r"\b(?:someone|anyone|somebody|a councillor|a spokesperson|the leader|you) (?:\w+ ){0,4}"
                                     r"(?:speak|talk|chat) (?:to|with) (?:us at )?(?:the )?" + _NEWSROOM + r"\b",
         needs=r"^(?!.*\b(?:saw|seen|read|watched|heard|listening to|listened to|watching|spoke|talked)\b)"),

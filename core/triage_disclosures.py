@@ -7,6 +7,7 @@ Lincolnshire, "Engaging with young and vulnerable people"; Lewes 5.2; Leighton-L
 
 from __future__ import annotations
 
+from core.triage_families import CUES as FAMILY_CUES
 from core.triage_cue import CHILD, ELDER, MINOR_AGE, NOW, URGENT, VULNERABLE, WHO_AT_RISK, Cue, cue
 
 S = "safeguarding"
@@ -21,10 +22,10 @@ _ADULTS: tuple[Cue, ...] = (
     cue(S, "seen heard answered answering", r"\b(?:hasnt|has not|havent|have not|not|nobody has|no one has|noone has)"
                                             r" (?:been )?(?:seen|heard from|heard|answered|answering|seen or heard)"
                                             r" (?:\w+ ){0,3}(?:for|in|since) (?:\d+|a few|several|two|three|four|five|days"
-                                            r"|a week|weeks|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
+                                            r"|a week|weeks|a fortnight|fortnight|a month|months|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE
                                                                                  + r"|neighbour|lives alone)"),
     cue(S, "curtains milk post", r"\bcurtains (?:\w+ )?(?:shut|closed|drawn)\b|\bmilk (?:\w+ )?(?:on the step|not (?:been )?"
-                                 r"taken in)\b|\bpost (?:\w+ )?piling up\b", needs=r"\b(?:days|week|weeks|since|elderly|old)"),
+                                 r"taken in)\b|\bpost (?:\w+ )?piling up\b", needs=r"\b(?:days|week|weeks|fortnight|since|all day|still)\b"),
     cue(S, "fallen fell fall floor", r"\b(?:fallen|fell|had a fall|falls|falling) (?:\w+ ){0,3}(?:cant|couldnt|can not|unable to"
                                      r"|not able to) get (?:up|back up)\b|\b(?:fallen|fell) (?:twice|again|three times|several"
                                      r" times|over and over)\b|\b(?:lying|laying|lay) on the floor\b",
@@ -63,7 +64,8 @@ _ADULTS: tuple[Cue, ...] = (
         r"to (?:leave|get out|go)\b|\bhomeless\b|\bsleeping (?:rough|on the streets?|in (?:a|the|my) (?:car|park|bus shelter"
         r"|tent|doorway|station|stairwell)|on (?:a|my|mates|friends) (?:floor|sofa))|\bnowhere (?:to|else to) (?:go|sleep"
         r"|stay|live)\b|\bsofa ?surfing\b|\bon the streets\b|\b(?:got|been|being|were|was) evicted\b",
-        needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r"|\btonight\b|pregnant|\bscared)"),
+        needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r"|\btonight\b|pregnant|\bscared"
+              r"|\b(?:ill|unwell|poorly|freezing|cold|snow|not moving|shaking|sick)\b)"),
     cue(S, "bullied bullying bullies cyberbullying cyberbullied cyber picked targeted", r"\b(?:being|been|getting|gets|got|get|is|was) (?:bullied|picked on|targeted)\b"
                                                                         r"|\bbull(?:ying|ies|y) (?:me|her|him|them|my)\b"
                                                                         r"|\bcyber ?bull\w*"),
@@ -97,7 +99,7 @@ _PLAINLY: tuple[Cue, ...] = (
         r"|smacking|slapping|kicking|punching|beating) (?:the |that |a |her |his |their |my )?(?:\w+ )?(?:baby|kids?|children"
         r"|child|toddler|son|daughter|boy|girl|mum|dad|nan|gran|wife|husband|partner|her|him|them|me)\b"
         r"(?! (?:football|ball|the ball|a ball))", needs=r"(?:" + WHO_AT_RISK + r"|\b(?:he|she|partner|husband|wife|me)\b)"),
-    cue(S, "radicalised radicalized radicalising radicalisation extremist extremists extremism spiked fgm honour "
+    cue(S, "radicalised radicalized radicalising radicalisation extremist extremists extremism spiked fgm honour married "
            "marry marriage",
         r"\b(?:radicali[sz]\w*|extremis[tm]s?|spiked|fgm|honour based|honour (?:violence|killing)|forced (?:to marry|marriage)"
         r"|married off)\b", needs=r"(?:" + WHO_AT_RISK + r"|\b(?:my|her|his|me|i)\b)"),
@@ -111,8 +113,8 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "lookouts lookout using runners", r"\busing (?:kids|children|young \w+|schoolkids|little \w+) (?:as|to)\b"
                                              r"|\b(?:kids|children) as (?:lookouts?|runners)\b"),
     cue(S, "sweets car him", r"\b(?:asking|asked|asks|trying to get|tried to get|getting|offering|offered)"
-                             r" (?:\w+ ){0,6}(?:sweets|to go with him|to come with him|into (?:his|a|the) (?:car|van)"
-                             r"|in (?:his|a|the) (?:car|van))\b", needs=CHILD),
+                             r" (?:\w+ ){0,6}(?:sweets|to go with him|to come with him|into (?:his|a) (?:car|van)"
+                             r"|in (?:his|a) (?:car|van))\b", needs=CHILD),
     cue(S, "crying mum mummy dad daddy parents", r"\bcrying for (?:his|her|their) (?:mum|mummy|mam|mom|dad|daddy|parents)\b"),
     cue(S, "done point better", r"\b(?:so |just |im |i am )?done with (?:life|living|it all|everything|this life)\b"
                                 r"|\b(?:dont|cant|do not|cannot) see the point (?:any ?more|of anything|of me)\b"
@@ -120,8 +122,10 @@ _PLAINLY: tuple[Cue, ...] = (
     cue(S, "regret pay suffer", r"\b(?:hell|shell|he will|she will|he ll|she ll|hed|shed) make (?:me|her|him|us) (?:regret"
                                 r"|pay|suffer)\b"),
     cue(S, "used", r"\b(?:being|been|are|is|get|getting) used to (?:run|sell|deal|carry|move|hold|store|steal)\b"),
-    cue(S, "id ill end kill die", r"\b(?:planning|planned|plan|worked out|working out|thought about) (?:how|when|where)"
-                                    r" (?:i|id|ill|im going to|to) (?:would )?(?:do it|end it|kill|die|go)\b"),
+    cue(S, "planning planned plan worked working thought decided", r"\b(?:planning|planned|plan|worked out|working out"
+                                                                  r"|thought about|decided) (?:how|when|where) (?:i|id|ill"
+                                                                  r"|i will|im going to|to) (?:would )?(?:do it|end it|kill"
+                                                                  r"|die|go)\b"),
     cue(S, "old yr yo years", r"\b(?:1[89]|[2-6]\d) ?(?:year old|yr old|yo|years old)\b",
         needs=r"(?=.*" + MINOR_AGE + r")(?=.*\b(?:friend|boyfriend|girlfriend|man|bloke|woman|buys|buying|gifts|presents"
               r"|messag\w*|meet\w*|met|seeing|dating|living|sleeping|relationship|going out)\b)"),
@@ -164,7 +168,7 @@ _PLAINLY: tuple[Cue, ...] = (
         needs=r"\b(?:left|leaving|leave|leaves|in|all day|for hours)\b"),
     cue(S, "seen", r"\b(?:hasnt|has not|havent|have not|not|nobody has|no one has|noone has) (?:been )?seen (?:\w+ ){0,6}(?:for"
                    r"|in|since) (?:over |more than |about |nearly )?(?:\d+|a few|several|two|three|four|five|days|a week|weeks"
-                   r"|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE + r"|neighbour|lives alone|lady|man)"),
+                   r"|a fortnight|fortnight|a month|months|ages|last)\b", needs=r"(?:" + ELDER + r"|" + VULNERABLE + r"|neighbour|lives alone|lady|man)"),
     cue(S, "cutting harming purging", r"\b(?:cutting|harming|self harming|purging) (?:again|every|most|at night|more|and i"
                                       r" cant)\b|\b(?:started|been|im|keep|still|back to) (?:cutting|self harming)\b"),
     cue(S, "goodbye farewell", r"\b(?:goodbye|farewell) (?:message|post|note|letter|text|video|messages|notes)\b"
@@ -191,7 +195,7 @@ _PLAINLY: tuple[Cue, ...] = (
                                       r" (?:turn|turned|show|showed|come|came) (?:up|round)\b"),
     cue(S, "longer", r"\bhow (?:much )?longer (?:i|i can|i can keep|i ll|ill) (?:can )?(?:do this|cope|go on|keep going|carry"
                      r" on|manage|take it)\b"),
-    cue(S, "river sea water canal lake harbour drowning", r"\bdrowning\b|\bwent under\b|\b(?:in|into) the (?:river|sea|water"
+    cue(S, "river sea water canal lake harbour drowning", r"\bdrowning\b(?! (?:my|our|the|your|his|her) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard|drive)\b| in (?:paperwork|emails|work|admin|leaves|mud|forms|bureaucracy|red tape|rain|water bills)\b)|\bwent under\b|\b(?:in|into) the (?:river|sea|water"
                                                           r"|canal|lake|harbour)\b(?=.*\b(?:struggling|drowning|help|999"
                                                           r"|under|screaming|cant swim)\b)"),
     cue(S, "van minibus car picked", r"\bpicked up (?:in|by) (?:a|the) (?:van|minibus|car)\b",
@@ -203,12 +207,17 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
         needs=r"\b(?:end it|kill|die|pills|tablets|hurt|cut|cutting|knife|razor|rope|overdose)\b"),
     cue(URGENT, "herself himself myself themselves", r"\bcut (?:herself|himself|myself|themselves) (?:really |so |very )?"
                                                     r"(?:badly|bad|deep|deeply)\b"),
-    cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b"),
+    cue(URGENT, "tracks line railway", r"\bon the (?:train |railway )?(?:tracks|line|railway line)\b",
+        needs=r"^(?!.*\b(?:trees?|branch|branches|trolley|debris|landslip|cows?|sheep|horses?|fence|power cables?)\b)"
+              r".*\b(?:he|she|hes|shes|someone|somebody|man|woman|kid|kids|child|children|boy|girl|lad|lads|person"
+              r"|people|teens?|teenagers|they|them|him|her|my \w+|someones|walking|sitting|standing|lying)\b"),
     cue(URGENT, "collapsed unresponsive moving breathing fit seizure blue",
         r"\b(?:collapsed|unresponsive|not moving|isnt moving|stopped breathing|not breathing properly|having a (?:fit"
         r"|seizure)|turning blue)\b",
-        needs=r"\b(?:he|she|hes|shes|man|woman|child|kid|boy|girl|baby|toddler|someone|somebody|mum|dad|son|daughter"
-              r"|friend|partner|husband|wife|nan|gran|grandad|neighbour|lady|fella|bloke|person)\b"),
+        needs=r"^(?!.*\b(?:wall|walls|roof|ceiling|tree|fence|bank|road|bridge|building|shelter|scaffold\w*|drain|sewer"
+              r"|pavement|house|chimney|garage|shed|arch|tunnel|stage|marquee|pipe|sinkhole)s? (?:has |have |had |just )?"
+              r"collapsed\b).*\b(?:he|she|hes|shes|man|woman|child|kid|boy|girl|baby|toddler|someone|somebody|mum|dad"
+              r"|son|daughter|friend|partner|husband|wife|nan|gran|grandad|neighbour|lady|fella|bloke|person)\b"),
     cue(URGENT, "overdose od", r"\b(?:threatening|threatened|going|gonna|about|says (?:shes|hes|she|he) (?:is )?going)"
                                r" to (?:take an overdose|overdose|od)\b"),
     cue(URGENT, "hot", r"\b(?:in|inside) a hot car\b|\bhot car\b", needs=CHILD),
@@ -224,7 +233,7 @@ _URGENT_PLAINLY: tuple[Cue, ...] = (
     cue(URGENT, "find", r"\b(?:cant|cannot|can t) find (?:him|her|them|my \w+|our \w+)\b",
         needs=r"\b(?:wandered|missing|lost|gone|ran off|run off)\b(?=.*" + WHO_AT_RISK + r")|" + WHO_AT_RISK
               + r".*\b(?:wandered|missing|lost|gone|ran off|run off)\b"),
-    cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b|\b(?:in|into) the (?:river|sea|water|canal|lake"
+    cue(URGENT, "drowning river sea water canal lake harbour", r"\bdrowning\b(?! (?:my|our|the|your|his|her) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard|drive)\b| in (?:paperwork|emails|work|admin|leaves|mud|forms|bureaucracy|red tape|rain|water bills)\b)|\b(?:in|into) the (?:river|sea|water|canal|lake"
                                                                r"|harbour)\b(?=.*\b(?:struggling|drowning|help|999|went under"
                                                                r"|cant swim)\b)"),
     cue(URGENT, "stabbed bleeding unconscious breathing wake collapsed blood",
@@ -245,5 +254,5 @@ _NOW_PLAINLY: tuple[Cue, ...] = (
     cue(NOW, "floor moving", r"\b(?:is|s|lying|laying|lay|lies|collapsed|fallen|fell|unconscious|hes|shes|now|still) on the floor\b|\b(?:not|isnt|wont stop|stopped) moving\b"),
 )
 
-CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY)
-"""Every cue of this module."""
+CUES: tuple[Cue, ...] = (*_ADULTS, *_PLAINLY, *_URGENT_PLAINLY, *_NOW_PLAINLY, *FAMILY_CUES)
+"""Every cue of this module, and the families of `core.triage_families`."""

@@ -52,11 +52,23 @@ _NOT_ABOUT_HARM = (
     r"|kids will love|hit (?:a|the) pothole|hit by (?:a|the) ball|locked (?:myself|ourselves) out|dying on"
     r"|breaking point with|tree (?:is )?dying|plants? (?:are |is )?dying|leave (?:the kids|them|us|him|her) alone"
     r"|abuse of (?:power|process|the system|trust|position)|hurt by (?:the|this|your) (?:decision|council|way)"
-    r"|kicked out of|kicked (?:a|the) ball|kicked off)\b)"
+    r"|kicked out of|kicked (?:a|the) ball|kicked off|hit by (?:a|the) (?:\w+ )?ball|secret santa|food bank"
+    r"|(?:going to|gonna|will|ll) kill me (?:for|when|if|lol|haha)"
+    r"|drowning (?:my|our|the|your) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard)"
+    r"|drowning in (?:paperwork|emails|work|admin|leaves|forms|bureaucracy|red tape)"
+    r"|(?:screaming|shrieking|crying|squealing) (?:with|in) (?:joy|laughter|delight|excitement|happiness)"
+    r"|alone with (?:their|my|our|his|her) (?:gran|nan|grandma|grandad|grandparents|dad|mum|aunt|auntie|uncle)"
+    r"|register (?:a|the|his|her|my \w+s) death|death (?:certificate|notice|registration)|tell us once"
+    r"|dying (?:here|out here|in this)(?=.*\b(?:degrees|heat|hot|sun|shade|queue|wait))"
+    r"|(?:scared|afraid|terrified|frightened|petrified) of (?:heights|spiders|the dark|flying|needles|clowns|wasps"
+    r"|bees|snakes|thunder|lightning|fireworks|water|swimming|mice|birds)"
+    r"|(?:someone|somebody|anyone|a child|a kid|people) (?:could|might|will|would|is going to|gonna) (?:get|be)"
+    r" (?:hurt|killed|injured)|before (?:someone|somebody|anyone|a child|a kid|people) (?:gets?|is) (?:hurt|killed"
+    r"|injured))\b)"
     r"(?!.*\b(?:roadworks|potholes?|tyre|parking|bus pass|traffic|noise|weather|lifeguard|first aid|changing room"
     r"|skate park|pharmacy|cycle lane|rats|splash park|paddling pool|fire station|planning|bin|bins|recycling|council"
     r" tax|dog|cat|tripped|slipped|uneven|swings?|slide|surfacing|claim from|make a claim|compensation|trees?|hedge"
-    r"|grass|flowers|plants|roundabout|junction|gate|keys|cafe|swimming|snack|menu|lunch club)\b)")
+    r"|noisy|grass|flowers|plants|roundabout|junction|gate|keys|cafe|swimming|snack|menu|lunch club)\b)")
 
 CUES: tuple[Cue, ...] = (
     cue(S, _HARM, alt(*_HARM.split()), needs=_NOT_ABOUT_HARM + r".*" + _WHO),

@@ -52,7 +52,8 @@ _OWN_ADDRESS = re.compile(
     r"(?:[a-z]+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|gardens"
     r"|terrace|place|court|grove|hill|rise|parade|square|row|walk|mews|park|view)\b")
 # A date of birth, or an account, claim, NHS or similar number given as such.
-_DOB = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|born\s+on)\b\W*(?:is\s+)?\W*\d")
+_DOB = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|born\s+on)\b\W*(?:is\s+)?\W*\d|\bborn\s+(?:the\s+)?\d{1,2}(?:st|nd"
+                  r"|rd|th)?[\s/.-]+(?:\d{1,2}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _ACCOUNT_NUMBER = re.compile(
     r"\b(?:nhs|national\s+insurance|council\s+tax|account|acc|claim|tenancy|benefits?|passport"
     r"|licen[cs]e|sort\s+code|customer|payroll|bank|policy)\s+(?:(?:account\s+)?(?:number|no|num"

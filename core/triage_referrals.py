@@ -37,7 +37,8 @@ _POLITICAL: tuple[Cue, ...] = (
     cue("political", _PARTY_WORDS, r"\b" + _PARTY + r" (?:out|in|gain|win|majority|landslide|will (?:fix|sort|deliver"
                                    r"|stop|save|cut|scrap|bring|get)|are the only|is the only|the only party|candidate"
                                    r"|leaflets?|campaign\w*|canvass\w*|focus team|team will be|for (?:a )?change|to win"
-                                   r"|government would|have run|ran|have ruined|ruined|destroyed|have destroyed|councillors? (?:have|has)"
+                                   r"|government would|have run|ran|have ruined|ruined|destroyed|have destroyed|have let"
+                                   r"|let us down|have failed|are a disaster|are a joke|are finished|betrayed|councillors? (?:have|has)"
                                    r" (?:ruined|destroyed|wrecked))\b"
                                    r"(?! (?:of|door))"),
     cue("political", "ballot polls election elections elect reelect re", r"\b(?:kick|throw|boot|chuck|get|turf|vote) (?:them|\w+"
@@ -58,10 +59,16 @@ _POLITICAL: tuple[Cue, ...] = (
         r"|candidates?|canvassing|leaflets?)\b", needs=r"\b" + _PARTY + r"\b(?! day\b)"),
     cue("political", "party", r"\bthe only party\b|\bparty that (?:listens|cares|will)\b"),
     # backing a party said any way: "Vote Green", "Back Reform", "Lib Dems winning here", "Tory-run council"
-    cue("political", "green greens", r"\b(?:vote|voting|votes|back|backing"
-        r"|support|supporting|elect) (?:for )?(?:the )?greens?\b(?! (?:" + _NOT_GREEN_PARTY + r")\b)"),
+    # cue words are the verbs (and "greens"), not "green", a word of every bin message
+    cue("political", "vote voting votes backing supporting elect", r"\b(?:vote|voting|votes|backing|supporting|elect)"
+        r" (?:for )?(?:the )?greens?\b(?! (?:" + _NOT_GREEN_PARTY + r")\b)"),
+    cue("political", "greens", r"\b(?:back|support) (?:the )?greens\b"),
     cue("political", _PARTY_WORDS, r"\b(?:back|backing|support|supporting|elect"
         r"|re ?elect) (?:the |your local |our |a )?" + _PARTY + r"\b(?! (?:of|to|the|in the way)\b)"),
+    cue("political", _PARTY_WORDS, r"\btime for (?:a |the )?" + _NAMED_PARTY + r"\b"),
+    cue("political", _PARTY_WORDS, r"\b" + _PARTY + r" (?:councillors?|candidates?|mps?|government|council) will (?:fix|sort"
+        r"|deliver|stop|save|cut|scrap|bring|get|freeze|protect|build|clean)\b"),
+    cue("political", _PARTY_WORDS, r"\b" + _NAMED_PARTY + r" (?:members?|activists?|supporters?|volunteers?)\b"),
     cue("political", "cross", r"\b(?:put|place|mark) (?:your|a|my|our) (?:cross|x) (?:next to|by|beside|for|against)\b"),
     cue("political", _PARTY_WORDS + " beat", r"\b" + _PARTY + r" (?:are |is )?(?:winning|can win|cant win|can beat|will beat"
         r"|beat|can stop|will stop|to stop|keep out)\b|\bcan beat (?:the )?" + _PARTY + r"\b|\btwo horse race\b"),
@@ -93,14 +100,21 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                            r"|get started|claim|book))\b"),
     cue("commercial", "earn earning money income freedom bitcoin crypto forex btc invest investment investing trading work "
                       "working "
-                      "profit profits make",
+                      "profit profits",
 
-        r"\bearn(?:ing)? (?:£|\$|up to |over )?\d[\d,k]*|\bearn (?:money|cash|extra)\b|\bmake (?:money|£\d[\d,k]*|cash)"
-        r"(?: (?:a|per|each) (?:day|week|month|hour))? (?:from home|online|fast|daily|weekly)\b|\b(?:work(?:ing)?|earn) from home\b(?=.*(?:£|\$|\bdm\b|\bearn\b|\bmessage"
+        r"\bearn(?:ing)? (?:£|\$|up to |over )?\d[\d,k]*|\bearn (?:money|cash|extra)\b|\b(?:work(?:ing)?|earn) from home\b(?=.*(?:£|\$|\bdm\b|\bearn\b|\bmessage"
         r" me\b|\bdetails\b))|\bpassive income\b|\bfinancial freedom\b|\bdouble your (?:money|investment)\b"
         r"|\b(?:bitcoin|crypto|forex|btc|nft|binary) (?:trading|investment|expert|mining|profit|account manager|trader)"
-        r"|\binvest(?:ing|ment)? (?:in|with) (?:bitcoin|crypto|forex|me|us)\b|\btrading expert\b|\b\d+% (?:returns?"
-        r"|profit)"),
+        r"|\binvest(?:ing|ment)? (?:in|with) (?:bitcoin|crypto|forex|me|us)\b|\btrading expert\b"),
+    # "%" is punctuation to triage: "300% returns guaranteed" reads "300 returns guaranteed"
+    cue("commercial", "returns return profit profits guaranteed signals telegram",
+        r"\b\d+ (?:percent )?(?:returns?|profits?) (?:guaranteed|daily|weekly|monthly|a week|a month|per|in)\b"
+        r"|\bguaranteed (?:returns?|profits?|income)\b|\b(?:returns?|profits?) guaranteed\b|\bsignals? groups?\b"
+        r"|\bjoin (?:us |my group |our group |my channel |our channel )?on telegram\b"),
+    cue("commercial", "sell homemade handmade orders", r"\b(?:i|we) (?:sell|make and sell|bake and sell|do) (?:homemade"
+        r"|handmade|home made|hand made|bespoke|custom)\b|\borders (?:are )?(?:now )?open\b|\btaking orders\b"),
+    cue("commercial", "try bogof buy two", r"\btwo (?:for|4) one\b|\bbuy one get one\b|\bbogof\b|\bcome (?:and )?try"
+        r" us\b"),
     cue("commercial", "followers likes views subscribers", r"\b(?:followers|likes|views|subscribers) (?:\d+k? )?for\b|\b(?:cheap|buy|get|more|gain|grow|boost|real|instant) (?:\w+ )?"
                                                            r"(?:followers|likes|views|subscribers)\b"),
     cue("commercial", "congratulations congrats won winner selected claim prize reward voucher vouchers giveaway gift free",
@@ -117,6 +131,9 @@ _COMMERCIAL: tuple[Cue, ...] = (
         needs=r"\b(?:dm|inbox|pm|message me|whatsapp|link in (?:my |the )?bio|click|apply via|apply now|join my|join our"
               r"|sign up|claim now|order now|book now|follow us|follow our|from your phone|from home|no experience"
               r"|message for|dm for|call for a free|your business|on our page)\b"),
+    # cue words are the money and where it is made, not "make"
+    cue("commercial", "money cash home online fast daily weekly", r"\bmake (?:money|£\d[\d,k]*|cash)(?: (?:a|per|each)"
+        r" (?:day|week|month|hour))? (?:from home|online|fast|daily|weekly)\b"),
     # paid per task, a site to sign up at, recovery and brand-ambassador pitches
     cue("commercial", "paid get getting", r"\bget(?:ting)? paid (?:£|\d|to (?:test|try|review|watch|play|take|do|complete"
         r"|answer|share|post|like|chat|walk|text)|for (?:your )?(?:opinions?|surveys?|reviews?|testing|watching|sharing"
@@ -129,8 +146,9 @@ _COMMERCIAL: tuple[Cue, ...] = (
     cue("commercial", "join sign register", r"\b(?:join|sign up|register) (?:today|now|free|for free|here)\b",
         needs=_MONEY_OFFER),
     cue("commercial", "recovered recover back", r"\b(?:recovered|recover|got back|get back) (?:my|your|all my|all your|our)"
-        r" (?:lost |stolen |scammed |hacked )?(?:bitcoin|crypto|btc|funds|money|investment|wallet|usdt|account)\b",
-        needs=r"\b(?:thanks to|contact (?:him|her|them)|reach out|recommend|hacker|expert|telegram|whatsapp|dm|inbox)\b"),
+        r" (?:lost |stolen |scammed |hacked )?(?:\w+ )?(?:bitcoin|crypto|btc|funds|money|investment|wallet|usdt|account)\b",
+
+        needs=r"\b(?:thanks to|contact|reach out|recommend|hacker\w*|expert|telegram|whatsapp|dm|inbox|instagram)\b"),
     cue("commercial", "recommend", r"\b(?:highly|strongly) recommend (?:mr|mrs|ms|miss|dr|this (?:expert|hacker|trader"
         r"|woman|man|lady|company)|her|him)\b(?=.*\b(?:bitcoin|crypto|trading|invest\w*|forex|hack\w*|recover\w*"
         r"|profit|earn\w*|contact|whatsapp|telegram)\b)"),
@@ -157,6 +175,11 @@ _COMMERCIAL: tuple[Cue, ...] = (
                                                                     r"|\bsingles in (?:your|the) area\b"),
     cue("commercial", "buy cash", r"\bwe buy (?:any|all|your)\b|\binstant cash\b|\bcash (?:paid|for) (?:cars|gold|houses"
                                   r"|your)\b"),
+    cue("commercial", "follow designer", r"\bfollow \w+ for (?:\w+ ){0,3}(?:cheap|deals?|discounts?|offers?|bargains?|half"
+                                         r" price|designer|free)\b|\bdesigner (?:\w+ )?(?:bags|handbags|trainers|watches"
+                                         r"|perfume|sunglasses) (?:at|for|from|only|half)\b"),
+    cue("commercial", "text cash fast quick easy", r"\btext \w+ to \d{5}\b|\b(?:fast|quick|easy) cash\b|\bcash fast\b"),
+    cue("commercial", "prices price", r"\bprices? (?:from|start(?:ing)? (?:from|at)|only) £\d"),
     cue("commercial", "weight slimming keto diet", r"\b(?:lose weight|weight loss|slimming (?:pills|tablets|jabs|shots)|keto"
                                                    r" (?:pills|gummies)|diet (?:pills|gummies))\b",
         needs=r"\b(?:click|link|dm|bio|order|buy|shop|message me|inbox)\b"),
@@ -165,7 +188,9 @@ _COMMERCIAL: tuple[Cue, ...] = (
         needs=r"\b(?:win|won|free|prize|claim|singles|offer|deal|verify|account|earn|money|cash|gift)\b"),
     cue("commercial", "seo marketing design services offer", r"\b(?:seo|marketing|web design|website design|social media"
                                                              r" marketing|digital marketing) (?:services|agency|expert)\b"
-                                                             r"|\bwe offer\b|\bwe provide (?:\w+ ){0,3}services\b"),
+                                                             r"|\bwe offer\b|\bwe provide (?:\w+ ){0,3}services\b"
+                                                             r"|\b(?:web|website|app|logo) design\b(?=.*\b(?:contact|whatsapp"
+                                                             r"|dm|inbox|affordable|cheap|best|offering|sir)\b)"),
     cue("commercial", "loans loan credit payday approved", r"\bloans? (?:approved|available|in minutes|today)\b|\bno credit"
                                                            r" checks?\b|\bpayday loans?\b|\bapproved in minutes\b"
                                                            r"|\bloans? for (?:bad|poor|no) credit\b|\bbad credit (?:loans?"

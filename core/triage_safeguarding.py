@@ -68,7 +68,8 @@ _SELF_HARM: tuple[Cue, ...] = (
     cue(S, "suicide suicidal suicidel suicidle sucidal suisidal suicdal suicde suiside suicid "
            "sewerslide unalive unaliving unalived kms",
         r"\b(?:suicid\w*|sucid\w*|suisid\w*|suiside|suicdal|suicde|sewerslide|unaliv\w*)\b"
-        r"(?! (?:prevention|awareness|bomb\w*|squad|doors?|blonde)\b)|(?<!\d )\bkms\b"),
+        r"(?! (?:prevention|awareness|bomb\w*|squad|doors?|blonde|(?:bridge )?(?:barriers?|fenc\w*|netting|nets"
+        r"|signs?|helplines?|hotlines?))\b)|(?<!\d )\bkms\b"),
     cue(S, "self selfharm selfharming sh", r"\bself ?harm\w*(?! (?:awareness|training|course|prevention))"
                                            r"|\b(?:i|she|he|they|been|started|stop) sh\b"),
     cue(S, "life lives", r"\b(?:end|ending|take|taking|took|taken) (?:my|her|his|their) (?:own )?li(?:fe|ves)\b"),
@@ -83,7 +84,7 @@ _SELF_HARM: tuple[Cue, ...] = (
                                   r"|\bwant(?:ed)? to disappear\b"),
     cue(S, "dont doesnt dnt longer", r"\b(?:dont|doesnt|dnt|no longer|dont even) (?:want|wanna|wants)"
                                          r" (?:to )?(?:live|be alive|exist|wake up|be here|carry on|go on|be around)"
-                                         r"\b(?! (?:here|in|on|near|next|there|with|at|like that|without))"),
+                                         r"\b(?! (?:here|in|on|near|next|there|with|at|like that|without|to\b|early\b))"),
     cue(S, "point", r"\b(?:dont|cant|do not|cannot|dnt) see (?:the|any) point (?:in |of )?(?:living|life|going on|carrying"
                     r" on|being (?:alive|here)|anything|me)\b|\bno point (?:in )?(?:living|life|going on|carrying on|being (?:alive|here)|anymore|any more"
                     r"|in anything|to anything|trying anymore)\b|\bwhats the point (?:in|of) (?:living|life|going on"
@@ -108,7 +109,7 @@ _SELF_HARM: tuple[Cue, ...] = (
                                   r" (?:to )?jump\b(?! (?:the queue|on the bus|in the pool|on a call|ship))"
                                   r"|(?<!go )\bjump(?:ing|ed)? (?:off|from) (?:a|the|that) (?:bridge|roof|building|car park"
                                   r"|multi ?storey|cliff|balcony|tower|flyover)"),
-    cue(S, "train", r"\b(?:in front of|under) (?:a|the) (?:train|bus|lorry|car)\b",
+    cue(S, "train bus lorry car", r"\b(?:in front of|under) (?:a|the) (?:train|bus|lorry|car)\b",
         needs=r"\b(?:jump|throw|step|walk|lie|lay|threaten\w*|wants? to|gonna|going to|kill|end)"),
     cue(S, "thoughts thinking think thought dream dreaming", r"\b(?:dark|suicidal|intrusive|bad|scary) thoughts\b"
                                 r"|\bthoughts? (?:of|about) (?:ending|killing|hurting|harming|dying|not being)"
@@ -172,7 +173,9 @@ _NOW: tuple[Cue, ...] = (
     # said now: with a safeguarding cue, someone is in danger at this moment
     cue(NOW, "now", r"\b(?:right|just|happening|going on|it is|its|on) now\b|\bnow\b (?:please|pls|help|someone)"),
     cue(NOW, "hear", r"\b(?:can|could) hear (?:it|him|her|them|screaming|shouting|crying|banging|fighting|a child"
-                     r"|the baby|a baby)\b(?! (?:every|all the time|most|at night|again and again))"),
+                     r"|the baby|a baby)\b(?! (?:every|all the time|most|at night|again and again))",
+        needs=r"^(?!.*\b(?:every (?:weekend|night|day|week|evening|time|other)|most (?:nights|weekends|days)"
+              r"|all the time|always)\b)"),
     cue(NOW, "speak moment", r"\bas we speak\b|\bat the moment\b"),
     cue(NOW, "screaming", r"\bscreaming (?:for help|help)\b"),
     cue(NOW, "police ambulance 999", r"\b(?:police|ambulance|someone|help) (?:needed|asap|now)\b|\b(?:call|ring|send)"
@@ -182,7 +185,7 @@ _NOW: tuple[Cue, ...] = (
                      r"|\bsend (?:help|someone)\b"),
 )
 
-_NOT_BY_A_THING = (r"(?! (?:by (?:a|the|my|our) (?:car|ball|bus|van|lorry|bike|council|price|bill|fine|costs?|charges?"
+_NOT_BY_A_THING = (r"(?! (?:by (?:a|the|my|our) (?:\w+ )?(?:car|ball|bus|van|lorry|bike|council|price|bill|fine|costs?|charges?"
                    r"|tax|rain|weather|wind|traffic|roadworks|kindness|support|response|parking warden|traffic warden|bin man|bin men"
                    r"|member of staff|receptionist|bus driver|driver|councillor)|by (?:how|your|all|so|everyone|the way"
                    r"|this)|into paying|to (?:pay|wait|queue|park|move|use|fill|go online|call back|ring|sell my car))\b)")
@@ -211,7 +214,7 @@ _DOMESTIC: tuple[Cue, ...] = (
                  r"(?! (?:with a (?:fine|bill|charge|ticket)|for|that))"),
     cue(S, "hurt hit beaten battered abused attacked strangled choked controlled raped assaulted touched "
            "groomed exploited neglected bullied trafficked starved molested pimped prisoner locked forced made "
-           "coerced beat knocked pushed", r"\b(?:being|been|getting|gets|keeps? getting) (?:\w+ )?(?:hurt|hit|beaten|battered|"
+           "coerced beat knocked pushed", r"(?<!before someone )(?<!before somebody )(?<!before anyone )(?<!until someone )\b(?:being|been|getting|gets|keeps? getting) (?:\w+ )?(?:hurt|hit|beaten|battered|"
                                       r"abused|attacked|strangled|choked|controlled|raped|assaulted|touched|groomed|"
                                       r"exploited|neglected|bullied|trafficked|starved|molested|pimped|kept prisoner|"
                                       r"held prisoner|locked (?:in|up)|forced|made to|coerced|beat up|knocked about|"
@@ -294,10 +297,10 @@ _CHILDREN: tuple[Cue, ...] = (
     cue(S, "night drinking clubbing partying days", r"\b(?:mum|mother|dad|father|parents?|she|he|they)(?: \S+){0,2} (?:goes|go|went|are|is|going) (?:out"
                   r" (?:all night|every night|drinking|clubbing|partying|for days)|off for days|away for days)\b",
         needs=CHILD),
-    cue(S, "fed eaten eating food hungry starving feed", r"\b(?:not|never|hasnt|havent|dont|doesnt|isnt|arent|nobody|no one"
+    cue(S, "fed eaten eating food hungry starving feed nothing anything meal meals dinner tea breakfast lunch", r"\b(?:not|never|hasnt|havent|dont|doesnt|isnt|arent|nobody|no one"
                                                          r"|noone|barely|hardly) (?:seems? to |seem to |ever |bothers? to |been |being |get |getting )?(?:fed|eat"
                                                          r"|eaten|eating|feeds? (?:them|him|her)|feeding (?:them|him|her)"
-                                                         r"|had (?:any|a|anything to eat|proper))\b|\b(?:nothing|no food)"
+                                                         r"|had (?:anything to eat|(?:any|a|a proper|proper) (?:food|meal|meals|dinner|tea|breakfast|lunch)))\b|\b(?:nothing|no food)"
                                                          r" (?:to eat|at home|in (?:the|their|his|her) (?:house|fridge|cupboards?|flat))\b|\basking"
                                                          r" (?:\w+ )?for food\b",
         needs=r"(?:" + CHILD + r"|" + ELDER + r"|" + VULNERABLE + r")(?!.*\b(?:dog|cat|pet|horse|ducks?|birds?)\b)"),
@@ -337,7 +340,7 @@ _HOME: tuple[Cue, ...] = (
         r"\b(?:mum|mom|mother|dad|father|parents?|step ?(?:dad|mum)|mums|dads) (?:\w+ ){0,2}(?:drinks|is drunk|always drunk"
         r"|gets drunk|drunk all|drinking all|on drugs|takes drugs|doing drugs|off (?:her|his|their) face|high all|wasted"
         r"|passed out|smacked off)\b", needs=r"(?:" + CHILD + r"|" + MINOR_AGE + r"|\bme\b)"),
-    cue(S, "ourselves myself brother sister siblings", r"\blook(?:ing)? after (?:ourselves|myself|my (?:little |baby )?(?:brother"
+    cue(S, "look looking", r"\blook(?:ing)? after (?:ourselves|myself|my (?:little |baby )?(?:brother"
                                                       r"|sister|siblings|brothers|sisters)|(?:my )?mum|(?:my )?dad)\b",
         needs=MINOR_AGE),
 )
@@ -359,8 +362,8 @@ _SEXUAL: tuple[Cue, ...] = (
         r"\b(?:man|men|guy|bloke|lad) in (?:his|their) (?:20s|30s|40s|50s|60s|twenties|thirties|forties|fifties)\b"
         r"|\b(?:older|grown|adult) (?:man|men|lads?|boys?|guys?|blokes?)\b|\b(?:\d\d) ?(?:year old|yr old|yo) (?:man|bloke|guy)\b",
         needs=r"(?:" + MINOR_AGE + r"|" + CHILD + r"|\bschool)"),
-    cue(S, "living dating seeing sleeping staying going", r"\b(?:living with|dating|seeing|sleeping with|going out with|staying with|"
-                                                  r"with) (?:a|an) (?:\d\d|older|grown|adult|married)\b",
+    cue(S, "living dating seeing sleeping staying going", r"\b(?:living with|dating|seeing|sleeping with|going out with|staying with)"
+                                                  r" (?:a|an) (?:\d\d|older|grown|adult|married)\b",
         needs=MINOR_AGE),
     cue(S, "touched touching touches touch", r"\b(?:touched|touching|touches|touch|groped|fondled) (?:me|her|him|them|my"
                                              r" (?:daughter|son|child|kid|girl|boy)|the (?:kids|children))\b(?! (?:base|up on)\b)"
@@ -390,7 +393,7 @@ _SEXUAL: tuple[Cue, ...] = (
                                          r"|staying (?:at|in)|dealing from|deal from) (?:\w+ ){0,3}(?:flat|house|home|place)\b|\b(?:flat|house|home"
                                                    r"|place) (?:has been |is being |was |got |been )?(?:taken over|used by"
                                                    r"|overrun|invaded)\b",
-        needs=r"\b(?:dealers?|gang|drugs?|scared|terrified|frightened|vulnerable|learning|disab\w*|cant get (?:them|rid)"
+        needs=r"\b(?:dealers?|dealing|gang|drugs?|scared|terrified|frightened|vulnerable|learning|disab\w*|cant get (?:them|rid)"
               r"|wont leave|intimidat\w*)\b"),
     cue(S, "paid servant slave maid prisoner skivvy nothing money free pennies", r"\b(?:never (?:get )?paid|not (?:being )?paid|work(?:ing|s)? (?:\S+ ){0,4}?for"
                                                    r" (?:nothing|no money|free|no pay|pennies))\b(?=.*\b(?:live|living|sleep|sleeping|terrified"

@@ -78,7 +78,8 @@ def statutory_records(pack: PolicyPack, message: Message, row: StatutoryRow,
                       now: datetime) -> tuple[Action, Notification]:
     """The history line and the dashboard notice of one statutory event firing at `now`."""
     deadline = _deadline(pack, message, row.deadline)
-    words = (event_sentence(deadline, row.event, pack.statutory) if deadline is not None
+    today = now.astimezone(pack.hours_for(message.account).zone).date() if deadline is not None else None
+    words = (event_sentence(deadline, row.event, pack.statutory, today) if deadline is not None
              else f"{row.deadline} statutory clock event {row.event}")
     verb = STATUTORY_VERBS[row.event]
     detail = {"clock": words, "deadline": row.deadline, "event": row.event,

@@ -172,6 +172,9 @@ def test_the_row_shows_the_soonest_deadline_still_ahead_else_the_last_missed() -
     ([{"name": "a", "short": "ack", "working_days": 5}], "pattern"),
     ([{"name": "a", "short": "ACK", "working_days": 0}], "greater than 0"),
     ([], "at least 1"),
+    ([{"name": "a", "short": "ACK", "working_days": 5}, {"name": "b", "short": "ACK", "working_days": 15}],
+     "its own short name"),
+    ([{"name": "a", "short": "FOI", "working_days": 5}], "not FOI or SAR"),
 ])
 def test_complaint_stages_are_checked(stages: list[dict], problem: str) -> None:
     with pytest.raises(ValueError, match=problem):

@@ -119,3 +119,16 @@ def test_due_today_in_words() -> None:
     (deadline,) = statutory_deadlines(["foi"], london(2026, 12, 16, 10), ENGLAND, statutory)
     assert event_sentence(deadline, WARNING_2, statutory).startswith("FOI response due today, by Mon 18 Jan 2027")
     assert date(2027, 1, 18) == deadline.due_on
+
+
+@pytest.mark.parametrize(("today", "words"), [
+    (date(2027, 1, 13), "FOI response due in 5 days, by Mon 18 Jan 2027 (20 working days, FOI Act s.10)"),
+    # Fired late (no engine ran at its time): the days left on the day it fires.
+    (date(2027, 1, 15), "FOI response due in 3 days, by Mon 18 Jan 2027 (20 working days, FOI Act s.10)"),
+    (date(2027, 1, 18), "FOI response due today, by Mon 18 Jan 2027 (20 working days, FOI Act s.10)"),
+    (date(2027, 1, 20), "FOI response was due by Mon 18 Jan 2027 (20 working days, FOI Act s.10): "
+                        "its first warning, fired late"),
+])
+def test_a_warning_fired_late_says_the_days_left_then(today: date, words: str) -> None:
+    (deadline,) = statutory_deadlines(["foi"], london(2026, 12, 16, 10), ENGLAND, STATUTORY)
+    assert event_sentence(deadline, WARNING_1, STATUTORY, today) == words

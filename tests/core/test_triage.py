@@ -10,6 +10,7 @@ from core.models import Author, InboundMessage, MessageKind, Platform
 from core.triage import RULES, rule, triage, triage_text
 
 from tests.core.triage_cases import TABLES
+from tests.core.triage_cases_requests import EVERYDAY
 
 
 def _message(text: str, kind: MessageKind = MessageKind.COMMENT) -> InboundMessage:
@@ -96,3 +97,9 @@ def test_long_and_hostile_text_is_labelled_without_trouble(text: str) -> None:
 def test_a_lone_surrogate_does_not_crash_triage() -> None:
     # A JSON escape can carry one; the import's short cut hands such text to triage as it is.
     assert triage_text("\ud800 he hits me", "comment") == ("safeguarding",)
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_messages_get_none_of_the_referral_labels(text: str) -> None:
+    # Words of the labels (green, vote, fire station, smash, I'm from...) in plain council business.
+    assert set(_labels(text)) <= {"safeguarding", "urgent_danger"}

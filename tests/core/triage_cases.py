@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from tests.core import triage_cases_referrals as more
+from tests.core import triage_cases_requests as asks
+from tests.core.triage_family_cases import FAMILY_SAFEGUARDING, FAMILY_URGENT
 
 URGENT_DANGER = [
     ("my neighbour is being hurt by her partner, I can hear it now", True),
@@ -123,6 +125,18 @@ COMPLAINT = [
     ("I can't complain, the crews were quick.", False),
     ("My son complained of a sore throat after swimming.", False),
     ("Thanks for sorting my complaint so quickly", False),
+    # An expression of dissatisfaction, however made, about the council's service, action or
+    # lack of action (the Local Government and Social Care Ombudsman's definition of a complaint)
+    ("You lot never answer the phone", True),
+    ("Third week running my bin has been missed, absolute joke", True),
+    ("Reported the fly-tipping a month ago and nobody has been out, shocking service", True),
+    ("Waited 6 weeks for a reply from housing, not good enough", True),
+    ("The state of the play park is a disgrace, when are you going to fix it", True),
+    ("Been ringing the repairs line all morning and no one picks up, fed up", True),
+    ("Can you collect my bulky waste next week please?", False),
+    ("When is the green bin collected on Mill Road?", False),
+    ("The crews did a brilliant job clearing the snow", False),
+    ("The weather has been shocking this week", False),
 ]
 
 PRESS = [
@@ -193,8 +207,9 @@ PERSONAL_DATA = [
 ]
 
 TABLES: dict[str, list[tuple[str, bool]]] = {
-    "urgent_danger": URGENT_DANGER, "safeguarding": SAFEGUARDING, "emergency_related": EMERGENCY + more.EMERGENCY,
-    "foi": FOI + more.FOI, "sar": SAR + more.SAR, "complaint": COMPLAINT + more.COMPLAINT,
-    "personal_data": PERSONAL_DATA + more.PERSONAL_DATA, "press": PRESS + more.PRESS, "abuse": ABUSE + more.ABUSE,
+    "urgent_danger": URGENT_DANGER + FAMILY_URGENT, "safeguarding": SAFEGUARDING + FAMILY_SAFEGUARDING,
+    "emergency_related": EMERGENCY + asks.EMERGENCY,
+    "foi": FOI + asks.FOI, "sar": SAR + asks.SAR, "complaint": COMPLAINT + asks.COMPLAINT,
+    "personal_data": PERSONAL_DATA + asks.PERSONAL_DATA, "press": PRESS + more.PRESS, "abuse": ABUSE + more.ABUSE,
     "political": POLITICAL + more.POLITICAL, "commercial": COMMERCIAL + more.COMMERCIAL,
 }

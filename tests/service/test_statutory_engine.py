@@ -139,7 +139,11 @@ async def test_missed_ones_fire_quietly_and_are_told_in_one_notice(store: Store,
     assert [(n.kind, n.title) for n in notices] == [
         (MISSED_KIND, "Statutory clocks: 6 warnings, 3 late fired while no engine ran")]
     assert notices[0].role == lewes_pack.first_response.escalate_to
-    assert ids
+    # Each in its history, saying where it stood when it fired.
+    assert [words for _, _, words in await statutory_actions(store, ids[0])] == [
+        "FOI response was due by Mon 18 Jan 2027 (20 working days, FOI Act s.10): its first warning, fired late",
+        "FOI response was due by Mon 18 Jan 2027 (20 working days, FOI Act s.10): its second warning, fired late",
+        "FOI response is late: it was due by Mon 18 Jan 2027 (20 working days, FOI Act s.10)"]
 
 
 async def test_once_across_a_restart(tmp_path: Path, lewes_pack: PolicyPack) -> None:
