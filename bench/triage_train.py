@@ -25,10 +25,12 @@ from core.triage import RULES, spoken_tokens
 from core.triage_learned import WEIGHTS_FILE, features
 from core.triage_pack import normalise
 from tests.core.triage_cases import TABLES
+from tests.core.triage_cases_requests import EVERYDAY
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 WEIGHTS = Path(__file__).resolve().parent.parent / "core" / WEIGHTS_FILE
-TABLES_FILE = Path(__file__).resolve().parent.parent / "tests" / "core" / "triage_cases.py"
+TABLES_FILES = sorted((Path(__file__).resolve().parent.parent / "tests" / "core").glob("triage_*cases*.py"))
+"""The case tables the net also learns from (`TABLES` gathers them)."""
 
 TRAINED_ON = ("triage_labelled.jsonl", "triage_heldout.jsonl", "triage_heldout2.jsonl",
               "triage_heldout3.jsonl", "triage_train_a.jsonl", "triage_train_b.jsonl")
@@ -36,6 +38,8 @@ TRAINED_ON = ("triage_labelled.jsonl", "triage_heldout.jsonl", "triage_heldout2.
 
 LEARNED = tuple(r.label for r in RULES if r.label != "personal_data")
 """The labels the net learns, in triage's order."""
+REFERRALS = tuple(label for label in LEARNED if label not in ("safeguarding", "urgent_danger"))
+"""The labels everyday council messages (`EVERYDAY` of the case tables) never carry."""
 
 #: Probability a label needs: lower for the labels where a miss is the worst error.
 THRESHOLDS = {"safeguarding": 0.4, "urgent_danger": 0.4}
@@ -96,6 +100,9 @@ def train(names: Sequence[str] = TRAINED_ON) -> dict:
     cases = [(message_features(text), labels) for text, labels in load_cases(names)]
     tables = {label: [(message_features(text), present) for text, present in sorted(rows)]
               for label, rows in TABLES.items()}
+    everyday = [(message_features(text), False) for text in sorted(EVERYDAY)]
+    for label in REFERRALS:
+        tables[label] = tables.get(label, []) + everyday
     out: dict = {"about": "triage's learned net: written by `python -m bench.triage_train`, do not edit",
                  "trained_on": data_hashes(names), "labels": list(LEARNED), "bias": {}, "threshold": {},
                  "weights": {}}
@@ -110,7 +117,7 @@ def train(names: Sequence[str] = TRAINED_ON) -> dict:
 
 def data_hashes(names: Sequence[str] = TRAINED_ON) -> dict[str, str]:
     """SHA-256 of each set the net learns from, and of the tables of cases."""
-    files = {name: DATA / name for name in names} | {"triage_cases.py": TABLES_FILE}
+    files = {name: DATA / name for name in names} | {path.name: path for path in TABLES_FILES}
     return {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in files.items()}
 
 

@@ -118,7 +118,7 @@ _EMERGENCY: tuple[Cue, ...] = (
                                                         r" (?:down|across)\b|\btaken the (?:power )?lines?\b"),
     cue("emergency_related", "explosion exploded explode bang", r"\bexplo(?:sion|ded|de)\b|\b(?:huge|massive|loud|big) bang\b(?! (?:theory|science|show|event|festival|day))"
 ),
-    cue("emergency_related", "evacuated evacuating evacuation evacuate cordon cordoned package bomb police incident "
+    cue("emergency_related", "evacuated evacuating evacuation evacuations evacuate evacuees cordon cordoned cordons package bomb police incident "
                              "brigade firefighters",
         r"\bevacuat\w*|\bcordon\w*|\bsuspicious (?:package|item|device)\b|\bbomb (?:scare|squad|threat)\b|\barmed police"
         r"\b|\bpolice everywhere\b|\b(?:major|serious|some sort of|some kind of|an|a police) incident\b"

@@ -4,8 +4,10 @@ Buckinghamshire, "Personal information and confidentiality": if a customer puts 
 details in a public comment (a phone number, a benefits code...), politely advise them to
 remove it and continue privately. Direct messages are already private: `core.triage` does not
 ask. Found here: email addresses, UK phone numbers, National Insurance numbers, card numbers
-(Luhn-checked), an address (a house number before a postcode, or "I live at 4 Mill Road"),
-a date of birth, and account, claim or NHS numbers given as such.
+(Luhn-checked, or laid out in four groups of four), an address (a house number before a
+postcode, "I live at 4 Mill Road", or a house and street said of a person: "the kids at 14
+Kenyon Close"), a vehicle registration said of a person, a date of birth, and account, claim,
+passport or NHS numbers given as such.
 """
 
 from __future__ import annotations
@@ -51,13 +53,32 @@ _OWN_ADDRESS = re.compile(
     r"\s+at|come\s+to|deliver\s+(?:it\s+)?to|send\s+(?:it\s+)?to)\s+(?:flat\s+\d+\w?,?\s+)?\d{1,4}[a-z]?,?\s+"
     r"(?:[a-z]+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|gardens"
     r"|terrace|place|court|grove|hill|rise|parade|square|row|walk|mews|park|view)\b")
+# Someone else's address, said of a person: "the kids at 14 Kenyon Close", "Darren Pickering,
+# 41 Marsh Lane", "josh from 33 Priory Crescent" (a pothole "at 12 High Street" is no one's: the
+# message must also speak of a person, see _PERSON).
+_THEIR_ADDRESS = re.compile(
+    r"(?:\b(?:at|from|of|lives\s+at|living\s+at|staying\s+at)|,)\s+(?:flat\s+\d+\w?,?\s+(?:\d{1,4}[a-z]?,?\s+)?|(?:number\s+)?\d{1,4}[a-z]?,?\s+)"
+    r"(?:[a-z]+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|gardens"
+    r"|terrace|place|court|grove|hill|rise|parade|square|row|walk|mews|view)\b")
+_PERSON = re.compile(
+    r"\b(?:he|she|his|her|him|hes|shes|they|them|mum|mam|dad|kids|children|lad|lads|bloke|woman|man|lady|mr|mrs|ms"
+    r"|miss|lives|living|family|neighbour|neighbours|tenant|tenants|girl|boy|son|daughter|husband|wife|partner"
+    r"|nan|gran|grandad|fella|guy|couple|bairn|bairns|lass)\b")
+# A vehicle registration (current format) said of a person: "drives a white transit YK19 ABC".
+_REGISTRATION = re.compile(r"\b[a-z]{2}\d{2}\s?[a-z]{3}\b")
+# A National Insurance number named as such, whatever its letters ("my NI number is QQ 12 34 56 C":
+# residents copy the form's example letters too), and a card number laid out as a card shows it.
+_NAMED_NI_NUMBER = re.compile(r"\b(?:ni|nino|national\s+insurance)\s+(?:number|no)?\W*(?:is\s+)?\W*"
+                              r"[a-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]\b")
+_REFERENCE = re.compile(r"\b(?:ref|reference|order|invoice|booking|tracking|case)\b")
+_CARD_LAYOUT = re.compile(r"(?<!\d)\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?!\d)")
 # A date of birth, or an account, claim, NHS or similar number given as such.
 _DOB = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|born\s+on)\b\W*(?:is\s+)?\W*\d|\bborn\s+(?:the\s+)?\d{1,2}(?:st|nd"
                   r"|rd|th)?[\s/.-]+(?:\d{1,2}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _ACCOUNT_NUMBER = re.compile(
     r"\b(?:nhs|national\s+insurance|council\s+tax|account|acc|claim|tenancy|benefits?|passport"
     r"|licen[cs]e|sort\s+code|customer|payroll|bank|policy)\s+(?:(?:account\s+)?(?:number|no|num"
-    r"|ref|reference|code|id)\b\.?\s*)?(?:is\s+)?[:#]?\s*\d[\d -]{5,}\d")
+    r"|ref|reference|code|id)\b\.?(?:\s+(?!\d)\w+){0,6}\s*)?(?:is\s+)?[:#]?\s*\d[\d -]{5,}\d")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -126,7 +147,19 @@ def has_personal_data(low: str, words: bytes) -> bool:
         return True
     if len(words.translate(None, _DIGITS)) == len(words):
         return False  # no digit at all: no number, no postcode, no date
-    if _DIGIT_RUN.search(low) and (_has_phone(low) or _NI_NUMBER.search(low)
-                                   or _has_card_number(low) or _ACCOUNT_NUMBER.search(low)):
+    if _DIGIT_RUN.search(low) and (_has_phone(low) or _NI_NUMBER.search(low) or _NAMED_NI_NUMBER.search(low)
+                                   or _has_card_number(low) or _has_card_layout(low)
+                                   or _ACCOUNT_NUMBER.search(low)):
         return True
-    return _says_date_of_birth(low) or _has_address(low)
+    return _says_date_of_birth(low) or _has_address(low) or _said_of_a_person(low)
+
+
+def _has_card_layout(low: str) -> bool:
+    """Four groups of four digits, unless called a reference ("Reference 1234 5678 9012 3456")."""
+    return any(not _REFERENCE.search(low, max(0, m.start() - 25), m.start()) for m in _CARD_LAYOUT.finditer(low))
+
+
+def _said_of_a_person(low: str) -> bool:
+    """Someone's address or vehicle registration in a message that speaks of a person."""
+    return ((_THEIR_ADDRESS.search(low) is not None or _REGISTRATION.search(low) is not None)
+            and _PERSON.search(low) is not None)

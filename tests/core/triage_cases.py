@@ -194,7 +194,7 @@ PERSONAL_DATA = [
     ("email me at jo.bloggs@example.co.uk", True),
     ("The missed bin was at 12 High Street, Lewes BN7 2AB", True),
     ("I live at 15 Southover Road, please send someone", True),
-    ("My NI number is QQ 12 34 56 C", False),  # QQ is never issued: not a real NI number
+    ("My NI number is QQ 12 34 56 C", True),  # never issued, but named as one: residents copy the form's example too
     ("My NI number is AB 12 34 56 C", True),
     ("Card 4539 1488 0343 6467 was charged twice", True),
     ("my date of birth is 3/4/1951", True),
