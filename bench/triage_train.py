@@ -42,7 +42,7 @@ REFERRALS = tuple(label for label in LEARNED if label not in ("safeguarding", "u
 """The labels everyday council messages (`EVERYDAY` of the case tables) never carry."""
 
 #: Probability a label needs: lower for the labels where a miss is the worst error.
-THRESHOLDS = {"safeguarding": 0.4, "urgent_danger": 0.4}
+THRESHOLDS = {"safeguarding": 0.4, "urgent_danger": 0.2}
 DEFAULT_THRESHOLD = 0.5
 
 EPOCHS = 30
@@ -100,6 +100,9 @@ def train(names: Sequence[str] = TRAINED_ON) -> dict:
     cases = [(message_features(text), labels) for text, labels in load_cases(names)]
     tables = {label: [(message_features(text), present) for text, present in sorted(rows)]
               for label, rows in TABLES.items()}
+    # What is not safeguarding is not urgent_danger either.
+    tables["urgent_danger"] = tables.get("urgent_danger", []) + [
+        (feats, False) for feats, present in tables.get("safeguarding", []) if not present]
     everyday = [(message_features(text), False) for text in sorted(EVERYDAY)]
     for label in REFERRALS:
         tables[label] = tables.get(label, []) + everyday

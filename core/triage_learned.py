@@ -11,7 +11,7 @@ regression, fixed seed and order, so the same data gives the same file). The fil
 SHA-256 of the sets it was trained on; a test fails when a set changes until it is trained again.
 `personal_data` is not learned: it is found by shape (numbers, addresses), not by words.
 
-Safeguarding and urgent_danger have the lower threshold (0.4): a missed disclosure is the worst
+Safeguarding and urgent_danger have lower thresholds (0.4 and 0.2): a missed disclosure is the worst
 error dutydesk can make, and their goal is recall 0.95 at precision 0.6.
 
 Pure and fast: a message's words and adjacent pairs are looked up in one table whose entries hold
