@@ -5,12 +5,15 @@ issue #12 on the labelled sets in tests/data (JSON Lines: text, kind, labels):
 
 * `triage_labelled.jsonl`, the set the rules were written against;
 * `triage_heldout.jsonl`, `triage_heldout2.jsonl` and `triage_heldout3.jsonl`, each written
-  after a round of rules and not tuned on (their figures are the honest ones; the same author wrote all three, so they
-  are not independent of the rules' blind spots);
+  after a round of rules by one author; rules were later fitted to their misses, so they no
+  longer measure the rules;
+* `triage_train_a.jsonl` and `triage_train_b.jsonl`, written by two more authors blind to the
+  rules; the learned net (`core.triage_learned`) learns from them;
 * `triage_heldout4.jsonl`, written blind by a different author who never read the rules nor
-  ran triage on it, and never tuned on (the most independent figures);
+  ran triage on it, and never learned from nor tuned on (the most independent figures).
 
-then the cost of triage per message, on the intake bench's plain messages (the common case:
+A set the shipped net learned from (other than the first) is scored with a net learned from the
+others, as if it had been held out ("net without it"). Then the cost of triage per message, on the intake bench's plain messages (the common case:
 no cue word, a few set look-ups) and on the labelled set (nearly every message holds a cue).
 """
 
