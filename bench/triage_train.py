@@ -1,8 +1,8 @@
 """Train triage's learned net (`core.triage_learned`) and write `core/triage_weights.json`.
 
 Run with `python -m bench.triage_train` after any change to the sets it learns from. It learns
-one logistic regression per label (every triage label but `personal_data`) over a message's words
-and adjacent word pairs, from TRAINED_ON in tests/data and each label's table of cases with hard
+one logistic regression per label (every triage label but `personal_data`) over a message's words,
+from TRAINED_ON in tests/data and each label's table of cases with hard
 negatives (`tests/core/triage_cases.py`). The blind held-out set
 (`triage_heldout4.jsonl`, written by another author without seeing the rules) is never learned
 from, so its figures in `python -m bench triage` stay honest.
@@ -48,7 +48,7 @@ DEFAULT_THRESHOLD = 0.5
 EPOCHS = 30
 RATE = 0.3
 L2 = 1e-3
-NEGLIGIBLE = 0.1
+NEGLIGIBLE = 0.25
 """Weights of at most this size are dropped (they change no decision on the sets)."""
 SEED = 1
 

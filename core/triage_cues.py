@@ -271,16 +271,16 @@ _COMPLAINT: tuple[Cue, ...] = (
     # The Ombudsman's definition: "an expression of dissatisfaction, however made, about the
     # standard of service, actions or lack of action" (LGSCO). Said of the council's service,
     # not of the weather or the traffic.
-    cue("complaint", "disgrace disgraceful shambles shocking appalling unacceptable ridiculous "
-                     "joke fed sick good waiting waited still nobody noone one never hold third fourth fifth "
-                     "again running row rude unhelpful laugh 1st 2nd 3rd 4th 5th 6th",
+    cue("complaint", "disgrace disgraceful shambles shocking appalling unacceptable ridiculous rude unhelpful joke "
+                     "fed sick enough laugh still waited nobody noone never hold third fourth fifth 2nd 3rd 4th "
+                     "5th 6th missed",
         r"\b(?:disgraceful|(?:is|are) a disgrace|shambles|shocking|appalling|unacceptable|ridiculous"
         r"|rude|unhelpful|(?:absolute|total|complete) joke|fed up|sick (?:and tired )?of|not good enough|having a laugh)\b"
         r"|\bstill (?:waiting|no (?:reply|response|answer|one|word|sign|call ?back)|not (?:been|fixed|sorted|collected|done"
-        r"|emptied|repaired|heard))\b|\bwaited (?:\w+ ){0,2}(?:weeks|months|days|hours)\b|\b(?:no ?one|nobody) (?:has |have |ever )?"
+        r"|emptied|repaired|heard))\b|\bwaited (?:\w+ ){0,2}(?:weeks|months|days|hours)\b|\b(?:noone|nobody) (?:has |have |ever )?"
         r"(?:come|came|been|turned up|got back|replied|answers?|answered|picks? up|bothered|called back|rung back)\b"
         r"|\bnever (?:answer|answers|reply|replies|respond|responds|pick up|picks up|call back|came|turned up|bothered)\b"
-        r"|\bon hold for\b|\b(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|week|month) (?:running|in a row|this)\b"
+        r"|\bon hold for\b|\b(?:third|fourth|fifth|[2-6](?:nd|rd|th)) (?:time|week|month) (?:running|in a row|this)\b"
         r"|\bmissed again\b",
         needs=r"\b(?:council|councils|you|your|you lot|yous|bins?|collections?|collected|housing|repairs?|staff|service"
               r"|phone|line|reply|response|email|emails|roads?|potholes?|planning|parking|charges|officer|team"

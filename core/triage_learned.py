@@ -3,7 +3,7 @@
 Phrase patterns (`core.triage_cues`) catch what someone thought to write a pattern for; residents
 say the same thing in words nobody wrote down ("my coach sends me weird messages at night and told
 me to keep it secret"). The learned net scores every message against each label with weights for
-its words and word pairs, learned from dutydesk's labelled sets (`tests/data`), and adds a label
+its words, learned from dutydesk's labelled sets (`tests/data`), and adds a label
 whose score passes the label's threshold. It only adds labels: a pattern's label always stands.
 
 The weights ship as `triage_weights.json`, written by `python -m bench.triage_train` (logistic
@@ -14,7 +14,7 @@ SHA-256 of the sets it was trained on; a test fails when a set changes until it 
 Safeguarding and urgent_danger have lower thresholds (0.4 and 0.2): a missed disclosure is the worst
 error dutydesk can make, and their goal is recall 0.95 at precision 0.6.
 
-Pure and fast: a message's words and adjacent pairs are looked up in one table whose entries hold
+Pure and fast: a message's words are looked up in one table whose entries hold
 every label's weight packed into one int, so scoring a message is one sum.
 """
 
@@ -32,11 +32,10 @@ WEIGHTS_FILE = "triage_weights.json"
 
 
 def features(tokens: Sequence[bytes]) -> Iterator[bytes]:
-    """A message's features: each word, then each pair of adjacent words joined by a space, as
-    often as they occur (`tokens` as `core.triage.spoken_tokens` leaves them: lowercase, slang
-    mapped)."""
+    """A message's features: each word, as often as it occurs (`tokens` as
+    `core.triage.spoken_tokens` leaves them: lowercase, slang mapped). Adjacent word pairs were
+    tried too: they cost twice as much a message and found no more on the unseen sets."""
     yield from tokens
-    yield from map(b" ".join, zip(tokens, tokens[1:]))
 
 
 #: Bits per label in a packed score (see `LearnedNet`): room for any message's sum.
@@ -66,8 +65,8 @@ class LearnedNet:
     """The learned labels, in the order of the packed fields."""
     start: int
     """Packed: each label's bias less its threshold, plus half a field (`_HALF`)."""
-    table: dict[bytes | tuple[bytes, ...], int]
-    """feature (a word, or a pair of words as a tuple) -> its packed weights (features with
+    table: dict[bytes, int]
+    """feature (a word) -> its packed weights (features with
     only negligible weights are absent)."""
     top_bits: int
     """The top bit of every label's field."""
@@ -75,8 +74,7 @@ class LearnedNet:
     def total(self, tokens: Sequence[bytes]) -> int:
         """The packed sum of a message's features' weights, from `start`."""
         get = self.table.get
-        return (self.start + sum(map(get, tokens, repeat(0)))
-                + sum(map(get, zip(tokens, tokens[1:]), repeat(0))))
+        return self.start + sum(map(get, tokens, repeat(0)))
 
     def margins(self, tokens: Sequence[bytes]) -> list[float]:
         """Each label's score less its threshold for a message's tokens (at least 0: labelled)."""
@@ -91,12 +89,6 @@ class LearnedNet:
         return [label for i, label in enumerate(self.labels) if passed >> (i * FIELD_BITS + FIELD_BITS - 1) & 1]
 
 
-def _key(feature: str) -> bytes | tuple[bytes, ...]:
-    # A word is looked up as itself, a pair of words as a tuple (no joining at run time).
-    words = tuple(feature.encode().split(b" "))
-    return words[0] if len(words) == 1 else words
-
-
 def net_from_json(text: str) -> LearnedNet:
     """A `LearnedNet` from the text of a weights file (see `bench.triage_train` for its shape)."""
     data = json.loads(text)
@@ -108,7 +100,7 @@ def net_from_json(text: str) -> LearnedNet:
     return LearnedNet(labels=labels,
                       start=pack([float(data["bias"][label]) - float(data["threshold"][label])
                                   for label in labels]) + sum(_HALF << (i * FIELD_BITS) for i in range(len(labels))),
-                      table={_key(feature): pack(weights) for feature, weights in per_feature.items()},
+                      table={feature.encode(): pack(weights) for feature, weights in per_feature.items()},
                       top_bits=sum(_HALF << (i * FIELD_BITS) for i in range(len(labels))))
 
 

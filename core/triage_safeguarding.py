@@ -327,7 +327,7 @@ _CHILDREN: tuple[Cue, ...] = (
                                                     r"|shouted at|screamed at|thrown|starved)\b(?! (?:out|off)\b)" + _NOT_BY_A_THING),
     cue(S, "midnight 1am 2am 3am 4am 5am hours morning", r"\b(?:out|outside|on the streets?|roaming|wandering) (?:\w+ )?(?:till|until|at|past|after)"
                                  r" (?:[1-5] ?am|midnight|[1-5] in the morning|all hours)\b", needs=CHILD),
-    cue(S, "wandering wandered walking alone own himself herself around round about down along road street", r"\b(?:toddler|child|kid|little (?:boy|girl|one)|baby|old (?:lady|man|woman)|elderly"
+    cue(S, "wandering wandered walking", r"\b(?:toddler|child|kid|little (?:boy|girl|one)|baby|old (?:lady|man|woman)|elderly"
                                        r" \w+)\b(?: \S+){0,3} (?:wandering|wandered|walking) (?:\w+ )?(?:on (?:his|her|their)"
                                        r" own|alone|by (?:him|her)self|around|round|about|down|along|in the (?:road|street))"
                                        r"|\bwandering (?:\w+ ){0,3}(?:in (?:her|his) (?:pyjamas|nightie|nightdress|dressing"

@@ -27,6 +27,8 @@ URGENT_DANGER = [
 ]
 
 SAFEGUARDING = [
+    # hazards to anyone, reported to the council: not a disclosure about a person at risk
+    ("The railings on the bridge are broken, someone will fall", False),
     # the examples
     ("my mate says she's going to take all her tablets, she's 15", True),
     ("my partner takes my keys and won't let me out", True),
