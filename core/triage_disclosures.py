@@ -195,7 +195,7 @@ _PLAINLY: tuple[Cue, ...] = (
                                       r" (?:turn|turned|show|showed|come|came) (?:up|round)\b"),
     cue(S, "longer", r"\bhow (?:much )?longer (?:i|i can|i can keep|i ll|ill) (?:can )?(?:do this|cope|go on|keep going|carry"
                      r" on|manage|take it)\b"),
-    cue(S, "river sea water canal lake harbour drowning", r"\bdrowning\b(?! (?:my|our|the|your|his|her) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard|drive)\b| in (?:paperwork|emails|work|admin|leaves|mud|forms|bureaucracy|red tape|rain|water bills)\b)|\bwent under\b|\b(?:in|into) the (?:river|sea|water"
+    cue(S, "river sea water canal lake harbour drowning", r"\bdrowning\b(?! (?:my|our|the|your|his|her) (?:garden|lawn|plants|veg|allotment|crops|flowers|sorrows|chips|yard|drive)\b| in (?:paperwork|emails|work|admin|leaves|mud|forms|bureaucracy|red tape|rain|water bills)\b)|\b(?:in|into) the (?:river|sea|water"
                                                           r"|canal|lake|harbour)\b(?=.*\b(?:struggling|drowning|help|999"
                                                           r"|under|screaming|cant swim)\b)"),
     cue(S, "van minibus car picked", r"\bpicked up (?:in|by) (?:a|the) (?:van|minibus|car)\b",

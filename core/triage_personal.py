@@ -56,14 +56,18 @@ _OWN_ADDRESS = re.compile(
 # Someone else's address, said of a person: "the kids at 14 Kenyon Close", "Darren Pickering,
 # 41 Marsh Lane", "josh from 33 Priory Crescent" (a pothole "at 12 High Street" is no one's: the
 # message must also speak of a person, see _PERSON).
-_THEIR_ADDRESS = re.compile(
-    r"(?:\b(?:at|from|of|lives\s+at|living\s+at|staying\s+at)|,)\s+(?:flat\s+\d+\w?,?\s+(?:\d{1,4}[a-z]?,?\s+)?|(?:number\s+)?\d{1,4}[a-z]?,?\s+)"
-    r"(?:[a-z]+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|gardens"
-    r"|terrace|place|court|grove|hill|rise|parade|square|row|walk|mews|view)\b")
-_PERSON = re.compile(
-    r"\b(?:he|she|his|her|him|hes|shes|they|them|mum|mam|dad|kids|children|lad|lads|bloke|woman|man|lady|mr|mrs|ms"
-    r"|miss|lives|living|family|neighbour|neighbours|tenant|tenants|girl|boy|son|daughter|husband|wife|partner"
-    r"|nan|gran|grandad|fella|guy|couple|bairn|bairns|lass)\b")
+_HOUSE_AND_STREET = re.compile(
+    r"\d{1,4}[a-z]?,?\s+(?:[a-z]+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent"
+    r"|gardens|terrace|place|court|grove|hill|rise|parade|square|row|walk|mews|view|cottages?|farm)\b")
+# What comes just before a house and street said of someone ("at", "from", "lives at flat 3", ",").
+_BEFORE_THEIR_ADDRESS = re.compile(r"(?:\b(?:at|from|of)(?:\s+(?:flat\s+\d+\w?,?|number))?|,)\s+$")
+_STREET_WORDS = frozenset(b"road rd street st lane ln avenue ave close drive dr way crescent gardens terrace place court"
+                          b" grove hill rise parade square row walk mews view cottage cottages farm".split())
+_PERSON = frozenset(
+    b"he she his her him hes shes they them mum mam dad kids children lad lads bloke woman man lady mr mrs ms"
+    b" miss lives living family neighbour neighbours tenant tenants girl boy son daughter husband wife partner"
+    b" nan gran grandad fella guy couple bairn bairns lass driver owner belongs its thats".split())
+"""Words that say a message speaks of a person (it is searched only with an address or a registration)."""
 # A vehicle registration (current format) said of a person: "drives a white transit YK19 ABC".
 _REGISTRATION = re.compile(r"\b[a-z]{2}\d{2}\s?[a-z]{3}\b")
 # A National Insurance number named as such, whatever its letters ("my NI number is QQ 12 34 56 C":
@@ -72,6 +76,18 @@ _NAMED_NI_NUMBER = re.compile(r"\b(?:ni|nino|national\s+insurance)\s+(?:number|n
                               r"[a-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]\b")
 _REFERENCE = re.compile(r"\b(?:ref|reference|order|invoice|booking|tracking|case)\b")
 _CARD_LAYOUT = re.compile(r"(?<!\d)\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?!\d)")
+# An email address spelled out, given as one: "email terry dot gould at examplemail dot com"
+# (a shop "at vibesboutique dot com" is a website).
+_SPOKEN_EMAIL = re.compile(r"\b(?:email|e mail|mail|on|is|address|contact|reach)\b(?: \w+){0,3}? [a-z0-9]+"
+                           r"(?: dot [a-z0-9]+)* at [a-z0-9-]+(?: dot [a-z]{2,})*"
+                           r" dot (?:com|co dot uk|org|net|uk|me)\b")
+# A phone number said in words or spaced out ("oh seven seven double oh nine hundred...",
+# "0 7 7 9 1 2 3 4 5 6 7"): the digits each word stands for, counted along a run of such words.
+_DIGIT_WORDS = {"zero": 1, "oh": 1, "o": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1,
+                "six": 1, "seven": 1, "eight": 1, "nine": 1, "double": 1, "treble": 2, "triple": 2, "hundred": 2}
+_SPOKEN_PHONE_DIGITS = 10
+# Where such a number may start: a nought said as a word, or a spaced "0 7".
+_SPOKEN_PHONE_START = re.compile(rb"(?:^|\s)(?:oh|zero|nought|0\s[1-9])\s")
 # A date of birth, or an account, claim, NHS or similar number given as such.
 _DOB = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|born\s+on)\b\W*(?:is\s+)?\W*\d|\bborn\s+(?:the\s+)?\d{1,2}(?:st|nd"
                   r"|rd|th)?[\s/.-]+(?:\d{1,2}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
@@ -145,13 +161,19 @@ def has_personal_data(low: str, words: bytes) -> bool:
     personal details."""
     if "@" in low and _has_email(low):
         return True
+    if " dot " in low and _SPOKEN_EMAIL.search(low):
+        return True
+    if ((b"oh " in words or b"zero" in words or b"nought" in words or b"0 " in words)
+            and _SPOKEN_PHONE_START.search(words) and _spoken_phone(words)
+            and not any(word in low for word in _PUBLIC_PHONE_WORDS)):
+        return True
     if len(words.translate(None, _DIGITS)) == len(words):
         return False  # no digit at all: no number, no postcode, no date
     if _DIGIT_RUN.search(low) and (_has_phone(low) or _NI_NUMBER.search(low) or _NAMED_NI_NUMBER.search(low)
                                    or _has_card_number(low) or _has_card_layout(low)
                                    or _ACCOUNT_NUMBER.search(low)):
         return True
-    return _says_date_of_birth(low) or _has_address(low) or _said_of_a_person(low)
+    return _says_date_of_birth(low) or _has_address(low) or _said_of_a_person(low, words)
 
 
 def _has_card_layout(low: str) -> bool:
@@ -159,7 +181,39 @@ def _has_card_layout(low: str) -> bool:
     return any(not _REFERENCE.search(low, max(0, m.start() - 25), m.start()) for m in _CARD_LAYOUT.finditer(low))
 
 
-def _said_of_a_person(low: str) -> bool:
+def _spoken_phone(words: bytes) -> bool:
+    """A run of number words and digits long enough to be a phone number, that starts with a
+    nought ("oh seven seven double oh...", "07700 nine zero zero...")."""
+    run = said = 0  # digits so far; of them, said in words or one by one
+    for word in words.decode("utf-8", "replace").split():
+        count = len(word) if word.isdigit() else _DIGIT_WORDS.get(word, 0)
+        if not count:
+            run = said = 0
+            continue
+        if run == 0 and not (word[0] == "0" or word in ("oh", "zero", "o", "nought")):
+            continue
+        run += count
+        said += count if count == 1 or not word.isdigit() else 0
+        if run >= _SPOKEN_PHONE_DIGITS and said >= 3:
+            return True
+    return False
+
+
+def _said_of_a_person(low: str, words: bytes) -> bool:
     """Someone's address or vehicle registration in a message that speaks of a person."""
-    return ((_THEIR_ADDRESS.search(low) is not None or _REGISTRATION.search(low) is not None)
-            and _PERSON.search(low) is not None)
+    tokens = words.split()
+    if _PERSON.isdisjoint(tokens):
+        return False
+    # Look-ups first: the patterns are only tried on a message that holds a street word or a
+    # word that could start a registration.
+    if not _STREET_WORDS.isdisjoint(tokens) and _their_address(low):
+        return True
+    return (any(len(t) >= 4 and t[2:4].isdigit() and t[:2].isalpha() for t in tokens)
+            and _REGISTRATION.search(low) is not None)
+
+
+def _their_address(low: str) -> bool:
+    return any(_BEFORE_THEIR_ADDRESS.search(low, max(0, m.start() - 24), m.start())
+               for m in _HOUSE_AND_STREET.finditer(low))
+
+

@@ -61,8 +61,8 @@ def test_pack_phrases_add_their_label_word_for_word() -> None:
     # (a phrase neither the patterns nor the learned net know: the net already reads "going
     # country", county lines slang, as safeguarding)
     extra = pack_phrases(_section(safeguarding=("blue moon club",), emergency_related=("The Marsh is under",)))
-    assert triage_text("my lad keeps going to the blue moon club at weekends", "dm") == ()
-    assert triage_text("my lad keeps going to the BLUE MOON CLUB at weekends", "dm", extra) == ("safeguarding",)
+    assert triage_text("we go to the blue moon club on fridays", "dm") == ()
+    assert triage_text("we go to the BLUE MOON CLUB on fridays", "dm", extra) == ("safeguarding",)
     assert triage_text("the marsh is under water again", "comment", extra) == ("emergency_related",)
     # whole words only, in a row
     assert triage_text("going to the blue moon park", "dm", extra) == ()
