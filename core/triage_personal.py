@@ -163,7 +163,7 @@ def has_personal_data(low: str, words: bytes) -> bool:
         return True
     if " dot " in low and _SPOKEN_EMAIL.search(low):
         return True
-    if ((b"oh " in words or b"zero" in words or b"nought" in words or b"0 " in words)
+    if ((b"oh " in words or b"zero" in words or b"nought" in words or b" 0 " in words or words[:2] == b"0 ")
             and _SPOKEN_PHONE_START.search(words) and _spoken_phone(words)
             and not any(word in low for word in _PUBLIC_PHONE_WORDS)):
         return True
