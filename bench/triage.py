@@ -24,14 +24,13 @@ import statistics
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from bench.report import Result, bench_main, report
+from bench.triage_sets import DATA, Case, load
 from bench.triage_train import TRAINED_ON, train
 from core.triage import RULES, triage_text
 from core.triage_learned import LearnedNet, net_from_json
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = ("triage_labelled.jsonl", "triage_heldout.jsonl", "triage_heldout2.jsonl", "triage_heldout3.jsonl",
         "triage_train_a.jsonl", "triage_train_b.jsonl", "triage_train_c.jsonl", "triage_train_d.jsonl",
         "triage_heldout4.jsonl")
@@ -42,15 +41,6 @@ GOALS: dict[str, tuple[float, float]] = {
     **{r.label: (0.85, 0.8) for r in RULES
        if r.label not in ("safeguarding", "urgent_danger", "personal_data")},
 }
-
-
-@dataclass(frozen=True)
-class Case:
-    """One labelled message."""
-
-    text: str
-    kind: str
-    labels: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -76,21 +66,6 @@ class Score:
     def meets_goal(self) -> bool:
         recall, precision = GOALS[self.label]
         return self.recall >= recall and self.precision >= precision
-
-
-def load(name: str) -> list[Case]:
-    """The cases of one labelled set in tests/data (an unknown label is an error)."""
-    known = {r.label for r in RULES}
-    cases = []
-    for lineno, line in enumerate((DATA / name).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        labels = frozenset(record["labels"])
-        if labels - known:
-            raise ValueError(f"{name}:{lineno}: unknown labels {sorted(labels - known)}")
-        cases.append(Case(record["text"], record["kind"], labels))
-    return cases
 
 
 def score(cases: Iterable[Case], net: LearnedNet | None = None) -> dict[str, Score]:

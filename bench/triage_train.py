@@ -21,13 +21,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench.triage_sets import DATA, load
 from core.triage import RULES, spoken_tokens
-from core.triage_learned import WEIGHTS_FILE, features
+from core.triage_learned import WEIGHTS_FILE
 from core.triage_pack import normalise
 from tests.core.triage_cases import TABLES
 from tests.core.triage_cases_requests import EVERYDAY
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 WEIGHTS = Path(__file__).resolve().parent.parent / "core" / WEIGHTS_FILE
 TABLES_FILES = sorted((Path(__file__).resolve().parent.parent / "tests" / "core").glob("triage_*cases*.py"))
 """The case tables the net also learns from (`TABLES` gathers them)."""
@@ -55,8 +55,8 @@ SEED = 1
 
 
 def message_features(text: str) -> list[bytes]:
-    """The features of a message's text as triage computes them (repeats kept), sorted."""
-    return sorted(features(spoken_tokens(normalise(text.lower()).split())))
+    """The features of a message's text as triage computes them (its words, repeats kept), sorted."""
+    return sorted(spoken_tokens(normalise(text.lower()).split()))
 
 
 def _logistic(z: float) -> float:
@@ -87,13 +87,8 @@ def train_label(cases: Sequence[tuple[list[bytes], frozenset[str]]], label: str,
 def load_cases(names: Sequence[str]) -> list[tuple[str, frozenset[str]]]:
     """(text, labels) of every case in the named sets, sorted (so the order never depends on
     how the files are laid out)."""
-    cases = []
-    for name in names:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                cases.append((row["text"], frozenset(row["labels"])))
-    return sorted(cases, key=lambda c: (c[0], sorted(c[1])))
+    return sorted(((case.text, case.labels) for name in names for case in load(name)),
+                  key=lambda c: (c[0], sorted(c[1])))
 
 
 def train(names: Sequence[str] = TRAINED_ON) -> dict:

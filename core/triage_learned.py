@@ -21,7 +21,7 @@ every label's weight packed into one int, so scoring a message is one sum.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,13 +29,6 @@ from itertools import repeat
 
 WEIGHTS_FILE = "triage_weights.json"
 """The shipped weights, beside this module."""
-
-
-def features(tokens: Sequence[bytes]) -> Iterator[bytes]:
-    """A message's features: each word, as often as it occurs (`tokens` as
-    `core.triage.spoken_tokens` leaves them: lowercase, slang mapped). Adjacent word pairs were
-    tried too: they cost twice as much a message and found no more on the unseen sets."""
-    yield from tokens
 
 
 #: Bits per label in a packed score (see `LearnedNet`): room for any message's sum.
@@ -46,6 +39,12 @@ _FIELD = (1 << FIELD_BITS) - 1
 _HALF = 1 << (FIELD_BITS - 1)
 
 
+@cache
+def _halves(count: int) -> int:
+    """Half a field in each of `count` fields: the top bit of every label's field."""
+    return sum(_HALF << (i * FIELD_BITS) for i in range(count))
+
+
 def pack(values: Sequence[float]) -> int:
     """One int holding a fixed-point value per label, label i at bits i * FIELD_BITS (values
     may be negative: adding packed ints adds each label's values, borrowing across fields)."""
@@ -54,7 +53,10 @@ def pack(values: Sequence[float]) -> int:
 
 @dataclass(frozen=True)
 class LearnedNet:
-    """Per-label linear scores over `features`; a label whose score passes its threshold is added.
+    """Per-label linear scores over a message's words (as `core.triage.spoken_tokens` leaves
+    them, each counted as often as it occurs); a label whose score passes its threshold is added.
+    Adjacent word pairs were tried too: they cost twice as much a message and found no more on
+    the unseen sets.
 
     Every feature's weights for all labels are packed into one int (`pack`), so a message's
     scores are one sum of ints looked up in one table, however many labels there are. The sum
@@ -68,8 +70,6 @@ class LearnedNet:
     table: dict[bytes, int]
     """feature (a word) -> its packed weights (features with
     only negligible weights are absent)."""
-    top_bits: int
-    """The top bit of every label's field."""
 
     def total(self, tokens: Sequence[bytes]) -> int:
         """The packed sum of a message's features' weights, from `start`."""
@@ -83,7 +83,7 @@ class LearnedNet:
 
     def labels_for(self, tokens: Sequence[bytes]) -> list[str]:
         """The labels whose score reaches their threshold."""
-        passed = self.total(tokens) & self.top_bits
+        passed = self.total(tokens) & _halves(len(self.labels))
         if not passed:
             return []
         return [label for i, label in enumerate(self.labels) if passed >> (i * FIELD_BITS + FIELD_BITS - 1) & 1]
@@ -99,9 +99,8 @@ def net_from_json(text: str) -> LearnedNet:
             per_feature.setdefault(feature, [0.0] * len(labels))[index] = float(weight)
     return LearnedNet(labels=labels,
                       start=pack([float(data["bias"][label]) - float(data["threshold"][label])
-                                  for label in labels]) + sum(_HALF << (i * FIELD_BITS) for i in range(len(labels))),
-                      table={feature.encode(): pack(weights) for feature, weights in per_feature.items()},
-                      top_bits=sum(_HALF << (i * FIELD_BITS) for i in range(len(labels))))
+                                  for label in labels]) + _halves(len(labels)),
+                      table={feature.encode(): pack(weights) for feature, weights in per_feature.items()})
 
 
 @cache
